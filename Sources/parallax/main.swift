@@ -1,0 +1,2 @@
+import ParallaxCore
+print("parallax")
