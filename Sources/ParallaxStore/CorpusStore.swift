@@ -12,13 +12,20 @@ public struct FileState: Sendable, Equatable, Hashable {
     public var hash: String
     /// Warnings the loader gave for this file, replayed on later opens without re-reading it.
     public var warnings: [String]
+    /// `ListedFile.metaKey` when it was read: out-of-file metadata (a manifest entry).
+    public var metaKey: String
+    /// Place in the corpus listing: articles come back in this order.
+    public var position: Int
 
-    public init(path: String, size: Int64, mtimeNS: Int64, hash: String, warnings: [String] = []) {
+    public init(path: String, size: Int64, mtimeNS: Int64, hash: String, warnings: [String] = [],
+                metaKey: String = "", position: Int = 0) {
         self.path = path
         self.size = size
         self.mtimeNS = mtimeNS
         self.hash = hash
         self.warnings = warnings
+        self.metaKey = metaKey
+        self.position = position
     }
 }
 
@@ -110,7 +117,7 @@ public protocol CorpusStore: Sendable {
     func fileStates() throws -> [String: FileState]
     /// Replaces the articles of these files (new or changed) in one transaction.
     func upsertFiles(_ items: [FileBatchItem]) throws
-    /// Records new size/mtime for files whose content hash did not change.
+    /// Records new size/mtime/position for files whose content did not change.
     func updateFileStates(_ states: [FileState]) throws
     /// Drops files and their articles (and what was derived from those articles).
     func removeFiles(_ paths: [String]) throws
@@ -120,7 +127,7 @@ public protocol CorpusStore: Sendable {
     /// True when the stored analysis matches the stored articles (no write since the last analysis).
     func analysisIsCurrent() throws -> Bool
 
-    /// All articles in corpus order (file path, then position in the file), as analysed.
+    /// All articles in corpus order (listing order of files, then position in the file), as analysed.
     func loadArticles(includeRaw: Bool) throws -> [Article]
     /// All articles with their metadata as read from the files: the input of the corpus-level stages.
     func loadArticlesForAnalysis() throws -> [Article]

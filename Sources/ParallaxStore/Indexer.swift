@@ -68,20 +68,27 @@ public struct Indexer: Sendable {
         report.filesListed = listing.files.count
         let known = try store.fileStates()
 
-        var candidates: [(path: String, stat: FileStat, old: FileState?)] = []
+        var candidates: [(file: ListedFile, stat: FileStat, old: FileState?, position: Int)] = []
+        var moved: [FileState] = []
         var seen = Set<String>()
-        for path in listing.files where seen.insert(path).inserted {
-            guard let st = FileStat(path: path) else {
-                report.warnings.append("\(path): cannot read file status")
+        for (position, file) in listing.files.enumerated() where seen.insert(file.path).inserted {
+            guard let st = FileStat(path: file.url.path) else {
+                report.warnings.append("\(file.path): cannot read file status")
                 continue
             }
-            if let old = known[path], old.size == st.size, old.mtimeNS == st.mtimeNS {
+            if let old = known[file.path], old.size == st.size, old.mtimeNS == st.mtimeNS, old.metaKey == file.metaKey {
                 report.unchanged += 1
                 report.warnings += old.warnings
+                if old.position != position {
+                    var s = old
+                    s.position = position
+                    moved.append(s)
+                }
             } else {
-                candidates.append((path, st, known[path]))
+                candidates.append((file, st, known[file.path], position))
             }
         }
+        try store.updateFileStates(moved)
         let removed = known.keys.filter { !seen.contains($0) }.sorted()
         report.scanSeconds = Date().timeIntervalSince(start)
 
@@ -103,8 +110,8 @@ public struct Indexer: Sendable {
                     var r = ChunkResult()
                     for c in chunk {
                         r.files += 1
-                        guard let data = FileManager.default.contents(atPath: c.path) else {
-                            r.warnings.append("\(c.path): cannot read the file")
+                        guard let data = FileManager.default.contents(atPath: c.file.url.path) else {
+                            r.warnings.append("\(c.file.path): cannot be read, skipped")
                             continue
                         }
                         let hash = data.withUnsafeBytes { buf -> String in
@@ -112,20 +119,22 @@ public struct Indexer: Sendable {
                             h.add(buf)
                             return h.hex
                         }
-                        if let old = c.old, old.hash == hash {
-                            r.touched.append(FileState(path: c.path, size: c.stat.size, mtimeNS: c.stat.mtimeNS,
-                                                       hash: hash, warnings: old.warnings))
+                        if let old = c.old, old.hash == hash, old.metaKey == c.file.metaKey {
+                            r.touched.append(FileState(path: c.file.path, size: c.stat.size, mtimeNS: c.stat.mtimeNS,
+                                                       hash: hash, warnings: old.warnings, metaKey: old.metaKey,
+                                                       position: c.position))
                             r.warnings += old.warnings
                             continue
                         }
-                        let read = reader.readFile(path: c.path, data: data)
+                        let read = reader.readFile(c.file)
                         r.bytes += Int64(data.count)
                         r.articles += read.articles.count
                         r.warnings += read.warnings
                         if c.old == nil { r.added += 1 } else { r.changed += 1 }
                         r.items.append(FileBatchItem(
-                            state: FileState(path: c.path, size: c.stat.size, mtimeNS: c.stat.mtimeNS,
-                                             hash: hash, warnings: read.warnings),
+                            state: FileState(path: c.file.path, size: c.stat.size, mtimeNS: c.stat.mtimeNS,
+                                             hash: hash, warnings: read.warnings, metaKey: c.file.metaKey,
+                                             position: c.position),
                             articles: read.articles))
                     }
                     return r

@@ -58,12 +58,15 @@ public final class SQLiteCorpusStore: CorpusStore {
     public func fileStates() throws -> [String: FileState] {
         try writer.read { db in
             var out: [String: FileState] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime_ns, hash, warnings FROM source_file")
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT path, size, mtime_ns, hash, warnings, meta_key, position FROM source_file
+                """)
             while let row = try rows.next() {
                 let path: String = row[0]
                 let w: String = row[4]
                 out[path] = FileState(path: path, size: row[1], mtimeNS: row[2], hash: row[3],
-                                      warnings: w.isEmpty ? [] : w.components(separatedBy: "\n"))
+                                      warnings: w.isEmpty ? [] : w.components(separatedBy: "\n"),
+                                      metaKey: row[5], position: row[6])
             }
             return out
         }
@@ -102,11 +105,14 @@ public final class SQLiteCorpusStore: CorpusStore {
 
     private func upsertState(_ s: FileState, db: Database) throws {
         let stmt = try db.cachedStatement(sql: """
-            INSERT INTO source_file (path, size, mtime_ns, hash, warnings) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
-                hash = excluded.hash, warnings = excluded.warnings
+            INSERT INTO source_file (path, position, meta_key, size, mtime_ns, hash, warnings)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(path) DO UPDATE SET position = excluded.position, meta_key = excluded.meta_key,
+                size = excluded.size, mtime_ns = excluded.mtime_ns, hash = excluded.hash,
+                warnings = excluded.warnings
             """)
-        try stmt.execute(arguments: [s.path, s.size, s.mtimeNS, s.hash, s.warnings.joined(separator: "\n")])
+        try stmt.execute(arguments: [s.path, s.position, s.metaKey, s.size, s.mtimeNS, s.hash,
+                                     s.warnings.joined(separator: "\n")])
     }
 
     /// Deletes the articles of these files and the per-article rows derived from them. Event links
@@ -135,9 +141,9 @@ public final class SQLiteCorpusStore: CorpusStore {
         let stmt = try db.cachedStatement(sql: """
             INSERT INTO article (id, file_path, position, path, format, title, outlet, outlet_key,
                 outlet_source, published, published_source, published_confidence, read_published,
-                read_published_source, read_published_confidence, url, sources,
+                read_published_source, read_published_confidence, partial_date, url, sources,
                 removed, truncated, words, body, raw_text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let removed: String
         if a.removed.isEmpty {
@@ -145,12 +151,13 @@ public final class SQLiteCorpusStore: CorpusStore {
         } else {
             removed = String(decoding: try JSONEncoder().encode(a.removed), as: UTF8.self)
         }
+        let partial = try a.partialDate.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
         let args: [(any DatabaseValueConvertible)?] = [
             id, filePath, position, a.path, a.format.rawValue, a.title, a.outlet,
             a.outlet.map(LookupKey.fold), a.outletSource.rawValue,
             a.published?.day.description, a.published?.source.rawValue, a.published?.confidence,
             a.published?.day.description, a.published?.source.rawValue, a.published?.confidence,
-            a.url, a.sources.joined(separator: "\n"), removed, a.truncated, a.wordCount, a.body, a.rawText,
+            partial, a.url, a.sources.joined(separator: "\n"), removed, a.truncated, a.wordCount, a.body, a.rawText,
         ]
         try stmt.execute(arguments: StatementArguments(args))
     }
@@ -276,7 +283,7 @@ public final class SQLiteCorpusStore: CorpusStore {
 
     private static let articleColumns = """
         a.id, a.path, a.format, a.raw_text, a.body, a.title, a.outlet, a.outlet_source, a.published,
-        a.published_source, a.published_confidence, a.url, a.sources, a.removed, a.truncated
+        a.published_source, a.published_confidence, a.url, a.sources, a.removed, a.truncated, a.partial_date
         """
 
     private static func article(from row: Row) -> Article {
@@ -294,11 +301,16 @@ public final class SQLiteCorpusStore: CorpusStore {
             ((try? JSONDecoder().decode([RemovedLine].self, from: Data(removedJSON.utf8))) ?? [])
         let format: String = row[2]
         let outletSource: String = row[7]
-        return Article(id: row[0], path: row[1], format: SourceFormat(rawValue: format) ?? .text,
-                       rawText: row[3], body: row[4], title: row[5], outlet: row[6],
-                       outletSource: MetadataSource(rawValue: outletSource) ?? .none, published: published,
-                       url: row[11], sources: sources.isEmpty ? [] : sources.components(separatedBy: "\n"),
-                       removed: removed, truncated: row[14])
+        var article = Article(id: row[0], path: row[1], format: SourceFormat(rawValue: format) ?? .text,
+                              rawText: row[3], body: row[4], title: row[5], outlet: row[6],
+                              outletSource: MetadataSource(rawValue: outletSource) ?? .none, published: published,
+                              url: row[11], sources: sources.isEmpty ? [] : sources.components(separatedBy: "\n"),
+                              removed: removed, truncated: row[14])
+        // Kept until a date resolves it, as DateInference does.
+        if published == nil, let json: String = row[15] {
+            article.partialDate = try? JSONDecoder().decode(DateMention.self, from: Data(json.utf8))
+        }
+        return article
     }
 
     public func loadArticles(includeRaw: Bool) throws -> [Article] {
@@ -316,7 +328,10 @@ public final class SQLiteCorpusStore: CorpusStore {
             cols = cols.replacingOccurrences(of: "a.published", with: "a.read_published")
         }
         return try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(cols) FROM article a ORDER BY a.file_path, a.position")
+            try Row.fetchAll(db, sql: """
+                SELECT \(cols) FROM source_file f JOIN article a ON a.file_path = f.path
+                ORDER BY f.position, a.position
+                """)
                 .map(Self.article(from:))
         }
     }
@@ -419,12 +434,12 @@ public final class SQLiteCorpusStore: CorpusStore {
         if let text = query.text, !text.trimmingCharacters(in: .whitespaces).isEmpty, pattern == nil {
             return []  // only punctuation typed: nothing can match
         }
-        var from = "article a"
+        var from = "source_file f JOIN article a ON a.file_path = f.path"
         var columns = """
             a.id, a.path, a.title, a.outlet, a.published, a.published_source, a.words,
             (SELECT e.event_id FROM article_event e WHERE e.article_id = a.id AND e.role = 'primary' LIMIT 1)
             """
-        var order = "a.file_path, a.position"
+        var order = "f.position, a.position"
         if let pattern {
             from = "article_fts JOIN article a ON a.seq = article_fts.rowid"
             conditions.append("article_fts MATCH ?")
@@ -441,8 +456,15 @@ public final class SQLiteCorpusStore: CorpusStore {
             args.append(LookupKey.fold(actor))
         }
         if let outlet = query.outlet {
-            conditions.append("a.outlet_key = ?")
-            args.append(LookupKey.fold(outlet))
+            // As the CLI's filter: part of the name is enough. The few distinct outlets are matched
+            // first (a scan of the outlet index), then the articles through that index.
+            let needle = LookupKey.fold(outlet)
+            let keys = try writer.read { db in
+                try String.fetchAll(db, sql: "SELECT DISTINCT outlet_key FROM article WHERE outlet_key IS NOT NULL")
+            }.filter { $0.contains(needle) }
+            if keys.isEmpty { return [] }
+            conditions.append("a.outlet_key IN (" + keys.map { _ in "?" }.joined(separator: ", ") + ")")
+            args += keys.map { $0 as (any DatabaseValueConvertible)? }
         }
         if let since = query.since {
             conditions.append("a.published >= ?")
@@ -465,7 +487,7 @@ public final class SQLiteCorpusStore: CorpusStore {
         }
         let hasSnippet = pattern != nil
         return try writer.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { r in
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { r in
                 let published: String? = r[4]
                 let src: String? = r[5]
                 return ArticleSummary(id: r[0], path: r[1], title: r[2], outlet: r[3],

@@ -17,11 +17,14 @@ enum Schema {
                 );
                 CREATE TABLE source_file (
                     path TEXT PRIMARY KEY NOT NULL,
+                    position INTEGER NOT NULL,
+                    meta_key TEXT NOT NULL,
                     size INTEGER NOT NULL,
                     mtime_ns INTEGER NOT NULL,
                     hash TEXT NOT NULL,
                     warnings TEXT NOT NULL DEFAULT ''
                 );
+                CREATE INDEX source_file_position ON source_file(position);
                 CREATE TABLE article (
                     seq INTEGER PRIMARY KEY,
                     id TEXT NOT NULL UNIQUE,
@@ -41,6 +44,8 @@ enum Schema {
                     read_published TEXT,
                     read_published_source TEXT,
                     read_published_confidence REAL,
+                    -- A date without a year, resolved across the corpus (JSON of DateMention).
+                    partial_date TEXT,
                     url TEXT,
                     sources TEXT NOT NULL,
                     removed TEXT NOT NULL,
