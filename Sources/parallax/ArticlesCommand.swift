@@ -15,7 +15,8 @@ struct ArticlesCommand: ParsableCommand {
     @Option(help: "Only articles whose title or text contains TEXT (case- and accent-insensitive).") var search: String?
 
     func run() throws {
-        let corpus = try self.corpus.load()
+        let loaded = try self.corpus.loadIndexed()
+        let corpus = loaded.corpus
         var filter = ArticleFilter(outlet: outlet, search: search)
         if let s = since {
             guard let d = DateParser.parseGiven(s) else { throw Console.fail("--since: not a date: \(s) (use YYYY-MM-DD)") }
@@ -25,7 +26,7 @@ struct ArticlesCommand: ParsableCommand {
             guard let d = DateParser.parseGiven(u) else { throw Console.fail("--until: not a date: \(u) (use YYYY-MM-DD)") }
             filter.until = d
         }
-        let articles = filter.apply(to: corpus.articles)
+        let articles = try loaded.articles(matching: filter)
         if json {
             Console.json(.array(articles.map { .object(ArticleJSON.summary($0, in: corpus)) }))
             return
