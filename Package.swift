@@ -38,7 +38,7 @@ let package = Package(
         // Generates corpora of 1k/10k/100k articles and measures the index (release build).
         .executableTarget(
             name: "parallax-bench",
-            dependencies: ["ParallaxCore", "ParallaxStore"]
+            dependencies: ["ParallaxCore", "ParallaxStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),
         .testTarget(name: "ParallaxStoreTests", dependencies: ["ParallaxStore", "ParallaxCore"]),

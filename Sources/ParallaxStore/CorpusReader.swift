@@ -67,8 +67,12 @@ public struct LoaderCorpusReader: CorpusReader {
         let (docs, warns) = loader.read(FileWalker.Found(path: file.path, url: file.url), given: file.given)
         var warnings = warns
         var articles: [Article] = []
-        for doc in docs {
-            let a = loader.builder.build(doc, outletUnknown: file.outletUnknown)
+        let builder = loader.builder
+        let outletUnknown = file.outletUnknown
+        // A JSONL export can hold thousands of articles in one file: clean them on all cores.
+        let built = docs.count > 16 ? ConcurrentMap.map(docs) { builder.build($0, outletUnknown: outletUnknown) }
+                                    : docs.map { builder.build($0, outletUnknown: outletUnknown) }
+        for a in built {
             // As in CorpusLoader: an article that cleaning emptied is skipped with a warning.
             if a.body.isEmpty {
                 warnings.append("\(a.path): no article text after cleaning, skipped")

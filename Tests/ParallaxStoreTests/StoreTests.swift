@@ -221,6 +221,15 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try b.summaries(ArticleQuery(actor: "olaf scholz")).count, 1)
     }
 
+    func testWordCountMatchesTheModel() {
+        for text in ["", "one", "  two  words ", "tab\tand\nnewline", "non\u{00A0}breaking and\u{2003}em space",
+                     "Зеленський сказав «так»", "\u{1F600} emoji"] {
+            let a = Article(id: "x", path: "x", format: .text, rawText: text, body: text, title: nil, outlet: nil,
+                            outletSource: .none, published: nil, url: nil, sources: [], removed: [], truncated: false)
+            XCTAssertEqual(SQLiteCorpusStore.wordCount(text), a.wordCount, text)
+        }
+    }
+
     func testIndexLocationIsPerCanonicalRoot() throws {
         let env = ["XDG_CACHE_HOME": "/tmp/xdg", "HOME": "/home/u"]
         let p1 = IndexLocation.defaultPath(roots: ["/tmp/x/../corpus"], environment: env)
