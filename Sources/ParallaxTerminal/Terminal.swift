@@ -162,7 +162,7 @@ public enum Terminal {
                             run += c.text
                         } else {
                             // A locale that cannot show it: one ? per column keeps the grid aligned.
-                            run += String(repeating: "?", count: DisplayWidth.of(Character(c.text)))
+                            run += String(repeating: "?", count: CellWidth.of(Character(c.text)))
                         }
                     }
                     x += 1

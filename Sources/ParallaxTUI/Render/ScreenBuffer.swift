@@ -123,7 +123,7 @@ public struct ScreenBuffer: Sendable, Equatable {
     /// Writes one already-safe grapheme cluster; returns the next column.
     @discardableResult
     public mutating func putCluster(_ g: Character, x: Int, y: Int, style: Style, limit: Int) -> Int {
-        let w = DisplayWidth.of(g)
+        let w = CellWidth.of(g)
         if w == 0 { return x }
         guard x >= 0 else { return x + w }
         if x + w > limit {
@@ -144,7 +144,7 @@ public struct ScreenBuffer: Sendable, Equatable {
         let i = y * width + x
         if cells[i].isContinuation, x > 0 {
             cells[i - 1] = Cell(" ", cells[i - 1].style)
-        } else if DisplayWidth.of(Character(cells[i].text)) == 2, x + 1 < width {
+        } else if CellWidth.of(Character(cells[i].text)) == 2, x + 1 < width {
             cells[i + 1] = Cell(" ", cells[i + 1].style)
         }
     }
@@ -213,12 +213,12 @@ public enum Columns {
     /// The longest prefix of `s` that fits in `width` columns, with an ellipsis if it was cut.
     public static func truncate(_ s: String, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
-        if DisplayWidth.of(s) <= width { return s }
-        let ew = DisplayWidth.of(ellipsis)
+        if CellWidth.of(s) <= width { return s }
+        let ew = CellWidth.of(ellipsis)
         var out = ""
         var w = 0
         for c in s {
-            let cw = DisplayWidth.of(c)
+            let cw = CellWidth.of(c)
             if w + cw > width - ew { break }
             out.append(c)
             w += cw
@@ -229,7 +229,7 @@ public enum Columns {
     /// `s` padded with spaces (or truncated) to exactly `width` columns.
     public static func pad(_ s: String, to width: Int, ellipsis: String = "…") -> String {
         let t = truncate(s, to: width, ellipsis: ellipsis)
-        let w = DisplayWidth.of(t)
+        let w = CellWidth.of(t)
         return w < width ? t + String(repeating: " ", count: width - w) : t
     }
 }

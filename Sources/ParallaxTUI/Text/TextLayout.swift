@@ -73,7 +73,7 @@ public enum TextLayout {
             var k = j
             while k < src.endIndex && isSpace(src[k].0) { k += 1 }
             let word = src[i..<j]
-            let ww = word.reduce(0) { $0 + DisplayWidth.of($1.0) }
+            let ww = word.reduce(0) { $0 + CellWidth.of($1.0) }
             if curWidth > 0 && curWidth + ww > width {
                 lines.append(StyledLine(start: curStart, chars: trimTrailing(cur)))
                 cur = []
@@ -83,7 +83,7 @@ public enum TextLayout {
             if ww > width {
                 // Break an over-long word (a URL, a run of symbols) at the edge.
                 for ch in word {
-                    let w = DisplayWidth.of(ch.0)
+                    let w = CellWidth.of(ch.0)
                     if curWidth + w > width && curWidth > 0 {
                         lines.append(StyledLine(start: curStart, chars: cur))
                         cur = []

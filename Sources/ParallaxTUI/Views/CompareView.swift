@@ -187,7 +187,7 @@ enum HelpView {
         lines.append(("Mouse", "click selects a row or a pane · the wheel scrolls", .normal))
         lines.append(("Ctrl-Z", "suspend (fg resumes) · Ctrl-C quits", .normal))
         lines.append(("Key map", "Resources/data/keymap.txt; rebind in ~/.config/parallax/keymap.txt", .normal))
-        let keyW = min(20, max(10, (lines.map { DisplayWidth.of($0.0) }.max() ?? 10) + 2))
+        let keyW = min(20, max(10, (lines.map { CellWidth.of($0.0) }.max() ?? 10) + 2))
         for i in 0..<r.height {
             let k = s.helpScroll + i
             guard k < lines.count else { break }

@@ -38,7 +38,7 @@ enum TooSmallView {
         let top = max(0, height / 2 - 1)
         for (i, t) in lines.enumerated() where top + i < height {
             let fitted = Columns.truncate(t, to: width)
-            let x = max(0, (width - DisplayWidth.of(fitted)) / 2)
+            let x = max(0, (width - CellWidth.of(fitted)) / 2)
             b.put(fitted, x: x, y: top + i, style: Style(i == 0 ? .warning : .normal, bold: i == 0))
         }
     }
@@ -52,7 +52,7 @@ enum ArticlesView {
         b.box(rect, title: title, focused: focused, glyphs: s.glyphs)
         let r = rect.inner
         guard r.width > 0, r.height > 0 else { return }
-        let outletW = min(18, max(8, r.width / 4))
+        let outletW = min(18, max(r.width >= 40 ? 12 : 8, r.width / 4))
         let header = Columns.pad("Date", to: 10) + " " + Columns.pad("Outlet", to: outletW) + " Title"
         b.put(header, x: r.x, y: r.y, style: Style(.header, bold: true), maxX: r.maxX)
         if s.visible.isEmpty {
@@ -170,7 +170,7 @@ enum ActorsView {
                   style: sel ? base : Style(TextLayout.role(for: a.kind), bold: true), maxX: r.maxX)
             b.put(a.kind.rawValue, x: r.x + nameW + 1, y: y, style: sel ? base : Style(.dim), maxX: r.maxX)
             let count = String(a.mentions)
-            b.put(count, x: r.maxX - DisplayWidth.of(count), y: y, style: base, maxX: r.maxX)
+            b.put(count, x: r.maxX - CellWidth.of(count), y: y, style: base, maxX: r.maxX)
         }
         guard detail > 0, let sel = s.selectedActor, let actor = s.query.actor(id: sel.id) else { return }
         let y0 = r.maxY - detail
@@ -212,11 +212,13 @@ enum StatusBar {
             guard let h = bd.hint, let k = bd.keys.first, bd.contexts.contains(where: ctx.contains) else { continue }
             hints.append((k.label, h))
         }
-        let total = hints.reduce(0) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 }
-        var hx = max(x, rect.maxX - total)
+        // When they do not all fit, drop from the middle: the last ones (help, quit) always stay.
+        func total() -> Int { hints.reduce(0) { $0 + CellWidth.of($1.0) + CellWidth.of($1.1) + 3 } }
+        while hints.count > 2, x + total() > rect.maxX { hints.remove(at: hints.count - 3) }
+        var hx = max(x, rect.maxX - total())
         for (k, h) in hints {
-            let w = DisplayWidth.of(k) + DisplayWidth.of(h) + 3
-            if hx + w > rect.maxX { break }
+            let w = CellWidth.of(k) + CellWidth.of(h) + 3
+            if hx + w > rect.maxX + 2 { break }
             hx = b.put(k, x: hx, y: rect.y, style: Style(.statusKey, bold: true, reverse: true))
             hx = b.put(" " + h + "  ", x: hx, y: rect.y, style: bar)
         }
@@ -243,7 +245,7 @@ enum StatusBar {
         if p.kind == .search { info = "\(s.visible.count) match\(s.visible.count == 1 ? "" : "es")  Enter keep · Esc cancel" }
         else if let m = s.message { info = m }
         else { info = "Tab/↑↓ choose · Enter apply · Esc cancel" }
-        let iw = DisplayWidth.of(info)
+        let iw = CellWidth.of(info)
         if rect.maxX - iw > x + 2 { b.put(info, x: rect.maxX - iw - 1, y: rect.y, style: Style(.dim)) }
         // Completions above the prompt line.
         let shown = min(p.completions.count, 8, max(0, rect.y - 1))

@@ -1,8 +1,10 @@
-/// Terminal column widths of text, in pure Swift.
+/// Terminal column widths of text as the screen buffer draws it, in pure Swift.
 ///
 /// glibc's `wcwidth` depends on the process locale and is not visible from Swift 6, and `String.count`
-/// counts grapheme clusters, not columns. Views measure everything with this instead.
-public enum DisplayWidth {
+/// counts grapheme clusters, not columns. Unlike ParallaxCore's `DisplayWidth` (for CLI output), this
+/// measures a cluster *after* `Sanitizer` has replaced what is unsafe (a bidi override is drawn as a
+/// one-column `⇄`, not zero columns), so views and the buffer always agree on where text ends.
+public enum CellWidth {
     /// Columns a single grapheme cluster occupies once it has been made safe by `Sanitizer`.
     /// 0 only for a cluster made of nothing but zero-width scalars.
     public static func of(_ c: Character) -> Int {
@@ -112,7 +114,7 @@ public enum Sanitizer {
     /// with the safe scalars kept (each re-clustered so a stray combining mark gets a dotted circle base).
     public static func clean(_ c: Character) -> [Character] {
         if isSafe(c) {
-            if let first = c.unicodeScalars.first, DisplayWidth.of(first) == 0,
+            if let first = c.unicodeScalars.first, CellWidth.of(first) == 0,
                first.properties.generalCategory != .format {
                 // A combining mark with no base would merge into the previous cell on screen.
                 return [Character(String("\u{25CC}") + String(c))]
