@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "parallax", targets: ["parallax"]),
         .library(name: "ParallaxCore", targets: ["ParallaxCore"]),
         .library(name: "ParallaxStore", targets: ["ParallaxStore"]),
+        .library(name: "ParallaxTUI", targets: ["ParallaxTUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,11 +28,19 @@ let package = Package(
             name: "ParallaxStore",
             dependencies: ["ParallaxCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // App state, pure update, layout, keymap and views into an in-memory cell grid. Never imports ncurses.
+        .target(name: "ParallaxTUI", dependencies: ["ParallaxCore"]),
+        // The wide-character ncurses C API, wrapped by a tiny shim (see shared NCURSES.md).
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
+        // The only code that talks to ncurses: init/teardown, grid → screen, keys → messages, signals.
+        .target(name: "ParallaxTerminal", dependencies: ["ParallaxTUI", "CNCursesW"]),
         .executableTarget(
             name: "parallax",
             dependencies: [
                 "ParallaxCore",
                 "ParallaxStore",
+                "ParallaxTUI",
+                "ParallaxTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,8 +49,11 @@ let package = Package(
             name: "parallax-bench",
             dependencies: ["ParallaxCore", "ParallaxStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Fuzzing: a seeded mutation harness by default; a libFuzzer target when built by scripts/fuzz.
+        .executableTarget(name: "parallax-fuzz", dependencies: ["ParallaxCore"]),
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),
         .testTarget(name: "ParallaxStoreTests", dependencies: ["ParallaxStore", "ParallaxCore"]),
+        .testTarget(name: "ParallaxTUITests", dependencies: ["ParallaxTUI", "ParallaxCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

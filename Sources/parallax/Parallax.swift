@@ -13,7 +13,9 @@ struct Parallax: ParsableCommand {
         subcommands: [
             ArticlesCommand.self,
             ShowCommand.self,
+            TUICommand.self, RenderCommand.self,
             IndexCommand.self,
-        ]
+        ],
+        defaultSubcommand: TUICommand.self
     )
 }
