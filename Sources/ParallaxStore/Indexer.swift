@@ -19,6 +19,8 @@ public struct IndexReport: Sendable, Equatable {
     public var seconds = 0.0
     public var scanSeconds = 0.0
     public var readSeconds = 0.0
+    /// Of `readSeconds`, the time spent writing to the store (the rest is reading and cleaning).
+    public var writeSeconds = 0.0
     public var analysisSeconds = 0.0
     public var warnings: [String] = []
     public init() {}
@@ -144,8 +146,10 @@ public struct Indexer: Sendable {
             for _ in 0..<(workers + 1) { launch() }
             var done = 0
             while let r = try await group.next() {
+                let writeStart = Date()
                 try store.upsertFiles(r.items)
                 try store.updateFileStates(r.touched)
+                report.writeSeconds += Date().timeIntervalSince(writeStart)
                 report.added += r.added
                 report.changed += r.changed
                 report.touched += r.touched.count
