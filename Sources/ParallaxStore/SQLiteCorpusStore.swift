@@ -9,8 +9,9 @@ public final class SQLiteCorpusStore: CorpusStore {
     public let writer: any DatabaseWriter
     /// The index file, nil in memory.
     public let path: String?
-    /// True when opening applied migrations to an index that already held data.
+    /// When opening migrated an index that already existed: the migrations it had, and those applied.
     public let migratedFrom: [String]
+    public let migrationsApplied: [String]
 
     /// Opens (creating or migrating) the index at `path` with a `DatabasePool` (WAL).
     /// Throws if the file is not a usable SQLite database or was written by a newer schema;
@@ -36,7 +37,8 @@ public final class SQLiteCorpusStore: CorpusStore {
             return try Array(migrator.appliedIdentifiers(db))
         }
         let pending = Schema.migrationIDs.filter { !applied.contains($0) }
-        self.migratedFrom = applied.isEmpty ? [] : pending.isEmpty ? [] : applied.sorted()
+        self.migratedFrom = applied.isEmpty || pending.isEmpty ? [] : applied.sorted()
+        self.migrationsApplied = applied.isEmpty ? [] : pending
         try migrator.migrate(writer)
     }
 
@@ -142,8 +144,8 @@ public final class SQLiteCorpusStore: CorpusStore {
             INSERT INTO article (id, file_path, position, path, format, title, outlet, outlet_key,
                 outlet_source, published, published_source, published_confidence, read_published,
                 read_published_source, read_published_confidence, partial_date, url, sources,
-                removed, truncated, words, body, raw_text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                removed, truncated, words)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let removed: String
         if a.removed.isEmpty {
@@ -157,9 +159,11 @@ public final class SQLiteCorpusStore: CorpusStore {
             a.outlet.map(LookupKey.fold), a.outletSource.rawValue,
             a.published?.day.description, a.published?.source.rawValue, a.published?.confidence,
             a.published?.day.description, a.published?.source.rawValue, a.published?.confidence,
-            partial, a.url, a.sources.joined(separator: "\n"), removed, a.truncated, Self.wordCount(a.body), a.body, a.rawText,
+            partial, a.url, a.sources.joined(separator: "\n"), removed, a.truncated, Self.wordCount(a.body),
         ]
         try stmt.execute(arguments: StatementArguments(args))
+        let text = try db.cachedStatement(sql: "INSERT INTO article_text (seq, body, raw_text) VALUES (?, ?, ?)")
+        try text.execute(arguments: [db.lastInsertedRowID, a.body, a.rawText])
     }
 
     /// `Article.wordCount` with an ASCII fast path: the Unicode property lookup per scalar was 5% of
@@ -300,7 +304,7 @@ public final class SQLiteCorpusStore: CorpusStore {
     // MARK: - Reading
 
     private static let articleColumns = """
-        a.id, a.path, a.format, a.raw_text, a.body, a.title, a.outlet, a.outlet_source, a.published,
+        a.id, a.path, a.format, t.raw_text, t.body, a.title, a.outlet, a.outlet_source, a.published,
         a.published_source, a.published_confidence, a.url, a.sources, a.removed, a.truncated, a.partial_date
         """
 
@@ -343,13 +347,14 @@ public final class SQLiteCorpusStore: CorpusStore {
 
     /// `asRead`: the metadata as ingestion produced it, before corpus analysis changed it.
     func loadArticles(includeRaw: Bool, asRead: Bool) throws -> [Article] {
-        var cols = includeRaw ? Self.articleColumns : Self.articleColumns.replacingOccurrences(of: "a.raw_text", with: "''")
+        var cols = includeRaw ? Self.articleColumns : Self.articleColumns.replacingOccurrences(of: "t.raw_text", with: "''")
         if asRead {
             cols = cols.replacingOccurrences(of: "a.published", with: "a.read_published")
         }
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(cols) FROM source_file f JOIN article a ON a.file_path = f.path
+                JOIN article_text t ON t.seq = a.seq
                 ORDER BY f.position, a.position
                 """)
                 .map(Self.article(from:))
@@ -358,7 +363,7 @@ public final class SQLiteCorpusStore: CorpusStore {
 
     public func article(id: String) throws -> Article? {
         try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.articleColumns) FROM article a WHERE a.id = ?", arguments: [id])
+            try Row.fetchOne(db, sql: "SELECT \(Self.articleColumns) FROM article a JOIN article_text t ON t.seq = a.seq WHERE a.id = ?", arguments: [id])
                 .map(Self.article(from:))
         }
     }
@@ -464,9 +469,9 @@ public final class SQLiteCorpusStore: CorpusStore {
             from = "article_fts JOIN article a ON a.seq = article_fts.rowid"
             conditions.append("article_fts MATCH ?")
             args.append(pattern)
-            columns += ", snippet(article_fts, -1, '[', ']', '…', 12)"
-            // Title hits weigh more than body hits.
-            order = "bm25(article_fts, 4.0, 1.0)"
+            columns += ", a.seq"
+            // The table's rank is bm25 with titles weighing 4× (set in the schema).
+            order = "article_fts.rank"
         }
         if let actor = query.actor {
             conditions.append("""
@@ -505,16 +510,32 @@ public final class SQLiteCorpusStore: CorpusStore {
             sql += " LIMIT ?"
             args.append(limit)
         }
-        let hasSnippet = pattern != nil
         return try writer.read { db in
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { r in
+            var seqs: [Int64] = []
+            var out = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { r in
                 let published: String? = r[4]
                 let src: String? = r[5]
+                if pattern != nil { seqs.append(r[8]) }
                 return ArticleSummary(id: r[0], path: r[1], title: r[2], outlet: r[3],
                                       published: published.flatMap(Day.init(iso:)),
                                       publishedSource: src.flatMap(MetadataSource.init(rawValue:)) ?? .none,
-                                      words: r[6], event: r[7], snippet: hasSnippet ? r[8] : nil)
+                                      words: r[6], event: r[7])
             }
+            // Snippets only for the rows returned: in the ranked query SQLite would compute one for
+            // every match before sorting.
+            if let pattern, !seqs.isEmpty {
+                var snippets: [Int64: String] = [:]
+                for start in stride(from: 0, to: seqs.count, by: 500) {
+                    let part = seqs[start..<min(start + 500, seqs.count)]
+                    let rows = try Row.fetchAll(db, sql: """
+                        SELECT rowid, snippet(article_fts, -1, '[', ']', '…', 12) FROM article_fts
+                        WHERE article_fts MATCH ? AND rowid IN (\(part.map { _ in "?" }.joined(separator: ", ")))
+                        """, arguments: StatementArguments([pattern as (any DatabaseValueConvertible)?] + part.map { $0 }))
+                    for r in rows { snippets[r[0]] = r[1] }
+                }
+                for i in out.indices { out[i].snippet = snippets[seqs[i]] }
+            }
+            return out
         }
     }
 

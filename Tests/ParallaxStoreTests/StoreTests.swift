@@ -199,6 +199,43 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try opened.store.stats().articles, 0)
     }
 
+    func testOlderSchemaIsRebuiltWithOneMessageAndReadAgain() async throws {
+        let folder = try TempFolder()
+        try Fixtures.writeCorpus(in: folder)
+        let db = try TempFolder()
+        let path = db.url.appendingPathComponent("index.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v1")
+            try await queue.write { db in
+                try db.execute(sql: "INSERT INTO source_file (path, position, meta_key, size, mtime_ns, hash) VALUES ('x', 0, '', 1, 1, 'h')")
+            }
+            try queue.close()
+        }
+        let opened = IndexOpener.open(.file(path))
+        XCTAssertEqual(opened.messages.count, 1)
+        XCTAssertTrue(opened.messages[0].contains("schema v1 is out of date, rebuilt as v2"), opened.messages[0])
+        let report = try await Indexer(reader: FixtureReader()).update(store: opened.store, roots: [folder.path])
+        XCTAssertEqual(report.added, 4)
+        XCTAssertEqual(report.removed, 0)
+        // Opening again says nothing.
+        XCTAssertEqual(IndexOpener.open(.file(path)).messages, [])
+    }
+
+    func testSearchRanksTitleHitsFirstAndSnippetsEveryRow() async throws {
+        let folder = try TempFolder()
+        for i in 0..<30 {
+            try folder.write(String(format: "body-%02d.txt", i), "---\ntitle: Report \(i)\n---\nThe harbour reopened after the storm, officials said on day \(i).")
+        }
+        try folder.write("zz-title.txt", "---\ntitle: Harbour news\n---\nShips came back to port after the weather cleared.")
+        let (store, _) = try await build([folder.path])
+        let hits = try store.summaries(ArticleQuery(text: "harb"))
+        XCTAssertEqual(hits.count, 31)
+        XCTAssertEqual(hits.first?.title, "Harbour news")
+        XCTAssertTrue(hits.allSatisfy { $0.snippet?.contains("[") == true })
+        XCTAssertEqual(try store.summaries(ArticleQuery(text: "harbour", limit: 5)).count, 5)
+    }
+
     func testTwoPoolsOnOneFileBothWork() async throws {
         let folder = try TempFolder()
         try Fixtures.writeCorpus(in: folder)
