@@ -115,6 +115,9 @@ public struct Article: Sendable, Identifiable, Equatable {
     /// Lines removed by cleaning, with the rule that removed them (for `show --json` and debugging).
     public var removed: [RemovedLine]
     public var truncated: Bool
+    /// A date without a year (`Friday, January 21`) that dates the article once the corpus's other
+    /// dates say which year it is; resolved by `DateInference` and then cleared.
+    public var partialDate: DateMention?
 
     public init(id: String, path: String, format: SourceFormat, rawText: String, body: String,
                 title: String?, outlet: String?, outletSource: MetadataSource, published: DatedValue?,

@@ -1,0 +1,338 @@
+/// What cleaning recovers from an article's text besides its body.
+public struct CleanedText: Sendable, Equatable {
+    public var paragraphs: [String]
+    /// The headline line, when the text has one.
+    public var headline: String?
+    public var removed: [RemovedLine]
+    /// Agencies named by attribution lines.
+    public var sources: [String]
+    /// Dates found in header lines, datelines and captions (not in the story's sentences).
+    public var dateEvidence: [DateEvidence]
+    /// An outlet named by a dateline (`(Reuters) -`) or a sign-off line.
+    public var signatureOutlet: String?
+}
+
+/// A date that dates the article (rather than an event it reports), with where it was found.
+public struct DateEvidence: Sendable, Equatable {
+    public var mention: DateMention
+    public var source: MetadataSource
+}
+
+/// Separates a scraped article's story from its page furniture, by general rules: the phrase rules
+/// of `furniture.txt`, line shape (length, sentence punctuation, script), position (the head before
+/// the first story paragraph, the tail after the last) and repetition (doubled photo captions).
+public struct Cleaner: Sendable {
+    public var rules: FurnitureRules
+    public var outlets: OutletDirectory
+
+    public init(rules: FurnitureRules, outlets: OutletDirectory) {
+        self.rules = rules
+        self.outlets = outlets
+    }
+
+    struct Line {
+        var text: String
+        var folded: String
+        var words: Int
+        var block: Int
+        var removedBecause: String?
+        var isStory: Bool = false
+    }
+
+    public func clean(_ raw: String) -> CleanedText {
+        var lines = splitLines(raw)
+        var removed: [RemovedLine] = []
+        var sources: [String] = []
+        var evidence: [DateEvidence] = []
+        var signature: String?
+
+        // A "date 2022-01-26" / "Published: …" prefix glued to the first line.
+        if let first = lines.firstIndex(where: { !$0.text.isEmpty }) {
+            if let (mention, rest) = datelinePrefix(lines[first].text) {
+                evidence.append(DateEvidence(mention: mention, source: .text))
+                removed.append(RemovedLine(text: String(lines[first].text.prefix(lines[first].text.count - rest.count)),
+                                           reason: "date line"))
+                lines[first] = makeLine(rest, block: lines[first].block)
+            }
+        }
+
+        let count = lines.count
+        let dominant = dominantScript(lines)
+        var seen: [String: Int] = [:]
+        for l in lines where l.words >= 4 { seen[l.folded, default: 0] += 1 }
+
+        var trailerFrom: Int?
+        var creditsFrom: Int?
+        for i in lines.indices where !lines[i].text.isEmpty {
+            let l = lines[i]
+            let late = i * 2 >= count
+            if late, trailerFrom == nil, rules.isTrailer(folded: l.folded, words: l.words) {
+                trailerFrom = i
+                break
+            }
+            if let why = rules.furnitureReason(l.text, folded: l.folded) {
+                lines[i].removedBecause = why
+                continue
+            }
+            if let prefix = rules.attributionPrefix(folded: l.folded), l.words <= 25,
+               let agencies = attributedAgencies(String(l.text.dropFirst(prefix.count))) {
+                sources.append(contentsOf: agencies)
+                lines[i].removedBecause = "attribution"
+                if i * 10 >= count * 6 { creditsFrom = creditsFrom ?? i + 1 }
+                continue
+            }
+            if let m = dateOnly(l.text) {
+                evidence.append(DateEvidence(mention: m, source: .text))
+                lines[i].removedBecause = "date line"
+                continue
+            }
+            if (seen[l.folded] ?? 0) > 1 || isCaption(l) {
+                for m in DateParser.find(in: l.text) where m.year != nil {
+                    evidence.append(DateEvidence(mention: m, source: .caption))
+                }
+                lines[i].removedBecause = (seen[l.folded] ?? 0) > 1 ? "repeated line (photo caption)" : "photo caption or credit"
+                continue
+            }
+            if l.words <= 12, let s = dominant, let ls = Cleaner.script(of: l.text), ls != s {
+                lines[i].removedBecause = "page furniture in another script"
+                continue
+            }
+            lines[i].isStory = Cleaner.looksLikeStory(l.text, words: l.words)
+        }
+        if let t = trailerFrom {
+            for i in t..<count where !lines[i].text.isEmpty && lines[i].removedBecause == nil {
+                lines[i].removedBecause = "comment form or trailer"
+                lines[i].isStory = false
+            }
+        }
+        if let c = creditsFrom {
+            for i in c..<count where !lines[i].text.isEmpty && lines[i].removedBecause == nil {
+                if lines[i].words <= 5, let o = outlets.outlet(named: lines[i].text) { signature = signature ?? o }
+                lines[i].removedBecause = "after the story's credits"
+                lines[i].isStory = false
+            }
+        }
+
+        // Head and tail: what comes before the first story line and after the last.
+        let firstStory = lines.firstIndex(where: { $0.isStory })
+        let lastStory = lines.lastIndex(where: { $0.isStory })
+        var headline: String?
+        if let f = firstStory {
+            for i in 0..<f where !lines[i].text.isEmpty && lines[i].removedBecause == nil {
+                let l = lines[i]
+                if headline == nil, Cleaner.looksLikeHeadline(l.text, words: l.words) {
+                    headline = l.text
+                    lines[i].removedBecause = "headline"
+                } else if l.words <= 3 && !Cleaner.endsSentence(l.text) {
+                    lines[i].removedBecause = "navigation or widget"
+                }
+            }
+        }
+        if let last = lastStory, last + 1 < count {
+            for i in (last + 1)..<count where !lines[i].text.isEmpty && lines[i].removedBecause == nil {
+                let l = lines[i]
+                if l.words <= 5 && !Cleaner.endsSentence(l.text) {
+                    if let o = outlets.outlet(named: l.text) { signature = signature ?? o }
+                    lines[i].removedBecause = "sign-off or widget"
+                }
+            }
+        }
+        if let f = firstStory, signature == nil {
+            signature = outlets.datelineOutlet(in: lines[f].text)
+        }
+
+        for l in lines {
+            if let why = l.removedBecause { removed.append(RemovedLine(text: l.text, reason: why)) }
+        }
+        return CleanedText(paragraphs: assemble(lines), headline: headline, removed: removed,
+                           sources: dedupe(sources), dateEvidence: evidence, signatureOutlet: signature)
+    }
+
+    // MARK: lines
+
+    func splitLines(_ raw: String) -> [Line] {
+        var out: [Line] = []
+        var block = 0
+        var previousBlank = true
+        for sub in raw.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            let text = Cleaner.normalizeSpaces(sub)
+            if text.isEmpty {
+                if !previousBlank { block += 1 }
+                previousBlank = true
+                continue
+            }
+            previousBlank = false
+            out.append(makeLine(text, block: block))
+        }
+        return out
+    }
+
+    func makeLine(_ text: String, block: Int) -> Line {
+        var words = 0
+        var inWord = false
+        for u in text.unicodeScalars {
+            let space = u == " "
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
+        return Line(text: text, folded: FurnitureRules.fold(text), words: words, block: block)
+    }
+
+    /// Non-breaking and other odd spaces become plain spaces; runs collapse; ends trimmed.
+    static func normalizeSpaces<S: StringProtocol>(_ s: S) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for c in s {
+            if c.isWhitespace || c == "\u{00A0}" {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// Paragraphs: lines of one block join when the first does not end a sentence and the next
+    /// continues it in lower case (hard-wrapped text); otherwise each line is its own paragraph.
+    func assemble(_ lines: [Line]) -> [String] {
+        var paragraphs: [String] = []
+        var current = ""
+        var currentBlock = -1
+        for l in lines where !l.text.isEmpty && l.removedBecause == nil {
+            let continues = l.block == currentBlock && !current.isEmpty && !Cleaner.endsSentence(current)
+                && (l.text.first?.isLowercase ?? false)
+            if continues {
+                current += " " + l.text
+            } else {
+                if !current.isEmpty { paragraphs.append(current) }
+                current = l.text
+            }
+            currentBlock = l.block
+        }
+        if !current.isEmpty { paragraphs.append(current) }
+        return paragraphs
+    }
+
+    // MARK: line shapes
+
+    static let sentenceEnders: Set<Character> = [".", "!", "?", "…", "\"", "”", "’", "'", "»", ")", ":"]
+
+    static func endsSentence(_ s: String) -> Bool {
+        guard let last = s.last else { return false }
+        return sentenceEnders.contains(last)
+    }
+
+    /// A sentence of a story: long enough and punctuated, or simply long.
+    static func looksLikeStory(_ s: String, words: Int) -> Bool {
+        (words >= 8 && endsSentence(s) && !(s.last == ":" && words < 15)) || words >= 20
+    }
+
+    /// A headline: a few words to a few dozen, not a full sentence with a final period.
+    static func looksLikeHeadline(_ s: String, words: Int) -> Bool {
+        guard words >= 3, words <= 30 else { return false }
+        if s.hasSuffix(".") && !s.hasSuffix("...") { return false }
+        return s.contains(where: { $0.isLetter })
+    }
+
+    /// Photo captions and credits by their markers.
+    func isCaption(_ l: Line) -> Bool {
+        let f = l.folded
+        if f.contains("©") || f.contains("(c) ") && l.words < 40 { return true }
+        for p in ["file - ", "file – ", "file photo", "photo:", "photo by ", "image:", "picture:", "pictured:",
+                  "caption:", "credit:", "photograph:"] where f.hasPrefix(p) {
+            return true
+        }
+        if l.words <= 40 {
+            for m in ["(photo by", "(photo:", "getty images", "/ afp", "/afp", "| afp", "(afp photo", "/ reuters",
+                      "| reuters", "(reuters photo", "/ ap photo", "(ap photo", "ap photo/", "shutterstock", "/ epa",
+                      "(epa", "/ anadolu", "pool photo"] where f.contains(m) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// `date 2022-01-26 The advisers …` → the date and the rest of the line.
+    func datelinePrefix(_ text: String) -> (DateMention, String)? {
+        let lower = text.lowercased()
+        for key in ["date", "published", "updated", "posted", "last updated", "publié le", "publié"] {
+            guard lower.hasPrefix(key) else { continue }
+            let after = text.dropFirst(key.count)
+            guard let m = DateParser.find(in: String(after.prefix(60))).first, m.fullDay != nil else { return nil }
+            let gap = after.prefix(m.start).trimmingCharacters(in: CharacterSet(charactersIn: " :,-–"))
+            guard gap.isEmpty else { return nil }
+            var rest = after.dropFirst(m.end)
+            // A time after the date ("10:32 GMT") belongs to the prefix too.
+            rest = rest.drop(while: { $0 == " " || $0 == "," || $0 == "|" || $0 == "-" })
+            return (m, String(rest))
+        }
+        return nil
+    }
+
+    /// A line that is only a date (with perhaps "Published", a time, a zone).
+    func dateOnly(_ text: String) -> DateMention? {
+        guard text.count <= 70, let m = DateParser.find(in: text).first else { return nil }
+        let letters = text.filter(\.isLetter).count
+        let dateLetters = String(text.dropFirst(m.start).prefix(m.end - m.start)).filter(\.isLetter).count
+        return letters - dateLetters <= 16 ? m : nil
+    }
+
+    /// `Reuters, AP and local media` → ["Reuters", "AP"]; nil when the text is not a list of names.
+    func attributedAgencies(_ rest: String) -> [String]? {
+        var t = rest.trimmingCharacters(in: CharacterSet(charactersIn: " :.–-"))
+        guard !t.isEmpty else { return nil }
+        for sep in [" and ", " & ", ";", " et ", " y ", " und "] { t = t.replacingOccurrences(of: sep, with: ",") }
+        var names: [String] = []
+        for part in t.split(separator: ",") {
+            var p = part.trimmingCharacters(in: .whitespaces)
+            for article in ["the ", "The ", "from ", "la ", "l'"] where p.hasPrefix(article) { p = String(p.dropFirst(article.count)) }
+            guard !p.isEmpty else { continue }
+            if p.split(separator: " ").count > 5 { return nil }
+            if p.first?.isUppercase == true { names.append(p) }
+        }
+        // A list whose first element is not a name is a sentence ("With the talks stalled, …").
+        guard let firstPart = t.split(separator: ",").first?.trimmingCharacters(in: .whitespaces),
+              firstPart.first?.isUppercase == true || firstPart.hasPrefix("the ") else { return nil }
+        return names.isEmpty ? nil : names
+    }
+
+    func dedupe(_ xs: [String]) -> [String] {
+        var seen = Set<String>()
+        return xs.filter { seen.insert($0.lowercased()).inserted }
+    }
+
+    // MARK: scripts
+
+    enum Script: Equatable { case latin, cyrillic, arabic, hebrew, greek, cjk, other }
+
+    static func script(of s: String) -> Script? {
+        var counts: [Script: Int] = [:]
+        for u in s.unicodeScalars where u.properties.isAlphabetic {
+            let v = u.value
+            let sc: Script
+            switch v {
+            case 0x41...0x24F, 0x1E00...0x1EFF: sc = .latin
+            case 0x400...0x52F: sc = .cyrillic
+            case 0x600...0x6FF, 0x750...0x77F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: sc = .arabic
+            case 0x590...0x5FF: sc = .hebrew
+            case 0x370...0x3FF: sc = .greek
+            case 0x3040...0x9FFF, 0xAC00...0xD7AF: sc = .cjk
+            default: sc = .other
+            }
+            counts[sc, default: 0] += 1
+        }
+        return counts.max { $0.value < $1.value }?.key
+    }
+
+    func dominantScript(_ lines: [Line]) -> Script? {
+        var weights: [Script: Int] = [:]
+        for l in lines where !l.text.isEmpty {
+            if let s = Cleaner.script(of: l.text) { weights[s, default: 0] += l.text.count }
+        }
+        return weights.max { $0.value < $1.value }?.key
+    }
+}
+
+import Foundation

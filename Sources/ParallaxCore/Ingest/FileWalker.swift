@@ -1,0 +1,88 @@
+import Foundation
+
+/// Finds the article files under the paths a user gives: folders are walked recursively, hidden
+/// entries skipped, symbolic links followed once (a link back into a folder already walked is a loop
+/// and is reported, not followed).
+public struct FileWalker: Sendable {
+    /// Extensions read as articles.
+    public static let articleExtensions: Set<String> = ["txt", "md", "markdown", "html", "htm", "json", "jsonl", "ndjson"]
+
+    public init() {}
+
+    /// A file found, with the path as the user will see it.
+    public struct Found: Sendable, Equatable {
+        public var path: String
+        public var url: URL
+    }
+
+    /// Throws `LoadError.missingPath` for a path that does not exist; everything below a folder
+    /// that can't be read becomes a warning.
+    public func walk(_ paths: [String]) throws(LoadError) -> (files: [Found], warnings: [String]) {
+        var files: [Found] = []
+        var warnings: [String] = []
+        var visitedFolders = Set<String>()
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                throw LoadError.missingPath(path)
+            }
+            let url = URL(fileURLWithPath: path)
+            if isDir.boolValue {
+                walkFolder(url, display: path, files: &files, warnings: &warnings, visited: &visitedFolders)
+            } else {
+                // A file named explicitly is read whatever its extension: the user asked for it.
+                files.append(Found(path: path, url: url))
+            }
+        }
+        return (files, warnings)
+    }
+
+    private func walkFolder(_ url: URL, display: String, files: inout [Found], warnings: inout [String],
+                            visited: inout Set<String>) {
+        let real = url.resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted else {
+            warnings.append("\(display): symbolic link loop, not followed")
+            return
+        }
+        let fm = FileManager.default
+        let names: [String]
+        do {
+            names = try fm.contentsOfDirectory(atPath: url.path).sorted()
+        } catch {
+            warnings.append("\(display): folder cannot be read, skipped")
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let child = url.appendingPathComponent(name)
+            let childDisplay = display.hasSuffix("/") ? display + name : display + "/" + name
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: child.path, isDirectory: &isDir) else {
+                warnings.append("\(childDisplay): broken symbolic link, skipped")
+                continue
+            }
+            if isDir.boolValue {
+                walkFolder(child, display: childDisplay, files: &files, warnings: &warnings, visited: &visited)
+            } else if name != Manifest.fileName,
+                      FileWalker.articleExtensions.contains(child.pathExtension.lowercased()) {
+                files.append(Found(path: childDisplay, url: child))
+            }
+        }
+    }
+}
+
+/// Why a corpus could not be loaded at all. Per-file problems are warnings, not errors.
+public enum LoadError: Error, Equatable, CustomStringConvertible {
+    case missingPath(String)
+    case emptyCorpus([String])
+    case noSampleCorpus
+
+    public var description: String {
+        switch self {
+        case .missingPath(let p): return "no such file or folder: \(p)"
+        case .emptyCorpus(let paths):
+            return "no articles found in \(paths.joined(separator: ", ")) (looked for .txt, .md, .html, .htm, .json, .jsonl)"
+        case .noSampleCorpus: return "the embedded sample corpus is missing from this build"
+        }
+    }
+}

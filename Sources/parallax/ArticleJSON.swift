@@ -1,0 +1,31 @@
+import ParallaxCore
+
+/// The JSON contract of an article (`articles --json`, `show --json`). Other tools read these names.
+enum ArticleJSON {
+    static func summary(_ a: Article, in corpus: Corpus) -> [(String, JSONValue)] {
+        [
+            ("id", .string(a.id)),
+            ("path", .string(a.path)),
+            ("title", .str(a.title)),
+            ("outlet", .str(a.outlet)),
+            ("published", .str(a.published?.day.description)),
+            ("publishedSource", a.published.map { .string($0.source.rawValue) } ?? .null),
+            ("publishedConfidence", a.published.map { .double($0.confidence) } ?? .null),
+            ("words", .int(a.wordCount)),
+            ("sources", .array(a.sources.map(JSONValue.string))),
+            ("actors", .array([])),
+            ("url", .str(a.url)),
+            ("format", .string(a.format.rawValue)),
+            ("truncated", .bool(a.truncated)),
+        ]
+    }
+
+    static func full(_ a: Article, in corpus: Corpus) -> JSONValue {
+        .object(summary(a, in: corpus) + [
+            ("outletSource", .string(a.outletSource.rawValue)),
+            ("body", .string(a.body)),
+            ("raw", .string(a.rawText)),
+            ("removed", .array(a.removed.map { .object([("text", .string($0.text)), ("reason", .string($0.reason))]) })),
+        ])
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import ParallaxCore
+
+/// The corpus paths every command takes, and how a command loads them.
+struct CorpusOptions: ParsableArguments {
+    @Argument(help: "Files or folders of articles (.txt, .md, .html, .json, .jsonl). Default: the embedded sample corpus.")
+    var paths: [String] = []
+
+    @Flag(name: .long, help: "Do not print warnings about unreadable or skipped files.")
+    var quiet = false
+
+    /// Loads the corpus or exits with one clear line on stderr.
+    func load() throws -> Corpus {
+        do {
+            let corpus = try CorpusLoader().load(paths: paths)
+            if !quiet { Console.warn(corpus.warnings) }
+            return corpus
+        } catch {
+            throw Console.fail(error.description)
+        }
+    }
+}
+
+/// Writing to the terminal: warnings and errors on stderr, sanitised.
+enum Console {
+    static func warn(_ lines: [String]) {
+        for l in lines { FileHandle.standardError.write(Data(("parallax: warning: " + SafeText.sanitize(l) + "\n").utf8)) }
+    }
+
+    /// Prints `parallax: message` on stderr and returns the error that exits with status 1.
+    static func fail(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data(("parallax: " + SafeText.sanitize(message) + "\n").utf8))
+        return ExitCode.failure
+    }
+
+    /// Columns of the terminal on stdout, else `$COLUMNS`, else 80.
+    static var width: Int {
+        var ws = winsize()
+        if isatty(STDOUT_FILENO) != 0, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 {
+            return Int(ws.ws_col)
+        }
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 0 { return c }
+        return 80
+    }
+
+    /// Prints text with every control character made visible (newlines kept).
+    static func out(_ s: String) {
+        print(SafeText.sanitize(s, keepNewlines: true))
+    }
+
+    static func json(_ v: JSONValue) {
+        print(v.serialized(pretty: true))
+    }
+}
+
+/// An aligned plain-text table, measured in terminal columns; the last column takes what is left.
+struct TextTable {
+    var headers: [String]
+    var rows: [[String]]
+
+    func render(width: Int) -> String {
+        let cols = headers.count
+        var widths = headers.map { DisplayWidth.of($0) }
+        let clean = rows.map { $0.map { SafeText.sanitize($0) } }
+        for r in clean {
+            for (i, c) in r.enumerated() where i < cols { widths[i] = max(widths[i], DisplayWidth.of(c)) }
+        }
+        let fixed = widths.dropLast().reduce(0, +) + 2 * (cols - 1)
+        if cols > 0 { widths[cols - 1] = max(10, min(widths[cols - 1], width - fixed)) }
+        var lines: [String] = []
+        func line(_ cells: [String]) -> String {
+            var s = ""
+            for i in 0..<cols {
+                let c = i < cells.count ? cells[i] : ""
+                s += i == cols - 1 ? DisplayWidth.truncate(c, to: widths[i]) : DisplayWidth.pad(c, to: widths[i]) + "  "
+            }
+            return s
+        }
+        lines.append(line(headers))
+        lines.append(line(widths.map { String(repeating: "─", count: $0) }))
+        for r in clean { lines.append(line(r)) }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,2 +1,0 @@
-import ParallaxCore
-print("parallax")
