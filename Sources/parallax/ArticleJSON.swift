@@ -14,6 +14,7 @@ enum ArticleJSON {
             ("words", .int(a.wordCount)),
             ("sources", .array(a.sources.map(JSONValue.string))),
             ("actors", .array([])),
+            ("event", .str(corpus.primaryEvent[a.id])),
             ("url", .str(a.url)),
             ("format", .string(a.format.rawValue)),
             ("truncated", .bool(a.truncated)),

@@ -13,6 +13,7 @@ struct Parallax: ParsableCommand {
         subcommands: [
             ArticlesCommand.self,
             ShowCommand.self,
+            EventsCommand.self,
         ]
     )
 }
