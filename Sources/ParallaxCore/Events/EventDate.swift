@@ -16,10 +16,10 @@ public enum EventDate: Hashable, Sendable {
 
     /// True when two dates can be the same day (one day of tolerance between precise days:
     /// outlets in different time zones and late-evening meetings straddle midnight).
-    func compatible(with other: EventDate) -> Bool {
+    func compatible(with other: EventDate, tolerance: Int = 1) -> Bool {
         switch (self, other) {
         case let (.span(a, b), .span(c, d)):
-            let tol = (a == b && c == d) ? 1 : 0
+            let tol = (a == b && c == d) ? tolerance : 0
             return a.ordinal <= d.ordinal + tol && c.ordinal <= b.ordinal + tol
         case let (.span(a, b), .weekday(w)), let (.weekday(w), .span(a, b)):
             return a != b || a.weekday == w
@@ -40,7 +40,7 @@ public enum EventDate: Hashable, Sendable {
         guard compatible(with: other) else { return 0 }
         switch (self, other) {
         case let (.span(a, b), .span(c, d)):
-            if a == b && c == d { return a == c ? 2 : 1.5 }
+            if a == b && c == d { return a == c ? 2 : 1 }
             return 0
         case let (.span(a, b), _), let (_, .span(a, b)):
             return a == b ? 1 : 0

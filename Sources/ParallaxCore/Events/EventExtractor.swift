@@ -196,24 +196,46 @@ struct EventExtractor: Sendable {
         let toks = text.tokens
         let dates = DateExpression.find(in: text, sentence: s, lexicon: lexicon)
         let future = isFuture(sentence: s, text: text)
-        let participants = participantsIn(sentence: s, text: text, actors: bodyRanges ? actors : nil)
+        let sentenceParticipants = participantsIn(tokens: s.tokens, text: text, actors: bodyRanges ? actors : nil)
         let paragraph = headline ? -1 : s.paragraph - paragraphShift
         var out: [EventMention] = []
+        // Each date belongs to one event word and each event word has at most one date: the closest pairs
+        // first, counting only the words between that carry meaning ("on January 12 by a meeting" is close).
+        let light: Set<String> = ["on", "for", "by", "a", "an", "the", "of", "then", "and", "in", "at", "its", "their"]
+        func distance(_ d: Range<Int>, _ h: Hit) -> Int {
+            let between = d.lowerBound >= h.end ? h.end..<d.lowerBound : d.upperBound..<max(d.upperBound, h.start)
+            // A date does not reach past another event word, and a clause break puts it farther away.
+            if hits.contains(where: { between.contains($0.start) }) { return Int.max }
+            let gap = toks[between].filter { $0.shape != .punct && !light.contains($0.key) }.count
+            let breaks = toks[between].filter { [",", ";", "–", "—", "("].contains($0.key) }.count
+            return gap * 2 + breaks * 3 + (d.lowerBound >= h.end ? 0 : 1) + (h.trigger.strength == .strong ? 0 : 6)
+        }
+        var pairs: [(Int, Int, Int)] = []  // (distance, date, hit)
+        for (di, d) in dates.enumerated() {
+            for (hi, h) in hits.enumerated() { pairs.append((distance(d.tokens, h), di, hi)) }
+        }
+        pairs.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+        var owner: [Int: Int] = [:]  // date index → hit index
+        var owned = Set<Int>()
+        for (dist, di, hi) in pairs where dist <= 2 * Self.window + 6 && owner[di] == nil && !owned.contains(hi) {
+            owner[di] = hi
+            owned.insert(hi)
+        }
         for (n, h) in hits.enumerated() {
             let lo = n > 0 ? hits[n - 1].end : s.tokens.lowerBound
             let hi = n + 1 < hits.count ? hits[n + 1].start : s.tokens.upperBound
-            // Date: the nearest expression in the window, forward preferred.
             var best: (DateExpression, Int)?
-            for d in dates where d.tokens.lowerBound >= lo && d.tokens.upperBound <= hi {
-                let dist = d.tokens.lowerBound >= h.end ? d.tokens.lowerBound - h.end : h.start - d.tokens.upperBound + 1
-                guard dist <= Self.window else { continue }
-                if best == nil || dist < best!.1 { best = (d, dist) }
-            }
+            for (di, d) in dates.enumerated() where owner[di] == n { best = (d, distance(d.tokens, h)) }
+            // Who takes part: the names between the midpoints to the neighbouring event words.
+            let pLo = n > 0 ? (hits[n - 1].end + h.start) / 2 : s.tokens.lowerBound
+            let pHi = n + 1 < hits.count ? (h.end + hits[n + 1].start + 1) / 2 : s.tokens.upperBound
+            let participants = hits.count == 1 ? sentenceParticipants
+                : participantsIn(tokens: pLo..<pHi, text: text, actors: bodyRanges ? actors : nil)
             let date = best.flatMap { $0.0.resolve(reference: reference, future: future) }
             // Place: "in/at X" after the word, a known city just before it, "in/at X" before it.
             var place: (String, TextRange)?
             var k = h.end
-            while k < min(hi, h.end + 8) {
+            while k < min(hi, h.end + Self.window) {
                 if toks[k].key == "in" || toks[k].key == "at" {
                     if let (name, e) = knownPlace(at: k + 1, limit: hi, text: text) {
                         place = (name, TextRange(start: toks[k + 1].start, end: toks[e - 1].end)); break
@@ -274,31 +296,44 @@ struct EventExtractor: Sendable {
     }
 
     /// Who a sentence names: the corpus's actors when known, else capitalised names and countries.
-    func participantsIn(sentence s: EventText.Sentence, text: EventText, actors: ActorIndex?) -> [String] {
+    func participantsIn(tokens r: Range<Int>, text: EventText, actors: ActorIndex?) -> [String] {
+        guard !r.isEmpty else { return [] }
         if let actors {
             var seen = Set<String>()
-            return actors.names(in: s.range).compactMap { seen.insert($0.name).inserted ? $0.name : nil }
+            let range = TextRange(start: text.tokens[r.lowerBound].start, end: text.tokens[r.upperBound - 1].end)
+            return actors.names(in: range).compactMap { seen.insert($0.name).inserted ? $0.name : nil }
         }
-        // Without actors: runs of capitalised words that are not the sentence's first word, months, weekdays
-        // or known cities; countries by their canonical names.
+        // Without actors: countries, acronyms (NATO, OSCE) and runs of two or more capitalised words
+        // (Joe Biden), read by their last word. Title-case headlines say nothing this way and are skipped.
         var out: [String] = []
         var seen = Set<String>()
         let toks = text.tokens
-        var i = s.tokens.lowerBound
-        while i < s.tokens.upperBound {
+        let words = toks[r].filter { $0.shape == .word }
+        if words.count >= 4, words.filter(\.capitalized).count * 10 >= words.count * 7 { return [] }
+        func add(_ name: String) { if seen.insert(name.lowercased()).inserted { out.append(name) } }
+        var i = r.lowerBound
+        while i < r.upperBound {
             let t = toks[i]
-            if let c = lexicon.countries[t.key], t.capitalized {
-                if seen.insert(c).inserted { out.append(c) }
-                i += 1; continue
+            guard t.shape == .word, t.capitalized else { i += 1; continue }
+            if let (name, e) = knownPlace(at: i, limit: r.upperBound, text: text) {
+                if lexicon.isCountry(name) { add(name) }
+                i = e; continue
             }
-            guard t.shape == .word, t.capitalized, i > s.tokens.lowerBound,
-                  lexicon.months[t.key] == nil, lexicon.weekdays[t.key] == nil, lexicon.places[t.key] == nil,
-                  lexicon.triggers[t.key] == nil else { i += 1; continue }
+            // Hyphenated pairs such as Russia-NATO name two parties.
+            let parts = t.text.split(separator: "-").map(String.init)
+            var matchedPart = false
+            for part in parts {
+                let key = EventText.wordTokens(part).first ?? part.lowercased()
+                if let c = lexicon.countries[key] { add(c); matchedPart = true }
+                else if part.count >= 2, part.allSatisfy({ $0.isUppercase }) { add(part); matchedPart = true }
+            }
+            if matchedPart { i += 1; continue }
             var e = i + 1
-            while e < s.tokens.upperBound, toks[e].shape == .word, toks[e].capitalized, !toks[e - 1].possessive { e += 1 }
-            // The last word names the person or thing (surname); a lone capital word counts too.
-            let name = toks[e - 1].key
-            if name.count > 1, seen.insert(name).inserted { out.append(name) }
+            while e < r.upperBound, toks[e].shape == .word, toks[e].capitalized, !toks[e - 1].possessive,
+                  lexicon.months[toks[e].key] == nil, lexicon.weekdays[toks[e].key] == nil { e += 1 }
+            if e - i >= 2, lexicon.months[t.key] == nil, lexicon.weekdays[t.key] == nil {
+                add(toks[e - 1].text.replacingOccurrences(of: "\u{2019}s", with: "").replacingOccurrences(of: "'s", with: ""))
+            }
             i = e
         }
         return out
@@ -309,13 +344,14 @@ struct EventExtractor: Sendable {
         guard !mentions.isEmpty else { return [] }
         var clusters: [LocalEvent] = []
         func compatible(_ a: LocalEvent, _ m: EventMention) -> Bool {
-            if let d1 = a.date, let d2 = m.date, !d1.compatible(with: d2) { return false }
+            // Within one article the text is exact: the day before is another day.
+            if let d1 = a.date, let d2 = m.date, !d1.compatible(with: d2, tolerance: 0) { return false }
             if let p1 = a.place, let p2 = m.place, !placesCompatible(p1, p2) { return false }
             if family(a.kind) != family(m.kind), (a.place != nil || m.place != nil) { return false }
             return true
         }
         func agrees(_ a: LocalEvent, _ m: EventMention) -> Bool {
-            if let d1 = a.date, let d2 = m.date, d1.agreement(with: d2) >= 1 { return true }
+            if let d1 = a.date, let d2 = m.date, d1.compatible(with: d2, tolerance: 0), d1.agreement(with: d2) >= 1 { return true }
             if let p1 = a.place, let p2 = m.place, p1 == p2 { return true }
             return false
         }
@@ -397,6 +433,10 @@ struct EventExtractor: Sendable {
             var votes: [EventKind: Double] = [:]
             for m in clusters[i].mentions { votes[m.kind, default: 0] += m.weight * (m.kind == .call ? 1.5 : 1) }
             clusters[i].kind = votes.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?.key ?? .other
+            // A "meeting" with no place that the text also calls a phone call is a call.
+            if clusters[i].place == nil, clusters[i].mentions.contains(where: { $0.kind == .call && $0.weight >= 0.5 }) {
+                clusters[i].kind = .call
+            }
             if clusters[i].kind == .call { clusters[i].place = nil }
             clusters[i].qualifier = qualifier(of: clusters[i], body: body)
         }
