@@ -14,6 +14,8 @@ struct Parallax: ParsableCommand {
             ArticlesCommand.self,
             ShowCommand.self,
             EventsCommand.self,
+            CompareCommand.self,
+            TimelineCommand.self,
         ]
     )
 }
