@@ -450,7 +450,15 @@ struct EventExtractor: Sendable {
             }
             return w
         }
-        if let best = clusters.indices.max(by: { score(clusters[$0]) < score(clusters[$1]) }), score(clusters[best]) >= 0.5 {
+        // An article reports an event when its headline names it, or its lead does and the story comes back
+        // to it; an event named once in passing (markets "weighing peace talks") is context, not the news.
+        func salient(_ c: LocalEvent) -> Bool {
+            if c.mentions.contains(where: { $0.inHeadline }) { return true }
+            let sentences = Set(c.mentions.compactMap { $0.sentence?.start })
+            return sentences.count >= 2 && c.mentions.contains { $0.paragraph <= 1 }
+        }
+        if let best = clusters.indices.max(by: { score(clusters[$0]) < score(clusters[$1]) }),
+           score(clusters[best]) >= 0.5, salient(clusters[best]) {
             clusters[best].isPrimary = true
         }
         return clusters
