@@ -165,10 +165,11 @@ struct ComparisonBuilder {
 
     /// Lower case, accents and doubled letters removed, a final y/i dropped: `Zelenskyy` ≈ `Zelensky` ≈ `Zelenskiy`.
     static func fold(_ s: String) -> String {
-        let f = s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        // y and i, and doubled letters, are where romanisations of one name differ most.
+        let f = s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).replacingOccurrences(of: "y", with: "i")
         var out = ""
         for c in f where c.isLetter { if out.last != c { out.append(c) } }
-        while let l = out.last, l == "y" || l == "i", out.count > 4 { out.removeLast() }
+        while let l = out.last, l == "i", out.count > 4 { out.removeLast() }
         return out
     }
 
