@@ -13,9 +13,11 @@ struct Parallax: ParsableCommand {
         subcommands: [
             ArticlesCommand.self,
             ShowCommand.self,
+            TUICommand.self, RenderCommand.self,
             EventsCommand.self,
             CompareCommand.self,
             TimelineCommand.self,
-        ]
+        ],
+        defaultSubcommand: TUICommand.self
     )
 }
