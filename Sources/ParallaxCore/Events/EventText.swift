@@ -44,10 +44,47 @@ struct EventText: Sendable {
         var paragraph = 0
         var newlineRun = 0
         let n = s.count
-        func isLetter(_ u: Unicode.Scalar) -> Bool { u.properties.isAlphabetic }
-        func isDigit(_ u: Unicode.Scalar) -> Bool { ("0"..."9").contains(u) }
+        // ASCII fast paths: Unicode property lookups are slow and most news text is ASCII.
+        func isLetter(_ u: Unicode.Scalar) -> Bool {
+            let v = u.value
+            if v < 128 { return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
+            return u.properties.isAlphabetic
+        }
+        func isUpper(_ u: Unicode.Scalar) -> Bool {
+            let v = u.value
+            if v < 128 { return v >= 65 && v <= 90 }
+            return u.properties.isUppercase
+        }
+        func isSpace(_ u: Unicode.Scalar) -> Bool {
+            let v = u.value
+            if v < 128 { return v == 32 || v == 9 || v == 13 || v == 11 || v == 12 }
+            return u.properties.isWhitespace
+        }
+        func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 48 && u.value <= 57 }
         func isApostrophe(_ u: Unicode.Scalar) -> Bool { u == "'" || u == "\u{2019}" }
         func isHyphen(_ u: Unicode.Scalar) -> Bool { u == "-" || u == "\u{2010}" || u == "\u{2011}" }
+        /// The token's text and its key (lower case, straight apostrophes), built in one pass.
+        func strings(_ a: Int, _ b: Int) -> (String, String) {
+            var ascii = true
+            for k in a..<b where s[k].value >= 128 { ascii = false; break }
+            if ascii {
+                var raw = [UInt8](), low = [UInt8]()
+                raw.reserveCapacity(b - a)
+                low.reserveCapacity(b - a)
+                for k in a..<b {
+                    let v = UInt8(s[k].value)
+                    raw.append(v)
+                    low.append(v >= 65 && v <= 90 ? v + 32 : v)
+                }
+                return (String(decoding: raw, as: UTF8.self), String(decoding: low, as: UTF8.self))
+            }
+            var raw = String.UnicodeScalarView()
+            for k in a..<b { raw.append(s[k]) }
+            let str = String(raw)
+            var low = String.UnicodeScalarView()
+            for ch in str.lowercased().unicodeScalars { low.append(ch == "\u{2019}" ? "'" : ch) }
+            return (str, String(low))
+        }
         while i < n {
             let u = s[i]
             if u == "\n" {
@@ -61,7 +98,7 @@ struct EventText: Sendable {
                 i += 1
                 continue
             }
-            if u.properties.isWhitespace { i += 1; continue }
+            if isSpace(u) { i += 1; continue }
             newlineRun = 0
             let start = i
             if isLetter(u) || isDigit(u) {
@@ -75,16 +112,15 @@ struct EventText: Sendable {
                     if allDigits && (c == "," || c == "." || c == ":") && isDigit(next) { i += 1; continue }
                     // Initialisms such as U.S. stay one token.
                     if c == ".", i - start == 1 || (i >= 2 && s[i - 2] == "."), isLetter(next),
-                       i + 2 < n, s[i + 2] == "." || !isLetter(s[i + 2]), s[start].properties.isUppercase {
+                       i + 2 < n, s[i + 2] == "." || !isLetter(s[i + 2]), isUpper(s[start]) {
                         i += 2
                         if i < n, s[i] == "." { i += 1 }
                         continue
                     }
                     break
                 }
-                var str = String(String.UnicodeScalarView(s[start..<i]))
+                var (str, key) = strings(start, i)
                 var possessive = false
-                var key = str.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
                 if key.hasSuffix("'s") && key.count > 2 {
                     key.removeLast(2)
                     possessive = true
@@ -92,12 +128,9 @@ struct EventText: Sendable {
                     key.removeLast()
                     possessive = true
                 }
-                if str.hasSuffix(".") == false, key.hasSuffix(".") { key.removeLast() }
-                let cap = s[start].properties.isUppercase
-                let shape: Shape = allDigits ? .number : .word
-                if shape == .number { str = String(str) }
-                toks.append(Token(start: start, end: i, text: str, key: key, shape: shape,
-                                  capitalized: cap, possessive: possessive, paragraph: paragraph))
+                if str.isEmpty { str = key }
+                toks.append(Token(start: start, end: i, text: str, key: key, shape: allDigits ? .number : .word,
+                                  capitalized: isUpper(s[start]), possessive: possessive, paragraph: paragraph))
             } else {
                 i += 1
                 let str = String(u)
@@ -181,3 +214,4 @@ struct EventText: Sendable {
         }.filter { $0 != "'" }
     }
 }
+
