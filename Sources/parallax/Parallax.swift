@@ -13,6 +13,8 @@ struct Parallax: ParsableCommand {
         subcommands: [
             ArticlesCommand.self,
             ShowCommand.self,
-        ]
+            TUICommand.self, RenderCommand.self,
+        ],
+        defaultSubcommand: TUICommand.self
     )
 }

@@ -1,0 +1,112 @@
+import ParallaxCore
+
+/// An actor as the TUI lists it: enough to draw a row and to filter by it.
+public struct ActorSummary: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var kind: ActorKind
+    public var mentions: Int
+    public var articles: Int
+    public init(id: String, name: String, kind: ActorKind, mentions: Int, articles: Int) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.mentions = mentions
+        self.articles = articles
+    }
+}
+
+/// What the TUI asks of the corpus. The in-memory model answers it today; the persistent store
+/// (ParallaxStore) can answer the same questions later without the views or `update` changing.
+public protocol CorpusQuery: Sendable {
+    /// All articles in display order (newest first, undated last).
+    var articles: [Article] { get }
+    var actors: [Actor] { get }
+    var events: [Event] { get }
+    /// Problems met while loading, shown once in the status bar.
+    var warnings: [String] { get }
+    func actor(id: String) -> Actor?
+    func event(id: String) -> Event?
+    /// The event the article reports (its primary event), if any.
+    func primaryEvent(ofArticle id: String) -> Event?
+    /// Indices into `articles` of the actors mentioned by one article, by mentions.
+    func actors(inArticle id: String) -> [ActorSummary]
+    /// Actors mentioned in a set of articles (given as indices into `articles`), by mentions.
+    func actors(inArticles indices: [Int]) -> [ActorSummary]
+    /// Mentions and quotes of the article, for highlighting its text.
+    func highlights(ofArticle id: String) -> ArticleHighlights
+    /// Indices into `articles` that pass the filters, in display order. `within`, when given, is a
+    /// superset already known to contain every match (incremental search narrows it).
+    func filter(_ filters: Filters, within: [Int]?) -> [Int]
+    /// The comparison of one event as the Compare pane draws it.
+    func comparison(ofEvent id: String) -> ComparisonView?
+}
+
+/// The ranges of an article's clean body to highlight.
+public struct ArticleHighlights: Sendable, Equatable {
+    /// Actor mentions: range and the actor's kind.
+    public var mentions: [(range: TextRange, kind: ActorKind)]
+    public var quotes: [TextRange]
+    public init(mentions: [(range: TextRange, kind: ActorKind)] = [], quotes: [TextRange] = []) {
+        self.mentions = mentions
+        self.quotes = quotes
+    }
+    public static func == (a: ArticleHighlights, b: ArticleHighlights) -> Bool {
+        a.quotes == b.quotes && a.mentions.map(\.range) == b.mentions.map(\.range)
+            && a.mentions.map(\.kind) == b.mentions.map(\.kind)
+    }
+}
+
+/// One outlet's column of a comparison.
+public struct ComparisonColumn: Sendable, Equatable {
+    public var outlet: String
+    public var articleID: String
+    public var headline: String
+    public var date: String
+    public var words: Int
+    public var sources: [String]
+    /// Actors this outlet names (canonical names), by mentions.
+    public var actors: [String]
+    public init(outlet: String, articleID: String, headline: String, date: String, words: Int,
+                sources: [String], actors: [String]) {
+        self.outlet = outlet
+        self.articleID = articleID
+        self.headline = headline
+        self.date = date
+        self.words = words
+        self.sources = sources
+        self.actors = actors
+    }
+}
+
+/// A row of the comparison: one cell per column (nil where that outlet says nothing), with a place in
+/// an article to jump to.
+public struct ComparisonRow: Sendable, Equatable {
+    public enum Kind: String, Sendable { case claim, unique, quote, number, discrepancy }
+    public var kind: Kind
+    public var label: String
+    public var cells: [String?]
+    /// Per column: the article and range that cell comes from.
+    public var anchors: [(articleID: String, range: TextRange)?]
+    public init(kind: Kind, label: String, cells: [String?], anchors: [(articleID: String, range: TextRange)?]) {
+        self.kind = kind
+        self.label = label
+        self.cells = cells
+        self.anchors = anchors
+    }
+    public static func == (a: ComparisonRow, b: ComparisonRow) -> Bool {
+        a.kind == b.kind && a.label == b.label && a.cells == b.cells
+    }
+}
+
+/// The event's comparison, reduced to what the TUI draws: columns per outlet and aligned rows.
+public struct ComparisonView: Sendable, Equatable {
+    public var event: Event
+    public var columns: [ComparisonColumn]
+    public var rows: [ComparisonRow]
+    public init(event: Event, columns: [ComparisonColumn], rows: [ComparisonRow]) {
+        self.event = event
+        self.columns = columns
+        self.rows = rows
+    }
+}

@@ -1,0 +1,163 @@
+import ParallaxCore
+
+/// Answers `CorpusQuery` from an analysed `Corpus` held in memory, with the indexes the TUI needs
+/// built once at load so that a keypress never scans more than it must.
+public struct MemoryCorpus: CorpusQuery {
+    public let articles: [Article]
+    public let actors: [Actor]
+    public let events: [Event]
+    public let warnings: [String]
+
+    private let articleIndex: [String: Int]
+    private let actorIndex: [String: Int]
+    private let eventIndex: [String: Int]
+    private let primary: [String: String]
+    /// Per article (by index): (actor index, mentions in that article).
+    private let actorsPerArticle: [[(actor: Int, mentions: Int)]]
+    /// Per actor (by index): indices of the articles that mention it.
+    private let articlesPerActor: [Set<Int>]
+    /// Folded title + body as UTF-8, for case- and accent-insensitive search without re-folding.
+    private let searchText: [[UInt8]]
+
+    public init(_ corpus: Corpus) {
+        // Newest first; undated articles after the dated ones, each group in path order.
+        let sorted = corpus.articles.enumerated().sorted { a, b in
+            switch (a.element.published?.day, b.element.published?.day) {
+            case let (x?, y?) where x != y: return x > y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.offset < b.offset
+            }
+        }.map(\.element)
+        articles = sorted
+        actors = corpus.actors
+        events = corpus.events
+        warnings = corpus.warnings
+        var ai: [String: Int] = [:]
+        for (i, a) in sorted.enumerated() where ai[a.id] == nil { ai[a.id] = i }
+        articleIndex = ai
+        var ac: [String: Int] = [:]
+        for (i, a) in corpus.actors.enumerated() where ac[a.id] == nil { ac[a.id] = i }
+        actorIndex = ac
+        var ev: [String: Int] = [:]
+        for (i, e) in corpus.events.enumerated() where ev[e.id] == nil { ev[e.id] = i }
+        eventIndex = ev
+        var prim = corpus.primaryEvent
+        for e in corpus.events { for a in e.articles where prim[a] == nil { prim[a] = e.id } }
+        primary = prim
+
+        var perArticle = Array(repeating: [(actor: Int, mentions: Int)](), count: sorted.count)
+        var perActor = Array(repeating: Set<Int>(), count: corpus.actors.count)
+        for (k, actor) in corpus.actors.enumerated() {
+            var counts: [Int: Int] = [:]
+            for m in actor.mentions { if let i = ai[m.articleID] { counts[i, default: 0] += 1 } }
+            for (i, n) in counts {
+                perArticle[i].append((k, n))
+                perActor[k].insert(i)
+            }
+        }
+        actorsPerArticle = perArticle.map { $0.sorted { ($0.mentions, -$0.actor) > ($1.mentions, -$1.actor) } }
+        articlesPerActor = perActor
+        searchText = sorted.map { Array(Fold.text(($0.title ?? "") + "\n" + $0.body).utf8) }
+    }
+
+    public func actor(id: String) -> Actor? { actorIndex[id].map { actors[$0] } }
+    public func event(id: String) -> Event? { eventIndex[id].map { events[$0] } }
+
+    public func primaryEvent(ofArticle id: String) -> Event? {
+        primary[id].flatMap { event(id: $0) }
+    }
+
+    public func actors(inArticle id: String) -> [ActorSummary] {
+        guard let i = articleIndex[id] else { return [] }
+        return actorsPerArticle[i].map { pair in
+            let a = actors[pair.actor]
+            return ActorSummary(id: a.id, name: a.name, kind: a.kind, mentions: pair.mentions, articles: 1)
+        }
+    }
+
+    public func actors(inArticles indices: [Int]) -> [ActorSummary] {
+        var mentions: [Int: Int] = [:]
+        var arts: [Int: Int] = [:]
+        for i in indices where i >= 0 && i < actorsPerArticle.count {
+            for pair in actorsPerArticle[i] {
+                mentions[pair.actor, default: 0] += pair.mentions
+                arts[pair.actor, default: 0] += 1
+            }
+        }
+        return mentions.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.map { k, n in
+            let a = actors[k]
+            return ActorSummary(id: a.id, name: a.name, kind: a.kind, mentions: n, articles: arts[k] ?? 0)
+        }
+    }
+
+    public func highlights(ofArticle id: String) -> ArticleHighlights {
+        guard let i = articleIndex[id] else { return ArticleHighlights() }
+        var h = ArticleHighlights()
+        for pair in actorsPerArticle[i] {
+            let a = actors[pair.actor]
+            for m in a.mentions where m.articleID == id { h.mentions.append((m.range, a.kind)) }
+        }
+        for a in actors { for q in a.quotes where q.articleID == id { h.quotes.append(q.range) } }
+        h.mentions.sort { $0.range < $1.range }
+        h.quotes.sort()
+        return h
+    }
+
+    /// The name an article's outlet is shown and filtered by.
+    public static func outletName(_ a: Article) -> String { a.outlet ?? a.fileName }
+
+    public func filter(_ f: Filters, within: [Int]?) -> [Int] {
+        let candidates = within ?? Array(articles.indices)
+        var actorSet: Set<Int>? = nil
+        if let id = f.actor {
+            actorSet = actorIndex[id].map { articlesPerActor[$0] } ?? []
+        }
+        var eventSet: Set<String>? = nil
+        if let id = f.event {
+            var s = Set(event(id: id)?.articles ?? [])
+            for (a, e) in primary where e == id { s.insert(a) }
+            eventSet = s
+        }
+        let needle = Array(Fold.text(f.search).utf8)
+        return candidates.filter { i in
+            let a = articles[i]
+            if let s = actorSet, !s.contains(i) { return false }
+            if let o = f.outlet, MemoryCorpus.outletName(a) != o { return false }
+            if let r = f.dates {
+                guard let d = a.published?.day, r.contains(d) else { return false }
+            }
+            if let s = eventSet, !s.contains(a.id) { return false }
+            if !needle.isEmpty, !MemoryCorpus.contains(searchText[i], needle) { return false }
+            return true
+        }
+    }
+
+    /// Byte substring search; both sides are folded UTF-8, so a byte match is a text match.
+    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        let n = needle.count
+        guard n > 0 else { return true }
+        guard hay.count >= n else { return false }
+        return hay.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { nd in
+                let first = nd[0]
+                var i = 0
+                let last = h.count - n
+                while i <= last {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n && h[i + j] == nd[j] { j += 1 }
+                        if j == n { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    public func comparison(ofEvent id: String) -> ComparisonView? {
+        guard let e = event(id: id) else { return nil }
+        return ComparisonBuilder.build(event: e, query: self)
+    }
+}

@@ -1,0 +1,228 @@
+import ParallaxCore
+
+/// A full-screen view over the panes.
+public enum Overlay: Sendable, Equatable {
+    case help
+    case comparison
+    case timeline
+}
+
+/// What a prompt on the status line is asking for.
+public enum PromptKind: String, Sendable, Equatable {
+    case search, actor, outlet, date, event
+
+    var label: String {
+        switch self {
+        case .search: return "/"
+        case .actor: return "actor: "
+        case .outlet: return "outlet: "
+        case .date: return "date (A..B, ..B, A.., day): "
+        case .event: return "event: "
+        }
+    }
+}
+
+/// One completion offered by a prompt: what is shown, and the value the filter takes.
+public struct Completion: Sendable, Equatable {
+    public var label: String
+    public var value: String
+    /// Why it matched, when not by its own label (`also spelled Zelenskiy`).
+    public var note: String?
+}
+
+/// An open prompt.
+public struct Prompt: Sendable, Equatable {
+    public var kind: PromptKind
+    public var text: String = ""
+    public var completions: [Completion] = []
+    public var selected: Int = 0
+    /// The search before the prompt opened, restored by Esc.
+    public var previousSearch: String = ""
+}
+
+/// Whose actors the Actors pane lists.
+public enum ActorScope: Sendable, Equatable { case article, corpus }
+
+/// The whole state of the TUI. A value: `update` returns a new one, `render` reads it.
+public struct AppState: Sendable {
+    public let query: any CorpusQuery
+    public let keymap: Keymap
+    public var glyphs: Glyphs
+    public private(set) var width: Int
+    public private(set) var height: Int
+
+    public var focus: Pane = .articles
+    /// The pane shown beside the list on medium terminals when the list has focus.
+    public var secondary: Pane = .text
+    public var overlay: Overlay?
+    public var prompt: Prompt?
+    public private(set) var filters = Filters()
+    /// Indices into `query.articles` that pass the filters, in display order.
+    public private(set) var visible: [Int]
+    /// Index into `visible`.
+    public var selected = 0
+    public var listScroll = 0
+    public var textScroll = 0
+    public var raw = false
+    public var actorScope: ActorScope = .article
+    public var actorSelected = 0
+    public var actorScroll = 0
+    public var compareSelected = 0
+    public var helpScroll = 0
+    public var timelineSelected = 0
+    /// A one-off line for the status bar (a bad date, no match …); cleared by the next key.
+    public var message: String?
+    /// The current search match in the text (index into `derived.matches`).
+    public var matchIndex = 0
+
+    /// Values computed from the fields above, cached so that drawing a frame does no search or wrapping.
+    public private(set) var derived = Derived()
+
+    /// Cached, recomputed by `refresh()` when what they depend on changes.
+    public struct Derived: Sendable {
+        var textKey: String = "\u{0}"
+        public var textLines: [StyledLine] = []
+        public var matches: [TextRange] = []
+        var actorsKey: String = "\u{0}"
+        public var actorRows: [ActorSummary] = []
+        var compareKey: String = "\u{0}"
+        public var comparison: ComparisonView?
+        public var timeline: [Event] = []
+    }
+
+    public init(query: any CorpusQuery, keymap: Keymap = .standard(), width: Int, height: Int,
+                glyphs: Glyphs = .unicode) {
+        self.query = query
+        self.keymap = keymap
+        self.glyphs = glyphs
+        self.width = width
+        self.height = height
+        visible = Array(query.articles.indices)
+        derived.timeline = query.events.sorted { a, b in
+            switch (a.date, b.date) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.title < b.title
+            }
+        }
+        if let w = query.warnings.first {
+            message = query.warnings.count == 1 ? w : "\(w) (+\(query.warnings.count - 1) more warnings)"
+        } else if let p = keymap.problems.first {
+            message = p
+        }
+        refresh()
+    }
+
+    // MARK: - Reading the state
+
+    public var layout: ScreenLayout {
+        Layout.compute(width: width, height: height, focus: focus, secondary: secondary)
+    }
+
+    public var selectedArticle: Article? {
+        guard selected >= 0, selected < visible.count else { return nil }
+        return query.articles[visible[selected]]
+    }
+
+    public var selectedActor: ActorSummary? {
+        let rows = derived.actorRows
+        guard actorSelected >= 0, actorSelected < rows.count else { return nil }
+        return rows[actorSelected]
+    }
+
+    /// Text columns inside the Text pane (the full-width pane on small screens).
+    var textWidth: Int {
+        let l = layout
+        let r = l.rect(of: .text) ?? Rect(x: 0, y: 0, width: width, height: height - 1)
+        return max(1, r.width - 3)  // border on both sides, one column for the scroll bar
+    }
+
+    var textHeight: Int {
+        let r = layout.rect(of: .text) ?? Rect(x: 0, y: 0, width: width, height: height - 1)
+        return max(1, r.height - 3)  // border and the heading line
+    }
+
+    // MARK: - Changing it
+
+    public mutating func resize(width w: Int, height h: Int) {
+        width = max(1, w)
+        height = max(1, h)
+        refresh()
+    }
+
+    /// Sets filters and recomputes the visible list, keeping the selected article if it stays visible.
+    public mutating func setFilters(_ f: Filters, narrowing: Bool = false) {
+        let keep = selectedArticle?.id
+        let within = narrowing ? visible : nil
+        filters = f
+        visible = query.filter(f, within: within)
+        if let id = keep, let i = visible.firstIndex(where: { query.articles[$0].id == id }) {
+            selected = i
+        } else {
+            selected = 0
+            textScroll = 0
+        }
+        listScroll = 0
+        refresh()
+    }
+
+    /// Recomputes cached text, matches, actor rows and comparison when their inputs changed.
+    public mutating func refresh() {
+        let art = selectedArticle
+        let textKey = "\(art?.id ?? "")|\(textWidth)|\(raw)|\(filters.search)"
+        if textKey != derived.textKey {
+            derived.textKey = textKey
+            if let a = art {
+                let source = raw ? a.rawText : a.body
+                let matches = TextLayout.matches(of: filters.search, in: source)
+                if raw {
+                    derived.textLines = TextLayout.wrap(source, width: textWidth, matches: matches)
+                } else {
+                    let h = query.highlights(ofArticle: a.id)
+                    derived.textLines = TextLayout.wrap(source, width: textWidth, mentions: h.mentions,
+                                                        quotes: h.quotes, matches: matches)
+                }
+                derived.matches = matches
+            } else {
+                derived.textLines = []
+                derived.matches = []
+            }
+            matchIndex = 0
+        }
+        let actorsKey: String
+        switch actorScope {
+        case .article: actorsKey = "a|" + (art?.id ?? "")
+        case .corpus: actorsKey = "c|\(visible.count)|\(filters)"
+        }
+        if actorsKey != derived.actorsKey {
+            derived.actorsKey = actorsKey
+            switch actorScope {
+            case .article: derived.actorRows = art.map { query.actors(inArticle: $0.id) } ?? []
+            case .corpus: derived.actorRows = query.actors(inArticles: visible)
+            }
+            actorSelected = min(actorSelected, max(0, derived.actorRows.count - 1))
+            if actorsKey.hasPrefix("a|") { actorSelected = 0; actorScroll = 0 }
+        }
+        let event = art.flatMap { query.primaryEvent(ofArticle: $0.id) }
+        let compareKey = event?.id ?? ""
+        if compareKey != derived.compareKey {
+            derived.compareKey = compareKey
+            derived.comparison = event.flatMap { query.comparison(ofEvent: $0.id) }
+            compareSelected = 0
+        }
+        textScroll = max(0, min(textScroll, derived.textLines.count - 1))
+        let l = layout
+        listScroll = AppState.follow(selected, scroll: listScroll, rows: (l.rect(of: .articles)?.height ?? height) - 3)
+        actorScroll = AppState.follow(actorSelected, scroll: actorScroll,
+                                      rows: (l.rect(of: .actors)?.height ?? height) - 3 - ActorsView.detailHeight)
+    }
+
+    /// The scroll offset that keeps row `sel` in a window of `rows` rows, moving as little as possible.
+    static func follow(_ sel: Int, scroll: Int, rows: Int) -> Int {
+        let n = max(1, rows)
+        if sel < scroll { return max(0, sel) }
+        if sel >= scroll + n { return sel - n + 1 }
+        return max(0, scroll)
+    }
+}
