@@ -101,12 +101,9 @@ public struct ActorAnalysis: Sendable {
         func firstName(of c: Int) -> [String] {
             if let e = clusters[c].entry {
                 let g = gazetteer.entries[e]
-                return ([g.name] + g.aliases).compactMap { a in
-                    let w = a.split(separator: " ")
-                    return w.count >= 2 ? String(w[0]) : nil
-                }
+                return ([g.name] + g.aliases).compactMap { a in lexicon.firstName(a.split(separator: " ").map(String.init)) }
             }
-            return clusters[c].forms.keys.filter { $0.count >= 2 }.map { $0[0] }
+            return clusters[c].forms.keys.compactMap { lexicon.firstName($0) }
         }
         func compatible(_ first: String, _ c: Int) -> Bool {
             let firsts = firstName(of: c)
@@ -134,14 +131,28 @@ public struct ActorAnalysis: Sendable {
                 }
                 guard l.words.count >= 2, let last = l.words.last else { continue }
                 let sk = NameKey.key(last)
-                let first = l.words[0]
+                guard let first = lexicon.firstName(l.words) else {
+                    // A surname with a particle and no first name (De Haan): treated like a surname alone.
+                    let k = sk
+                    if let c = surnames.lookup(k).first(where: { clusterSurname[$0] == k }) {
+                        localToCluster[ai][li] = c
+                    } else {
+                        clusters.append(Cluster(entry: nil, kind: .person, isSource: false))
+                        surnames.insert(k, clusters.count - 1)
+                        clusterSurname[clusters.count - 1] = k
+                        localToCluster[ai][li] = clusters.count - 1
+                    }
+                    let c = localToCluster[ai][li] ?? 0
+                    clusters[c].forms[l.words, default: 0] += l.mentions.count
+                    clusters[c].mentions += l.mentions
+                    continue
+                }
                 // A known person under another spelling.
                 let gaz = gazSurnames.lookup(sk).filter { e in
                     let g = gazetteer.entries[e]
                     guard let gl = g.name.split(separator: " ").last, within(NameKey.key(gl), sk) else { return false }
-                    let gFirsts = ([g.name] + g.aliases).compactMap { a -> String? in
-                        let w = a.split(separator: " ")
-                        return w.count >= 2 ? String(w[0]) : nil
+                    let gFirsts = ([g.name] + g.aliases).compactMap { a in
+                        lexicon.firstName(a.split(separator: " ").map(String.init))
                     }
                     return gFirsts.contains { lexicon.compatibleFirstNames(first, $0) }
                 }
@@ -173,9 +184,11 @@ public struct ActorAnalysis: Sendable {
             for (li, l) in art.actors.enumerated() where l.entry == nil && l.kind == .person && l.words.count < 2 {
                 guard let w = l.words.first else { continue }
                 let k = NameKey.key(w)
-                let cands = Set(surnames.lookup(k).filter { c in clusterSurname[c].map { within($0, k) } ?? false })
+                let cands = Set(surnames.lookup(k).filter { c in clusterSurname[c] == k })
                 if cands.count == 1, let c = cands.first {
                     localToCluster[ai][li] = c
+                } else if l.weak {
+                    continue
                 } else if let c = singles[k] {
                     localToCluster[ai][li] = c
                 } else {

@@ -8,6 +8,9 @@ struct LocalActor: Sendable {
     var words: [String]
     var mentions: [Mention]
     var roles: [String]
+    /// A single word that only a speech verb marks as a person: kept only if the corpus names someone
+    /// with that surname in full.
+    var weak: Bool = false
 }
 
 /// A quotation found in one article; the speaker is an index into the article's local actors.
@@ -48,12 +51,21 @@ struct ActorExtractor: Sendable {
     }
 
     /// A name run judged to be a person, with what the article says about them.
+    /// How strongly the text around a name says it is a person. A speech verb alone is weak: companies,
+    /// ministries and cities "say" things too, so a single word with only that is kept only when it
+    /// repeats the surname of someone named in full.
+    enum Evidence: Int, Comparable {
+        case none, speech, strong
+        static func < (a: Evidence, b: Evidence) -> Bool { a.rawValue < b.rawValue }
+    }
+
     struct PersonCandidate {
         var seg: Int
         var lo: Int
         var hi: Int
-        var evidence: Bool
+        var evidence: Evidence
         var roles: [String]
+        var evidenceBool: Bool { evidence > .none }
     }
 
     // MARK: - Entry point
@@ -64,6 +76,9 @@ struct ActorExtractor: Sendable {
         markCredits(&tokens)
         let keys = tokens.map { $0.isWord || $0.kind == .number ? Gazetteer.tokenKey($0) : "" }
         let headline = headlineLines(tokens, lineCount: lineCount)
+        // Words the article also writes in lower case are ordinary words, not names ("Staff", "Capability").
+        var lowerWords = Set<String>()
+        for t in tokens where t.isWord && !t.isCapitalized && !t.isAllCaps { lowerWords.insert(t.lower) }
         let (segments, segAt) = segment(tokens, keys: keys)
 
         var locals: [LocalActor] = []
@@ -102,16 +117,25 @@ struct ActorExtractor: Sendable {
         var others: [(kind: ActorKind, lo: Int, hi: Int, name: String)] = []
         for (si, s) in segments.enumerated() where s.kind == .name {
             var lo = s.lo
-            let hi = s.hi
+            var hi = s.hi
             // A sentence-initial word that is not a name (Echoing Reznikov, Separately, The).
             while lo < hi, isNonNameOpener(tokens[lo]) { lo += 1 }
             guard lo < hi else { continue }
+            // A trailing single letter is a numeral or an initial, not a surname (Henry V).
+            if hi - lo >= 2, tokens[hi - 1].text.unicodeScalars.count == 1 { hi -= 1 }
             if let thing = namedThing(tokens, lo: lo, hi: hi) {
                 if let k = thing { others.append((k, lo, hi, text(lo, hi))) }
                 continue
             }
+            // "Economic Advisers Kevin Hassett", "Transport Omar Alghabra": words of a title or an
+            // organisation before a given name are not part of the name.
+            if hi - lo >= 3, !lexicon.isGivenName(tokens[lo].text) && !lexicon.particles.contains(tokens[lo].lower),
+               let p = (lo + 1..<hi - 1).first(where: { lexicon.isGivenName(tokens[$0].text) }),
+               p - lo >= 2 || (lo..<p).contains(where: { lexicon.isTitleOrHeadWord(tokens[$0].lower) }) {
+                lo = p
+            }
             if headline.contains(tokens[lo].line) {
-                candidates.append(PersonCandidate(seg: si, lo: lo, hi: hi, evidence: false, roles: []))
+                candidates.append(PersonCandidate(seg: si, lo: lo, hi: hi, evidence: .none, roles: []))
                 continue
             }
             let (evidence, roles) = personEvidence(tokens, segments: segments, segAt: segAt, seg: si, lo: lo, hi: hi,
@@ -136,7 +160,7 @@ struct ActorExtractor: Sendable {
         }
         var pending: [PersonCandidate] = []
         for c in candidates {
-            if c.evidence && c.hi - c.lo >= 2 && refersTo(c, tokens: tokens, locals: locals) == nil {
+            if c.evidence > .none && c.hi - c.lo >= 2 && refersTo(c, tokens: tokens, locals: locals) == nil {
                 personAtToken[c.lo] = addPerson(c)
             } else {
                 pending.append(c)
@@ -147,8 +171,21 @@ struct ActorExtractor: Sendable {
                 locals[li].mentions.append(mention(c.lo, c.hi))
                 locals[li].roles += c.roles
                 personAtToken[c.lo] = li
-            } else if c.evidence && acceptableAlone(tokens, lo: c.lo, hi: c.hi) {
+            } else if tokens[c.lo].sentenceStart, c.hi - c.lo >= 2, !lexicon.isGivenName(tokens[c.lo].text),
+                      let li = refersTo(PersonCandidate(seg: c.seg, lo: c.lo + 1, hi: c.hi, evidence: c.evidence, roles: c.roles),
+                                        tokens: tokens, locals: locals) {
+                // "Perhaps Bennett": a sentence-initial word before a known surname.
+                locals[li].mentions.append(mention(c.lo + 1, c.hi))
+                locals[li].roles += c.roles
+                personAtToken[c.lo + 1] = li
+            } else if c.hi - c.lo == 1 && (lowerWords.contains(tokens[c.lo].lower) || tokens[c.lo].text.count < 2) {
+                continue
+            } else if c.evidence == .strong && acceptableAlone(tokens, lo: c.lo, hi: c.hi) {
                 personAtToken[c.lo] = addPerson(c)
+            } else if c.evidence == .speech && acceptableAlone(tokens, lo: c.lo, hi: c.hi) {
+                let li = addPerson(c)
+                if locals[li].mentions.count == 1 { locals[li].weak = true }
+                personAtToken[c.lo] = li
             }
         }
 
@@ -244,7 +281,8 @@ struct ActorExtractor: Sendable {
                 i += best
                 continue
             }
-            if t.isCapitalized && !t.isAllCaps && (!lexicon.nonNameWords.contains(t.lower) || lexicon.isGivenName(t.text)) {
+            if t.isCapitalized && !t.isAllCaps && !isContraction(t) && !isCompoundOfKnownNames(t)
+                && (!lexicon.nonNameWords.contains(t.lower) || lexicon.isGivenName(t.text)) {
                 var j = i + 1
                 var last = i
                 while j < n && j - i < 7 && !tokens[last].possessive {
@@ -252,6 +290,9 @@ struct ActorExtractor: Sendable {
                     guard u.isWord, u.line == t.line, !u.inCredit else { break }
                     if u.isCapitalized && !u.isAllCaps {
                         if lexicon.nonNameWords.contains(u.lower) && !lexicon.isGivenName(u.text) { break }
+                        if isContraction(u) { break }
+                        if let r = roleChain(tokens, at: j), j + r < n, tokens[j + r].isCapitalized,
+                           tokens[j + r].line == t.line { break }
                         if gazetteer.longestMatch(in: tokens, keys: keys, at: j) != nil { break }
                         if gazetteer.longestMatch(in: tokens, keys: keys, at: j, adjectives: true) != nil { break }
                         last = j
@@ -282,6 +323,37 @@ struct ActorExtractor: Sendable {
             i += 1
         }
         return (segs, segAt)
+    }
+
+    /// `I'm`, `Don't`, `We've`: capitalised, but not names.
+    func isContraction(_ t: ActorToken) -> Bool {
+        let l = t.lower.replacingOccurrences(of: "\u{2019}", with: "'")
+        guard l.contains("'") else { return false }
+        for suf in ["'m", "'ve", "'t", "'re", "'ll", "'d"] where l.hasSuffix(suf) { return true }
+        return false
+    }
+
+    /// `Russia-Ukraine`, `Russia-NATO`: a hyphenated pair of known names is neither a person nor a place.
+    func isCompoundOfKnownNames(_ t: ActorToken) -> Bool {
+        guard t.text.contains("-") else { return false }
+        let parts = t.text.split(separator: "-")
+        guard parts.count >= 2 else { return false }
+        func known(_ p: Substring) -> Bool {
+            let sub = ActorTokenizer.tokenize(Array(p.unicodeScalars)).tokens
+            guard sub.count == 1 else { return false }
+            let key = Gazetteer.tokenKey(sub[0])
+            return gazetteer.longestMatch(in: sub, keys: [key], at: 0) != nil
+                || gazetteer.longestMatch(in: sub, keys: [key], at: 0, adjectives: true) != nil
+        }
+        // Russian-occupied, Ukrainian-controlled, pro-Russian: adjectives built on a known name.
+        if known(parts[0]), parts.dropFirst().contains(where: { $0.first?.isLowercase ?? false }) { return true }
+        return parts.allSatisfy { p in
+            let sub = ActorTokenizer.tokenize(Array(p.unicodeScalars)).tokens
+            guard sub.count == 1 else { return false }
+            let key = Gazetteer.tokenKey(sub[0])
+            return gazetteer.longestMatch(in: sub, keys: [key], at: 0) != nil
+                || gazetteer.longestMatch(in: sub, keys: [key], at: 0, adjectives: true) != nil
+        }
     }
 
     /// `al-Assad`, `el-Sisi`: a lower-case Arabic article joined to a capitalised name.
@@ -333,6 +405,7 @@ struct ActorExtractor: Sendable {
             return .some(nil)
         }
         if lexicon.organizationHeads.contains(lastLower) && hi - lo >= 2 { return .some(.organization) }
+        if lexicon.placeHeads.contains(lastLower) && hi - lo >= 2 { return .some(.place) }
         if hi < tokens.count, tokens[hi].isWord, !tokens[hi].isCapitalized, tokens[hi].line == tokens[lo].line,
            !tokens[hi - 1].possessive {
             let next = tokens[hi].lower
@@ -344,8 +417,8 @@ struct ActorExtractor: Sendable {
 
     /// Whether the text around a name run says it is a person, and the roles it gives them.
     func personEvidence(_ tokens: [ActorToken], segments: [Segment], segAt: [Int], seg: Int, lo: Int, hi: Int,
-                        scalars: [Unicode.Scalar]) -> (Bool, [String]) {
-        var evidence = false
+                        scalars: [Unicode.Scalar]) -> (Evidence, [String]) {
+        var evidence = Evidence.none
         var roles: [String] = []
         let line = tokens[lo].line
         func text(_ a: Int, _ b: Int) -> String {
@@ -357,7 +430,7 @@ struct ActorExtractor: Sendable {
         if lo > 0, tokens[lo - 1].line == line, segAt[lo - 1] >= 0 {
             let prev = segments[segAt[lo - 1]]
             if prev.kind == .role || prev.kind == .honorific {
-                evidence = true
+                evidence = .strong
                 if prev.kind == .role, let start = roleStart(tokens, segments: segments, segAt: segAt, before: lo) {
                     roles.append(text(start, lo))
                 }
@@ -367,7 +440,7 @@ struct ActorExtractor: Sendable {
         var j = hi
         var skipped = 0
         while j < tokens.count, tokens[j].isWord, tokens[j].line == line, skipped <= 2 {
-            if lexicon.speechVerbs.match(tokens, at: j) != nil && !tokens[j].isCapitalized { evidence = true; break }
+            if lexicon.speechVerbs.match(tokens, at: j) != nil && !tokens[j].isCapitalized { evidence = max(evidence, .speech); break }
             let l = tokens[j].lower
             if Self.auxiliaries.contains(l) || (l.hasSuffix("ly") && l.count > 3) { skipped += 1; j += 1; continue }
             break
@@ -379,28 +452,28 @@ struct ActorExtractor: Sendable {
             if p.punctChar == "," || p.kind == .quote(opening: false, closing: true, double: true)
                 || p.kind == .quote(opening: true, closing: true, double: true)
                 || p.kind == .quote(opening: false, closing: true, double: false) {
-                evidence = true
+                evidence = max(evidence, .speech)
             }
         }
-        if lo >= 2, tokens[lo - 2].lower == "according", tokens[lo - 1].lower == "to" { evidence = true }
+        if lo >= 2, tokens[lo - 2].lower == "according", tokens[lo - 1].lower == "to" { evidence = max(evidence, .speech) }
         // Apposition after: "Andriy Yermak, Ukrainian President Volodymyr Zelensky’s chief of staff,".
         if hi + 1 < tokens.count, tokens[hi].punctChar == ",", !tokens[hi - 1].possessive {
             if let end = appositionEnd(tokens, segments: segments, segAt: segAt, from: hi + 1) {
-                evidence = true
+                evidence = .strong
                 roles.append(text(hi + 1, end))
             }
         }
         // Apposition before: "The Kremlin’s top Ukraine official, Dmitry Kozak,".
         if lo >= 2, tokens[lo - 1].punctChar == ",", segAt[lo - 2] >= 0, segments[segAt[lo - 2]].kind == .role,
            tokens[lo - 2].line == line {
-            evidence = true
+            evidence = .strong
             if let start = roleStart(tokens, segments: segments, segAt: segAt, before: lo - 1) {
                 roles.append(text(start, lo - 1))
             }
         }
         // A known given name opening a run of two or more words (Emily Horne).
         if hi - lo >= 2, lexicon.isGivenName(tokens[lo].text), !tokens[lo].isAllCaps {
-            evidence = true
+            evidence = .strong
         }
         return (evidence, roles)
     }
@@ -464,16 +537,23 @@ struct ActorExtractor: Sendable {
         if opener.lower == "who" { return nil }
         var hasRole = false
         var end = k
-        while k < tokens.count, k - from < 16, tokens[k].line == line {
+        var closed = false
+        while k < tokens.count, k - from < 14 {
             let t = tokens[k]
-            if t.isPunct, let c = t.punctChar, ",.;:)(!?".unicodeScalars.contains(c) { break }
+            if t.line != line { closed = true; break }
+            if t.isPunct, let c = t.punctChar, ",.;:)(!?\u{2013}\u{2014}".unicodeScalars.contains(c) { closed = true; break }
             if case .quote = t.kind { break }
             if t.isWord && !t.isCapitalized && lexicon.speechVerbs.match(tokens, at: k) != nil { return nil }
-            if segAt[k] >= 0, segments[segAt[k]].kind == .role { hasRole = true }
+            let inRole = segAt[k] >= 0 && segments[segAt[k]].kind == .role
+            if inRole { hasRole = true }
+            // A verb means this is a clause, not an apposition ("…, the American president threatened …").
+            if t.isWord && !t.isCapitalized && !inRole && t.lower.count > 4 && t.lower.hasSuffix("ed")
+                && !lexicon.modifiers.contains(t.lower) { return nil }
             k += 1
             end = k
         }
-        return hasRole && end > from ? end : nil
+        if k >= tokens.count { closed = true }
+        return hasRole && closed && end > from ? end : nil
     }
 
     /// The local person a run refers to: one whose surname (or full name) it repeats, the most
@@ -488,8 +568,8 @@ struct ActorExtractor: Sendable {
         for (i, l) in locals.enumerated() where l.kind == .person {
             guard let lk = l.words.last.map({ NameKey.key($0) }), lk == lastKey else { continue }
             if words.count > l.words.count { continue }
-            if words.count >= 2 {
-                guard lexicon.compatibleFirstNames(words[0], l.words[0]) else { continue }
+            if let f = lexicon.firstName(words), let g = lexicon.firstName(l.words) {
+                guard lexicon.compatibleFirstNames(f, g) else { continue }
             }
             // Prefer the latest mention before this one; otherwise the earliest after.
             let before = l.mentions.lazy.map(\.range.start).filter { $0 < at }.max()

@@ -94,6 +94,19 @@ public struct ActorLexicon: Sendable {
             .map(\.lower)
     }
 
+    /// The first name of a name's words, nil when there is none (`Kuleba`, `De Haan`, `von der Leyen`).
+    func firstName(_ words: [String]) -> String? {
+        guard words.count >= 2, let f = words.first, !particles.contains(f.lowercased()) else { return nil }
+        return f
+    }
+
+    /// A word of a title or of an organisation's or thing's name (Advisers, Transport, Affairs).
+    func isTitleOrHeadWord(_ lower: String) -> Bool {
+        let singular = lower.hasSuffix("s") ? String(lower.dropLast()) : lower
+        return roles.contains(lower) || roles.contains(singular) || modifiers.contains(lower)
+            || organizationHeads.contains(lower) || thingHeads.contains(lower) || placeHeads.contains(lower)
+    }
+
     func isGivenName(_ word: String) -> Bool { givenNames[NameKey.key(word)] != nil }
 
     /// Two first names can be one person's: the same key, one an initial or a prefix of the other,

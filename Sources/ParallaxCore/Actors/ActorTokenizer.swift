@@ -180,7 +180,32 @@ enum ActorTokenizer {
             }
             i += 1
         }
-        return (tokens, line + 1)
+        return (dropMiddleInitials(tokens), line + 1)
+    }
+
+    /// Removes middle initials (`Vladimir V. Putin`, `Janet L. Yellen`, `George W. Bush`) so that the
+    /// name reads as its given name and surname; offsets of the other tokens are unchanged, so a
+    /// mention spanning the name still shows the initial.
+    static func dropMiddleInitials(_ t: [ActorToken]) -> [ActorToken] {
+        var out: [ActorToken] = []
+        out.reserveCapacity(t.count)
+        var i = 0
+        while i < t.count {
+            if i > 0, i + 2 < t.count, t[i].isWord, t[i].isCapitalized, t[i].text.unicodeScalars.count == 1,
+               t[i + 1].punctChar == ".", t[i + 1].start == t[i].end,
+               t[i - 1].isWord, t[i - 1].isCapitalized, !t[i - 1].isAllCaps, t[i - 1].text.unicodeScalars.count >= 2,
+               !t[i - 1].possessive, t[i - 1].line == t[i].line,
+               t[i + 2].isWord, t[i + 2].isCapitalized, t[i + 2].line == t[i].line {
+                var next = t[i + 2]
+                next.sentenceStart = false
+                out.append(next)
+                i += 3
+                continue
+            }
+            out.append(t[i])
+            i += 1
+        }
+        return out
     }
 
     static func isLatin(_ u: Unicode.Scalar) -> Bool {
