@@ -13,6 +13,7 @@ struct ArticlesCommand: ParsableCommand {
     @Option(help: "Only articles published on or after this date (YYYY-MM-DD).") var since: String?
     @Option(help: "Only articles published on or before this date (YYYY-MM-DD).") var until: String?
     @Option(help: "Only articles whose title or text contains TEXT (case- and accent-insensitive).") var search: String?
+    @Option(help: "Only articles naming this actor, by any of its names or spellings (zelenskiy finds Zelensky).") var actor: String?
 
     func run() throws {
         let corpus = try self.corpus.load()
@@ -25,9 +26,14 @@ struct ArticlesCommand: ParsableCommand {
             guard let d = DateParser.parseGiven(u) else { throw Console.fail("--until: not a date: \(u) (use YYYY-MM-DD)") }
             filter.until = d
         }
-        let articles = filter.apply(to: corpus.articles)
+        var articles = filter.apply(to: corpus.articles)
+        if let name = actor {
+            let ids = Set(corpus.actors(matching: name).flatMap(\.articleIDs))
+            articles = articles.filter { ids.contains($0.id) }
+        }
         if json {
-            Console.json(.array(articles.map { .object(ArticleJSON.summary($0, in: corpus)) }))
+            let actors = corpus.actorSummaries()
+            Console.json(.array(articles.map { .object(ArticleJSON.summary($0, in: corpus, actors: actors)) }))
             return
         }
         let table = TextTable(
