@@ -13,6 +13,7 @@ struct Parallax: ParsableCommand {
         subcommands: [
             ArticlesCommand.self,
             ShowCommand.self,
+            ActorsCommand.self, QuotesCommand.self,
             TUICommand.self, RenderCommand.self,
             EventsCommand.self,
             CompareCommand.self,
