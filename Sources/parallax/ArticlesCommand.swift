@@ -33,7 +33,7 @@ struct ArticlesCommand: ParsableCommand {
             articles = articles.filter { ids.contains($0.id) }
         }
         if let ev = event {
-            guard let e = corpus.events.first(where: { $0.id == ev }) ?? corpus.events.first(where: { $0.id.hasPrefix(ev) }) else {
+            guard let e = corpus.event(matching: ev) else {
                 throw Console.fail("no event with id \(ev) (run `parallax events` to list them)")
             }
             let ids = Set(e.articles)
