@@ -89,3 +89,17 @@ final class ActorPatternTests: XCTestCase {
         XCTAssertFalse(r.actors.contains { $0.name.contains("-") })
     }
 }
+
+/// Credits name photographers and editors, not actors.
+final class ActorCreditTests: XCTestCase {
+    func testCreditsAreNotActors() {
+        let text = """
+        By Anna Koval and Tom Balmer
+
+        Leaders met in Geneva. (AP Photo/Evan Vucci) Foreign Minister Dmytro Kuleba spoke.
+
+        Reporting by Tom Balmer; Editing by Alex Richter
+        """
+        XCTAssertEqual(ActorTestSupport.people(text), ["Dmytro Kuleba"])
+    }
+}
