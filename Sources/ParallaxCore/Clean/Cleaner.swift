@@ -154,11 +154,23 @@ public struct Cleaner: Sendable {
         var out: [Line] = []
         var block = 0
         var previousBlank = true
-        for sub in raw.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
-            let text = Cleaner.normalizeSpaces(sub)
+        // Split on scalars, not grapheme clusters: much faster, and "\r\n" is handled as "\r" + "\n".
+        let scalars = raw.unicodeScalars
+        let pieces = scalars.split(omittingEmptySubsequences: false, whereSeparator: {
+            $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}"
+        })
+        for sub in pieces {
+            let text = Cleaner.normalizeSpaces(scalars: sub)
             if text.isEmpty {
                 if !previousBlank { block += 1 }
                 previousBlank = true
+                continue
+            }
+            // Hard-wrapped text: a line that does not end a sentence, followed in the same block by
+            // one that continues in lower case, is one logical line.
+            if !previousBlank, let last = out.last, last.block == block, !Cleaner.endsSentence(last.text),
+               text.first?.isLowercase ?? false {
+                out[out.count - 1] = makeLine(last.text + " " + text, block: block)
                 continue
             }
             previousBlank = false
@@ -180,39 +192,29 @@ public struct Cleaner: Sendable {
 
     /// Non-breaking and other odd spaces become plain spaces; runs collapse; ends trimmed.
     static func normalizeSpaces<S: StringProtocol>(_ s: S) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
+        normalizeSpaces(scalars: s.unicodeScalars)
+    }
+
+    static func normalizeSpaces<C: Collection>(scalars: C) -> String where C.Element == Unicode.Scalar {
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for c in s {
-            if c.isWhitespace || c == "\u{00A0}" {
+        for u in scalars {
+            let v = u.value
+            let space = v == 0x20 || v == 0x09 || v == 0xA0 || v == 0x0B || v == 0x0C
+                || (v > 0x7F && u.properties.isWhitespace)
+            if space {
                 pendingSpace = !out.isEmpty
                 continue
             }
             if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(c)
+            out.append(u)
         }
-        return out
+        return String(out)
     }
 
-    /// Paragraphs: lines of one block join when the first does not end a sentence and the next
-    /// continues it in lower case (hard-wrapped text); otherwise each line is its own paragraph.
+    /// Paragraphs: each kept logical line (hard-wrapped lines were joined when split).
     func assemble(_ lines: [Line]) -> [String] {
-        var paragraphs: [String] = []
-        var current = ""
-        var currentBlock = -1
-        for l in lines where !l.text.isEmpty && l.removedBecause == nil {
-            let continues = l.block == currentBlock && !current.isEmpty && !Cleaner.endsSentence(current)
-                && (l.text.first?.isLowercase ?? false)
-            if continues {
-                current += " " + l.text
-            } else {
-                if !current.isEmpty { paragraphs.append(current) }
-                current = l.text
-            }
-            currentBlock = l.block
-        }
-        if !current.isEmpty { paragraphs.append(current) }
-        return paragraphs
+        lines.compactMap { $0.removedBecause == nil && !$0.text.isEmpty ? $0.text : nil }
     }
 
     // MARK: line shapes
@@ -236,18 +238,21 @@ public struct Cleaner: Sendable {
         return s.contains(where: { $0.isLetter })
     }
 
+    static let captionPrefixes = ["file - ", "file – ", "file photo", "photo:", "photo by ", "image:", "picture:",
+                                  "pictured:", "caption:", "credit:", "photograph:"]
+    static let creditMarkers = ["(photo by", "(photo:", "getty images", "/ afp", "/afp", "| afp", "(afp photo",
+                                "/ reuters", "| reuters", "(reuters photo", "/ ap photo", "(ap photo", "ap photo/",
+                                "shutterstock", "/ epa", "(epa", "/ anadolu", "pool photo"]
+
     /// Photo captions and credits by their markers.
     func isCaption(_ l: Line) -> Bool {
         let f = l.folded
-        if f.contains("©") || f.contains("(c) ") && l.words < 40 { return true }
-        for p in ["file - ", "file – ", "file photo", "photo:", "photo by ", "image:", "picture:", "pictured:",
-                  "caption:", "credit:", "photograph:"] where f.hasPrefix(p) {
+        if FastText.contains(f, "©") || FastText.contains(f, "(c) ") && l.words < 40 { return true }
+        for p in Cleaner.captionPrefixes where FastText.hasPrefix(f, p) {
             return true
         }
         if l.words <= 40 {
-            for m in ["(photo by", "(photo:", "getty images", "/ afp", "/afp", "| afp", "(afp photo", "/ reuters",
-                      "| reuters", "(reuters photo", "/ ap photo", "(ap photo", "ap photo/", "shutterstock", "/ epa",
-                      "(epa", "/ anadolu", "pool photo"] where f.contains(m) {
+            for m in Cleaner.creditMarkers where FastText.contains(f, m) {
                 return true
             }
         }

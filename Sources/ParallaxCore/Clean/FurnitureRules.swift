@@ -34,6 +34,23 @@ public struct FurnitureRules: Sendable {
 
     /// Lower-cased, curly apostrophes straightened, whitespace collapsed.
     static func fold(_ s: String) -> String {
+        // ASCII fast path: bytes, no Unicode properties.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(s.utf8.count)
+            var lastSpace = true
+            for b in s.utf8 {
+                if b == 0x20 || b == 0x09 {
+                    if !lastSpace { bytes.append(0x20) }
+                    lastSpace = true
+                    continue
+                }
+                lastSpace = false
+                bytes.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+            }
+            if bytes.last == 0x20 { bytes.removeLast() }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var lastSpace = true
@@ -59,10 +76,10 @@ public struct FurnitureRules: Sendable {
     /// Why a line is furniture, or nil.
     func furnitureReason(_ line: String, folded: String) -> String? {
         if folded.count <= 60, exact.contains(FurnitureRules.key(line)) { return "navigation or widget" }
-        for p in prefixes where folded.hasPrefix(p) { return "boilerplate phrase" }
-        for c in contains where folded.contains(c) { return "boilerplate phrase" }
-        if folded.count <= 160 {
-            for s in suffixes where folded.hasSuffix(s) { return "teaser link" }
+        for p in prefixes where FastText.hasPrefix(folded, p) { return "boilerplate phrase" }
+        for c in contains where FastText.contains(folded, c) { return "boilerplate phrase" }
+        if folded.utf8.count <= 400 {
+            for s in suffixes where FastText.hasSuffix(folded, s) { return "teaser link" }
         }
         return nil
     }
@@ -70,11 +87,11 @@ public struct FurnitureRules: Sendable {
     /// True when a short line opens a trailer (comment form and the like).
     func isTrailer(folded: String, words: Int) -> Bool {
         guard words <= 8 else { return false }
-        return trailers.contains { folded.hasPrefix($0) }
+        return trailers.contains { FastText.hasPrefix(folded, $0) }
     }
 
     /// The prefix of an attribution line, if the line is one.
     func attributionPrefix(folded: String) -> String? {
-        attributions.first { folded.hasPrefix($0 + " ") || folded == $0 }
+        attributions.first { FastText.hasPrefix(folded, $0 + " ") || folded == $0 }
     }
 }

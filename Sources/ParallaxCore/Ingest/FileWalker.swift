@@ -57,6 +57,11 @@ public struct FileWalker: Sendable {
             let child = url.appendingPathComponent(name)
             let childDisplay = display.hasSuffix("/") ? display + name : display + "/" + name
             var isDir: ObjCBool = false
+            if name.unicodeScalars.contains("\u{FFFD}") {
+                // Foundation hands such names back with replacement characters: they can't be opened.
+                warnings.append("\(childDisplay): file name is not valid UTF-8, skipped (rename it to read it)")
+                continue
+            }
             guard fm.fileExists(atPath: child.path, isDirectory: &isDir) else {
                 warnings.append("\(childDisplay): broken symbolic link, skipped")
                 continue

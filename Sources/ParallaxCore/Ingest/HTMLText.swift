@@ -194,9 +194,10 @@ public enum HTMLText {
 
     /// True when a text looks like markup rather than prose (used for JSON bodies).
     public static func looksLikeHTML(_ s: String) -> Bool {
-        let head = s.prefix(4000).lowercased()
-        return head.contains("<p>") || head.contains("<p ") || head.contains("<div") || head.contains("<br")
-            || head.contains("<html")
+        let head = s.utf8.prefix(4000)
+        guard head.contains(0x3C) else { return false }  // no "<" at all: prose
+        let lower = String(decoding: head.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+        return ["<p>", "<p ", "<div", "<br", "<html"].contains { FastText.contains(lower, $0) }
     }
 }
 

@@ -43,7 +43,7 @@ public enum JSONArticles {
     }
 
     /// A `.json` file: an object, an array, or an object wrapping an array.
-    static func parseJSON(_ data: Data, path: String) -> (docs: [RawDocument], warnings: [String]) {
+    public static func parseJSON(_ data: Data, path: String) -> (docs: [RawDocument], warnings: [String]) {
         let value: Any
         do {
             value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])

@@ -1,0 +1,41 @@
+import Foundation
+import ParallaxCore
+
+/// One fuzz input through every stage that reads article text: decoding, each input format,
+/// cleaning, metadata, the analysis stages, and the text that reaches a terminal. Traps on a
+/// broken invariant so that both libFuzzer and the seeded harness see it as a crash.
+enum FuzzTarget {
+    static let builder = ArticleBuilder.shipped()
+
+    static func run(_ bytes: [UInt8]) {
+        let data = Data(bytes)
+        guard case .text(let text, _) = TextDecoding.decode(data) else { return }
+        var docs: [RawDocument] = []
+        docs.append(RawDocument(path: "fuzz.txt", format: .text, text: FrontMatter.split(text).1,
+                                given: FrontMatter.split(text).0))
+        let html = HTMLText.extract(text)
+        docs.append(RawDocument(path: "fuzz.html", format: .html, text: html.text, page: html.meta))
+        docs.append(contentsOf: JSONArticles.parseJSON(data, path: "fuzz.json").docs)
+        var articles = docs.map { builder.build($0) }.filter { !$0.body.isEmpty }
+        DateInference.resolvePartialDates(&articles)
+        let corpus = Analyzer.analyze(articles: articles)
+        for a in corpus.articles {
+            check(a)
+        }
+        _ = DateParser.find(in: text)
+        _ = TextWrap.wrap(text, width: 1 + bytes.count % 120)
+    }
+
+    static func check(_ a: Article) {
+        for field in [a.title ?? "", a.outlet ?? "", a.body] {
+            let shown = SafeText.sanitize(field, keepNewlines: true)
+            for u in shown.unicodeScalars where u.value != 0x0A {
+                precondition(!SafeText.needsReplacement(u), "control character survived sanitising")
+            }
+        }
+        let json = JSONValue.object([("title", .str(a.title)), ("body", .string(a.body))]).serialized()
+        precondition(!json.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) },
+                     "control character in JSON output")
+        if let d = a.published?.day { precondition(Day(iso: d.description) == d, "date does not round-trip") }
+    }
+}

@@ -1,0 +1,110 @@
+import XCTest
+@testable import ParallaxCore
+
+/// Cleaning rules on text the tests write: they must hold on sites Parallax has never seen.
+final class CleanerRuleTests: XCTestCase {
+    let builder = ArticleBuilder.shipped()
+
+    func build(_ text: String) -> Article {
+        builder.build(RawDocument(path: "t.txt", format: .text, text: text))
+    }
+
+    func testHeadlineNavigationAndTrailer() {
+        let a = build("""
+        Skip to content
+        Menu
+        Senators Back New Aid Package After Marathon Session
+        Live
+        The Senate approved the aid package late on Thursday after a debate that lasted through the night.
+
+        “We did our job,” the majority leader told reporters after the vote in the chamber.
+
+        Read more: Why the package matters
+        Advertisement
+        Comments are closed.
+        """)
+        XCTAssertEqual(a.title, "Senators Back New Aid Package After Marathon Session")
+        XCTAssertEqual(a.paragraphs.count, 2)
+        XCTAssertFalse(a.body.contains("Read more"))
+        XCTAssertFalse(a.body.contains("Skip"))
+    }
+
+    func testAttributionIsASourceNotASentence() {
+        let a = build("""
+        Talks End Without a Deal in Riga
+        Negotiators left the Latvian capital on Monday without a deal on the disputed pipeline route.
+
+        With the talks stalled, both sides said they would consult their governments before meeting again.
+
+        Reporting by Anna Berg; Additional reporting by Tom Hall and Reuters
+        """)
+        XCTAssertTrue(a.body.contains("With the talks stalled"), "a sentence starting with 'With' is story")
+        XCTAssertFalse(a.body.contains("Reporting by"))
+        XCTAssertTrue(a.sources.contains("Anna Berg; Additional reporting by Tom Hall") == false)
+        XCTAssertFalse(a.sources.isEmpty)
+    }
+
+    func testDatelineGivesOutlet() {
+        let a = build("""
+        Pipeline Talks Resume
+        VILNIUS, March 3 (Reuters) - Lithuania and Poland resumed talks on the pipeline on Thursday, officials said.
+
+        The two governments hope to sign the agreement by the end of the month, a spokesman said.
+        """)
+        XCTAssertEqual(a.outlet, "Reuters")
+        XCTAssertEqual(a.outletSource, .text)
+    }
+
+    func testTitleSuffixOutletAndSection() {
+        let a = builder.build(RawDocument(path: "x.json", format: .json, text: "Officials met in Brussels on Tuesday to discuss the plan for the coming winter.",
+                                          given: GivenMetadata(title: "EU leaders agree on plan - The New York Times")))
+        XCTAssertEqual(a.title, "EU leaders agree on plan")
+        XCTAssertEqual(a.outlet, "The New York Times")
+        let b = build("Ukraine, Russia hold more talks in Minsk | World news\n\nDiplomats from both sides met in the Belarusian capital on Monday, the ministry said.")
+        XCTAssertEqual(b.title, "Ukraine, Russia hold more talks in Minsk")
+    }
+
+    func testCaptionRepeatAndCredit() {
+        let a = build("""
+        Storm Hits the Coast Overnight
+        Residents look at a flooded street in Gdansk, Poland, Oct. 4, 2023. (Photo by Jan Nowak/Getty Images)
+        Heavy rain flooded streets across the northern coast on Wednesday, local authorities said in a statement.
+
+        Residents look at damage, Oct. 4, 2023.
+        Residents look at damage, Oct. 4, 2023.
+        Rescue teams evacuated dozens of people from their homes as the water rose through Wednesday night.
+        """)
+        XCTAssertFalse(a.body.contains("Getty"))
+        XCTAssertFalse(a.body.contains("Residents look at damage"))
+        XCTAssertEqual(a.paragraphs.count, 2)
+        XCTAssertEqual(a.published?.day.description, "2023-10-04", "caption date, a Wednesday itself")
+    }
+
+    func testHardWrappedParagraphsJoin() {
+        let a = build("""
+        Council Votes on Budget
+        The city council voted on Tuesday to approve the budget, which
+        includes new money for schools and the transit system, officials
+        said after the meeting.
+        """)
+        XCTAssertEqual(a.paragraphs.count, 1)
+        XCTAssertTrue(a.body.contains("which includes new money"))
+    }
+
+    func testUserCanExtendFurniture() {
+        let rules = FurnitureRules(lines: ["= Weird Site Widget", "> Discuss this story"])
+        let b = ArticleBuilder(cleaner: Cleaner(rules: rules, outlets: OutletDirectory(lines: [])))
+        let a = b.build(RawDocument(path: "t.txt", format: .text, text: """
+        A headline for the custom rules
+        Weird Site Widget
+        The ministers spoke for an hour on Monday and agreed to continue the dialogue next month.
+
+        Another sentence of the story that is long enough to count as a story paragraph here.
+        Discuss this story
+        Something after the trailer that is not part of the story at all, even if long enough.
+        """))
+        XCTAssertFalse(a.body.contains("Weird"))
+        XCTAssertFalse(a.body.contains("Something after"))
+        XCTAssertEqual(a.paragraphs.count, 2)
+    }
+}

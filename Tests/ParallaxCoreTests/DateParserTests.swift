@@ -1,0 +1,53 @@
+import XCTest
+@testable import ParallaxCore
+
+/// Table-driven: the date forms news text uses, valid and invalid.
+final class DateParserTests: XCTestCase {
+    func testFullDates() {
+        let cases: [(String, String?)] = [
+            ("date 2022-01-26", "2022-01-26"),
+            ("2022-01-26T10:00:00Z", "2022-01-26"),
+            ("Jan. 22, 2022", "2022-01-22"),
+            ("January 26, 2022", "2022-01-26"),
+            ("26 January 2022", "2022-01-26"),
+            ("Wednesday, January 26, 2022", "2022-01-26"),
+            ("21.01.2022", "2022-01-21"),
+            ("le 26 janvier 2022", "2022-01-26"),
+            ("Sept. 3, 2021", "2021-09-03"),
+            ("February 30, 2022", nil),
+            ("2022-13-01", nil),
+            ("the may be 2022", nil),
+            ("no date here", nil),
+        ]
+        for (text, expected) in cases {
+            XCTAssertEqual(DateParser.parseGiven(text)?.description, expected, text)
+        }
+    }
+
+    func testWeekdayWithoutYear() throws {
+        let m = try XCTUnwrap(DateParser.find(in: "Friday, January 21").first)
+        XCTAssertNil(m.year)
+        XCTAssertEqual(m.weekday, 5)
+        // January 21 is a Friday in 2022 (and 2011, 2033): the nearest to the reference wins.
+        XCTAssertEqual(m.resolved(near: Day(year: 2022, month: 3, day: 1)!)?.description, "2022-01-21")
+        XCTAssertEqual(m.resolved(near: Day(year: 2012, month: 3, day: 1)!)?.description, "2011-01-21")
+    }
+
+    func testDayArithmetic() {
+        let d = Day(year: 2022, month: 1, day: 26)!
+        XCTAssertEqual(d.weekday, 3)  // a Wednesday
+        XCTAssertEqual(d.adding(days: 7).description, "2022-02-02")
+        XCTAssertEqual(Day(ordinal: d.ordinal), d)
+        XCTAssertEqual(Day(year: 2024, month: 2, day: 29)?.description, "2024-02-29")
+        XCTAssertNil(Day(year: 2023, month: 2, day: 29))
+    }
+
+    func testRangeParsing() {
+        XCTAssertEqual(ArticleFilter.parseRange("2022-01-20..2022-01-26")?.since?.description, "2022-01-20")
+        XCTAssertEqual(ArticleFilter.parseRange("..2022-01-15")?.until?.description, "2022-01-15")
+        XCTAssertNil(ArticleFilter.parseRange("..2022-01-15")?.since)
+        XCTAssertEqual(ArticleFilter.parseRange("2022-01-10")?.since, ArticleFilter.parseRange("2022-01-10")?.until)
+        XCTAssertNil(ArticleFilter.parseRange("soon"))
+        XCTAssertNil(ArticleFilter.parseRange(".."))
+    }
+}
