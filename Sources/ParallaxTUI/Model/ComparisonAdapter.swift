@@ -2,7 +2,7 @@ import ParallaxCore
 
 /// Turns an event and the model's data into the columns and rows the Compare pane draws.
 /// It only reshapes what the model knows (articles, actors, quotes); it invents nothing.
-enum ComparisonBuilder {
+enum ComparisonAdapter {
     static func build(event e: Event, query q: some CorpusQuery) -> ComparisonView {
         let arts = e.articles.compactMap { id in q.articles.first { $0.id == id } }
         let columns = arts.map { a in
