@@ -175,27 +175,43 @@ public struct MemoryCorpus: CorpusQuery {
     }
 
     /// Byte substring search; both sides are folded UTF-8, so a byte match is a text match.
-    /// libc's vectorised `memchr` finds candidate first bytes (`memmem` is a GNU extension Swift does
-    /// not see): a keypress in the search prompt scans every article's text, so this is the hot loop.
+    /// libc's vectorised `memchr` finds candidates (`memmem` is a GNU extension Swift does not see): a
+    /// keypress in the search prompt scans every article's text, so this is the hot loop. It anchors on
+    /// the needle's rarest byte (by English letter frequency; anything else counts as rare), because
+    /// anchoring on a common first letter makes `memchr` stop every few bytes.
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
         let n = needle.count
         guard n > 0 else { return true }
         guard hay.count >= n else { return false }
+        var anchor = 0
+        var best = Int.min
+        for (j, b) in needle.enumerated() {
+            let r = rarity(b)
+            if r > best { best = r; anchor = j }
+        }
         return hay.withUnsafeBytes { h in
             needle.withUnsafeBytes { nd in
                 guard let base = h.baseAddress, let np = nd.baseAddress else { return false }
-                let first = Int32(nd[0])
-                var i = 0
-                let last = h.count - n
+                let byte = Int32(nd[anchor])
+                var i = anchor
+                let last = h.count - n + anchor  // the last position the anchor byte can take
                 while i <= last {
-                    guard let p = memchr(base + i, first, last - i + 1) else { return false }
+                    guard let p = memchr(base + i, byte, last - i + 1) else { return false }
                     let at = base.distance(to: UnsafeRawPointer(p))
-                    if memcmp(base + at, np, n) == 0 { return true }
+                    if memcmp(base + at - anchor, np, n) == 0 { return true }
                     i = at + 1
                 }
                 return false
             }
         }
+    }
+
+    private static let letterFrequency: [UInt8] = Array("etaoinshrdlcumwfgypbvkjxqz".utf8)
+
+    private static func rarity(_ b: UInt8) -> Int {
+        if b == 0x20 { return -1 }
+        if let i = letterFrequency.firstIndex(of: b) { return i }
+        return 30
     }
 
     public func comparison(ofEvent id: String) -> ComparisonView? {
