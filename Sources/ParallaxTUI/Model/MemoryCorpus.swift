@@ -19,6 +19,8 @@ public struct MemoryCorpus: CorpusQuery {
     private let primary: [String: String]
     /// Per article (by index): (actor index, mentions in that article).
     private let actorsPerArticle: [[(actor: Int, mentions: Int)]]
+    /// Per article (by index): the ranges of its quotations.
+    private let quotesPerArticle: [[TextRange]]
     /// Per actor (by index): indices of the articles that mention it.
     private let articlesPerActor: [Set<Int>]
     /// Folded title + body as UTF-8, for case- and accent-insensitive search without re-folding.
@@ -66,6 +68,11 @@ public struct MemoryCorpus: CorpusQuery {
                 perActor[k].insert(i)
             }
         }
+        var quotes = Array(repeating: [TextRange](), count: sorted.count)
+        for actor in corpus.actors {
+            for q in actor.quotes { if let i = ai[q.articleID] { quotes[i].append(q.range) } }
+        }
+        quotesPerArticle = quotes.map { Array(Set($0)).sorted() }
         actorsPerArticle = perArticle.map { $0.sorted { ($0.mentions, -$0.actor) > ($1.mentions, -$1.actor) } }
         articlesPerActor = perActor
         searchText = sorted.map { Array(Fold.text(($0.title ?? "") + "\n" + $0.body).utf8) }
@@ -139,9 +146,8 @@ public struct MemoryCorpus: CorpusQuery {
             let a = actors[pair.actor]
             for m in a.mentions where m.articleID == id { h.mentions.append((m.range, a.kind)) }
         }
-        for a in actors { for q in a.quotes where q.articleID == id { h.quotes.append(q.range) } }
+        h.quotes = quotesPerArticle[i]
         h.mentions.sort { $0.range < $1.range }
-        h.quotes.sort()
         return h
     }
 
