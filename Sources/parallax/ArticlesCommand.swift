@@ -13,6 +13,8 @@ struct ArticlesCommand: ParsableCommand {
     @Option(help: "Only articles published on or after this date (YYYY-MM-DD).") var since: String?
     @Option(help: "Only articles published on or before this date (YYYY-MM-DD).") var until: String?
     @Option(help: "Only articles whose title or text contains TEXT (case- and accent-insensitive).") var search: String?
+    @Option(help: "Only articles naming this actor, by any of its names or spellings (zelenskiy finds Zelensky).") var actor: String?
+    @Option(help: "Only articles that report this event (an id from `parallax events`, or its start).") var event: String?
 
     func run() throws {
         let corpus = try self.corpus.load()
@@ -25,9 +27,21 @@ struct ArticlesCommand: ParsableCommand {
             guard let d = DateParser.parseGiven(u) else { throw Console.fail("--until: not a date: \(u) (use YYYY-MM-DD)") }
             filter.until = d
         }
-        let articles = filter.apply(to: corpus.articles)
+        var articles = filter.apply(to: corpus.articles)
+        if let name = actor {
+            let ids = Set(corpus.actors(matching: name).flatMap(\.articleIDs))
+            articles = articles.filter { ids.contains($0.id) }
+        }
+        if let ev = event {
+            guard let e = corpus.events.first(where: { $0.id == ev }) ?? corpus.events.first(where: { $0.id.hasPrefix(ev) }) else {
+                throw Console.fail("no event with id \(ev) (run `parallax events` to list them)")
+            }
+            let ids = Set(e.articles)
+            articles = articles.filter { ids.contains($0.id) }
+        }
         if json {
-            Console.json(.array(articles.map { .object(ArticleJSON.summary($0, in: corpus)) }))
+            let actors = corpus.actorSummaries()
+            Console.json(.array(articles.map { .object(ArticleJSON.summary($0, in: corpus, actors: actors)) }))
             return
         }
         let table = TextTable(
