@@ -222,6 +222,6 @@ public struct MemoryCorpus: CorpusQuery {
 
     public func comparison(ofEvent id: String) -> ComparisonView? {
         guard let e = event(id: id) else { return nil }
-        return ComparisonAdapter.build(event: e, query: self)
+        return ComparisonAdapter.view(Comparison.build(event: e, corpus: corpus))
     }
 }
