@@ -50,7 +50,10 @@ let package = Package(
             dependencies: ["ParallaxCore", "ParallaxStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Fuzzing: a seeded mutation harness by default; a libFuzzer target when built by scripts/fuzz.
-        .executableTarget(name: "parallax-fuzz", dependencies: ["ParallaxCore"]),
+        .executableTarget(name: "parallax-fuzz", dependencies: ["ParallaxCore", "ParallaxTUI"]),
+        // Timing of the events stage and the comparison on a large corpus (release build).
+        // Times event grouping and every comparison on growing slices of a real corpus (release build).
+        .executableTarget(name: "parallax-bench-events", dependencies: ["ParallaxCore"]),
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),
         .testTarget(name: "ParallaxStoreTests", dependencies: ["ParallaxStore", "ParallaxCore"]),
         .testTarget(name: "ParallaxTUITests", dependencies: ["ParallaxTUI", "ParallaxCore"]),

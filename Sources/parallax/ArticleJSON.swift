@@ -2,8 +2,12 @@ import ParallaxCore
 
 /// The JSON contract of an article (`articles --json`, `show --json`). Other tools read these names.
 enum ArticleJSON {
-    static func summary(_ a: Article, in corpus: Corpus) -> [(String, JSONValue)] {
-        [
+    /// `actors`: the article's actors from `Corpus.actorSummaries()` (computed once per command).
+    static func summary(_ a: Article, in corpus: Corpus,
+                        actors: [String: [ArticleActorSummary]]? = nil) -> [(String, JSONValue)] {
+        let list: [ArticleActorSummary] = (actors ?? corpus.actorSummaries())[a.id] ?? []
+        let actorsJSON: JSONValue = .array(list.map(ActorJSON.articleActor))
+        return [
             ("id", .string(a.id)),
             ("path", .string(a.path)),
             ("title", .str(a.title)),
@@ -13,7 +17,8 @@ enum ArticleJSON {
             ("publishedConfidence", a.published.map { .double($0.confidence) } ?? .null),
             ("words", .int(a.wordCount)),
             ("sources", .array(a.sources.map(JSONValue.string))),
-            ("actors", .array([])),
+            ("actors", actorsJSON),
+            ("event", .str(corpus.primaryEvent[a.id])),
             ("url", .str(a.url)),
             ("format", .string(a.format.rawValue)),
             ("truncated", .bool(a.truncated)),

@@ -13,6 +13,8 @@ struct ArticlesCommand: ParsableCommand {
     @Option(help: "Only articles published on or after this date (YYYY-MM-DD).") var since: String?
     @Option(help: "Only articles published on or before this date (YYYY-MM-DD).") var until: String?
     @Option(help: "Only articles whose title or text contains TEXT (case- and accent-insensitive).") var search: String?
+    @Option(help: "Only articles naming this actor, by any of its names or spellings (zelenskiy finds Zelensky).") var actor: String?
+    @Option(help: "Only articles that report this event (an id from `parallax events`, or its start).") var event: String?
 
     func run() throws {
         let loaded = try self.corpus.loadIndexed()
@@ -26,9 +28,31 @@ struct ArticlesCommand: ParsableCommand {
             guard let d = DateParser.parseGiven(u) else { throw Console.fail("--until: not a date: \(u) (use YYYY-MM-DD)") }
             filter.until = d
         }
-        let articles = try loaded.articles(matching: filter)
+        // Names and event ids are resolved by the model (spelling variants, id prefixes); the index answers
+        // the query with the canonical names.
+        var eventID: String?
+        if let ev = event {
+            guard let e = corpus.event(matching: ev) else {
+                throw Console.fail("no event with id \(ev) (run `parallax events` to list them)")
+            }
+            eventID = e.id
+        }
+        var articles: [Article]
+        if let name = actor {
+            let matches = corpus.actors(matching: name)
+            var seen = Set<String>()
+            articles = []
+            for m in matches {
+                for a in try loaded.articles(matching: filter, actor: m.name, event: eventID) where seen.insert(a.id).inserted {
+                    articles.append(a)
+                }
+            }
+        } else {
+            articles = try loaded.articles(matching: filter, event: eventID)
+        }
         if json {
-            Console.json(.array(articles.map { .object(ArticleJSON.summary($0, in: corpus)) }))
+            let actors = corpus.actorSummaries()
+            Console.json(.array(articles.map { .object(ArticleJSON.summary($0, in: corpus, actors: actors)) }))
             return
         }
         let table = TextTable(

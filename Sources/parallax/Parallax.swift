@@ -13,7 +13,11 @@ struct Parallax: ParsableCommand {
         subcommands: [
             ArticlesCommand.self,
             ShowCommand.self,
+            ActorsCommand.self, QuotesCommand.self,
             TUICommand.self, RenderCommand.self,
+            EventsCommand.self,
+            CompareCommand.self,
+            TimelineCommand.self,
             IndexCommand.self,
         ],
         defaultSubcommand: TUICommand.self

@@ -3,6 +3,8 @@ public struct Corpus: Sendable {
     public var articles: [Article]
     public var actors: [Actor]
     public var events: [Event]
+    /// Every direct quotation of the corpus, attributed or not (the actors stage fills it).
+    public var quotes: [Quote] = []
     /// Article id → id of the event it reports (its primary event).
     public var primaryEvent: [String: String]
     /// Problems met while loading (unreadable files, bad JSON …), one line each, naming the file.

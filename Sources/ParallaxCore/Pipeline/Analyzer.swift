@@ -2,7 +2,12 @@
 /// Each stage reads what the earlier ones produced; ingestion (`CorpusLoader`) feeds it.
 public enum Analyzer {
     public static func analyze(articles: [Article], warnings: [String] = []) -> Corpus {
-        let corpus = Corpus(articles: articles, warnings: warnings)
+        var corpus = Corpus(articles: articles, warnings: warnings)
+        let actors = ActorAnalysis(gazetteer: .shipped, lexicon: .shipped).run(articles)
+        corpus.actors = actors.actors
+        corpus.quotes = actors.quotes
+        // Events read the actors (participants) and may date undated articles.
+        corpus = EventGrouper().run(corpus)
         return corpus
     }
 }

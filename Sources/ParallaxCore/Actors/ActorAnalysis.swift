@@ -1,0 +1,336 @@
+import Foundation
+
+/// The actors stage of the pipeline: finds the actors of every article (in parallel, one article at a
+/// time) and merges them across the corpus into one `Actor` per person, organisation, state or place.
+///
+/// Merging: gazetteer actors by entry; other organisations and places by their normalised name; people
+/// by a transliteration-aware key of the surname (exact, or one edit apart from five letters on) with a
+/// compatible first name, so that `Olga Stevanishina` joins `Olga Stefanishyna` while `Boris Johnson`
+/// and `Mike Johnson` stay two people. A surname used alone joins the one person of the corpus who has
+/// it; when several do, it stays apart rather than being guessed.
+public struct ActorAnalysis: Sendable {
+    /// What the stage produces: the merged actors and every quotation (attributed or not).
+    public struct Result: Sendable {
+        public var actors: [Actor]
+        public var quotes: [Quote]
+    }
+
+    public let gazetteer: Gazetteer
+    public let lexicon: ActorLexicon
+
+    public init(gazetteer: Gazetteer = .shipped, lexicon: ActorLexicon = .shipped) {
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+    }
+
+    public func run(_ articles: [Article]) -> Result {
+        let extractor = ActorExtractor(gazetteer: gazetteer, lexicon: lexicon)
+        let extracted = ConcurrentMap.map(articles) { a in extractor.extract(articleID: a.id, body: a.body) }
+        return merge(extracted)
+    }
+
+    /// Extraction of one text, without merging: for tests and tools.
+    func extract(articleID: String, body: String) -> ArticleActors {
+        ActorExtractor(gazetteer: gazetteer, lexicon: lexicon).extract(articleID: articleID, body: body)
+    }
+
+    // MARK: - Merging
+
+    struct Cluster {
+        var entry: Int?
+        var kind: ActorKind
+        var isSource: Bool
+        var forms: [[String]: Int] = [:]
+        var surfaces: [String: Int] = [:]
+        var mentions: [Mention] = []
+        var roles: [RoleMention] = []
+        var quotes: [Quote] = []
+    }
+
+    /// Surname keys indexed by themselves and by each one-letter deletion (symmetric-delete), so that
+    /// names one edit apart are found without comparing every pair.
+    struct SurnameIndex {
+        private var table: [String: [Int]] = [:]
+
+        static func deletions(_ k: String) -> [String] {
+            let u = Array(k.utf8)
+            guard u.count >= 5 else { return [] }
+            return (0..<u.count).map { i in String(decoding: u[..<i] + u[(i + 1)...], as: UTF8.self) }
+        }
+
+        mutating func insert(_ key: String, _ value: Int) {
+            table[key, default: []].append(value)
+            for d in SurnameIndex.deletions(key) { table["~" + d, default: []].append(value) }
+        }
+
+        func lookup(_ key: String) -> [Int] {
+            var out = table[key] ?? []
+            out += table["~" + key] ?? []
+            for d in SurnameIndex.deletions(key) {
+                out += table[d] ?? []
+                out += table["~" + d] ?? []
+            }
+            var seen = Set<Int>()
+            return out.filter { seen.insert($0).inserted }
+        }
+    }
+
+    func merge(_ articles: [ArticleActors]) -> Result {
+        var clusters: [Cluster] = []
+        var byEntry: [Int: Int] = [:]
+        var byKey: [String: Int] = [:]
+        var surnames = SurnameIndex()          // surname key → person clusters
+        var clusterSurname: [Int: String] = [:]
+        var gazSurnames = SurnameIndex()       // surname key → gazetteer person entries
+        for (i, e) in gazetteer.entries.enumerated() where e.kind == .person {
+            if let last = e.name.split(separator: " ").last { gazSurnames.insert(NameKey.key(last), i) }
+        }
+        var localToCluster: [[Int?]] = articles.map { Array(repeating: nil, count: $0.actors.count) }
+
+        func cluster(forEntry e: Int) -> Int {
+            if let c = byEntry[e] { return c }
+            let entry = gazetteer.entries[e]
+            byEntry[e] = clusters.count
+            clusters.append(Cluster(entry: e, kind: entry.kind, isSource: entry.isSource))
+            if entry.kind == .person, let last = entry.name.split(separator: " ").last {
+                surnames.insert(NameKey.key(last), clusters.count - 1)
+                clusterSurname[clusters.count - 1] = NameKey.key(last)
+            }
+            return clusters.count - 1
+        }
+        func firstName(of c: Int) -> [String] {
+            if let e = clusters[c].entry {
+                let g = gazetteer.entries[e]
+                return ([g.name] + g.aliases).compactMap { a in lexicon.firstName(a.split(separator: " ").map(String.init)) }
+            }
+            return clusters[c].forms.keys.compactMap { lexicon.firstName($0) }
+        }
+        func compatible(_ first: String, _ c: Int) -> Bool {
+            let firsts = firstName(of: c)
+            return firsts.isEmpty || firsts.contains { lexicon.compatibleFirstNames(first, $0) }
+        }
+        func within(_ a: String, _ b: String) -> Bool {
+            a == b || NameKey.distance(a, b, limit: NameKey.surnameTolerance(a, b)) <= NameKey.surnameTolerance(a, b)
+        }
+        func mentionCount(_ c: Int) -> Int { clusters[c].mentions.count }
+
+        // Pass 1: everything but people named by one word alone.
+        for (ai, art) in articles.enumerated() {
+            for (li, l) in art.actors.enumerated() {
+                if let e = l.entry {
+                    localToCluster[ai][li] = cluster(forEntry: e)
+                    continue
+                }
+                if l.kind != .person {
+                    let key = "\(l.kind.rawValue):" + NameKey.phraseKey(l.words.joined(separator: " "))
+                    if let c = byKey[key] { localToCluster[ai][li] = c; continue }
+                    byKey[key] = clusters.count
+                    clusters.append(Cluster(entry: nil, kind: l.kind, isSource: false))
+                    localToCluster[ai][li] = clusters.count - 1
+                    continue
+                }
+                guard l.words.count >= 2, let last = l.words.last else { continue }
+                let sk = NameKey.key(last)
+                guard let first = lexicon.firstName(l.words) else {
+                    // A surname with a particle and no first name (De Haan): treated like a surname alone.
+                    let k = sk
+                    if let c = surnames.lookup(k).first(where: { clusterSurname[$0] == k }) {
+                        localToCluster[ai][li] = c
+                    } else {
+                        clusters.append(Cluster(entry: nil, kind: .person, isSource: false))
+                        surnames.insert(k, clusters.count - 1)
+                        clusterSurname[clusters.count - 1] = k
+                        localToCluster[ai][li] = clusters.count - 1
+                    }
+                    let c = localToCluster[ai][li] ?? 0
+                    clusters[c].forms[l.words, default: 0] += l.mentions.count
+                    clusters[c].mentions += l.mentions
+                    continue
+                }
+                // A known person under another spelling.
+                let gaz = gazSurnames.lookup(sk).filter { e in
+                    let g = gazetteer.entries[e]
+                    guard let gl = g.name.split(separator: " ").last, within(NameKey.key(gl), sk) else { return false }
+                    let gFirsts = ([g.name] + g.aliases).compactMap { a in
+                        lexicon.firstName(a.split(separator: " ").map(String.init))
+                    }
+                    return gFirsts.contains { lexicon.compatibleFirstNames(first, $0) }
+                }
+                if let e = gaz.first {
+                    localToCluster[ai][li] = cluster(forEntry: e)
+                } else {
+                    let cands = surnames.lookup(sk).filter { c in
+                        guard let ck = clusterSurname[c], within(ck, sk) else { return false }
+                        return compatible(first, c)
+                    }
+                    if let c = cands.max(by: { mentionCount($0) < mentionCount($1) }) {
+                        localToCluster[ai][li] = c
+                    } else {
+                        clusters.append(Cluster(entry: nil, kind: .person, isSource: false))
+                        let c = clusters.count - 1
+                        surnames.insert(sk, c)
+                        clusterSurname[c] = sk
+                        localToCluster[ai][li] = c
+                    }
+                }
+                let c = localToCluster[ai][li] ?? 0
+                clusters[c].forms[l.words, default: 0] += l.mentions.count
+                clusters[c].mentions += l.mentions
+            }
+        }
+        // Pass 2: a surname (or a first name) alone joins the one person of the corpus who has it.
+        var singles: [String: Int] = [:]
+        for (ai, art) in articles.enumerated() {
+            for (li, l) in art.actors.enumerated() where l.entry == nil && l.kind == .person && l.words.count < 2 {
+                guard let w = l.words.first else { continue }
+                let k = NameKey.key(w)
+                let cands = Set(surnames.lookup(k).filter { c in clusterSurname[c] == k })
+                if cands.count == 1, let c = cands.first {
+                    localToCluster[ai][li] = c
+                } else if l.weak {
+                    continue
+                } else if let c = singles[k] {
+                    localToCluster[ai][li] = c
+                } else {
+                    clusters.append(Cluster(entry: nil, kind: .person, isSource: false))
+                    singles[k] = clusters.count - 1
+                    localToCluster[ai][li] = clusters.count - 1
+                }
+            }
+        }
+        // Gather mentions, forms, roles, quotes.
+        var quotes: [Quote] = []
+        for (ai, art) in articles.enumerated() {
+            for (li, l) in art.actors.enumerated() {
+                guard let c = localToCluster[ai][li] else { continue }
+                if !(l.entry == nil && l.kind == .person && l.words.count >= 2) {
+                    clusters[c].forms[l.words, default: 0] += l.mentions.count
+                    clusters[c].mentions += l.mentions
+                }
+                for m in l.mentions { clusters[c].surfaces[m.surface, default: 0] += 1 }
+                clusters[c].roles += l.roles.map { RoleMention(articleID: art.articleID, role: $0) }
+            }
+            for q in art.quotes {
+                let c = q.speaker.flatMap { localToCluster[ai][$0] }
+                var quote = Quote(articleID: art.articleID, text: q.text, range: q.range, speaker: nil, speakerLabel: q.label)
+                if let c { quote.speaker = "#\(c)" }
+                quotes.append(quote)
+            }
+        }
+        // Build actors.
+        var names: [Int: String] = [:]
+        var actors: [Actor] = []
+        var usedIDs = Set<String>()
+        for (ci, c) in clusters.enumerated() where !c.mentions.isEmpty {
+            let name = canonicalName(c)
+            names[ci] = name
+            var id = ActorAnalysis.slug(name)
+            if !usedIDs.insert(id).inserted {
+                id += "-" + c.kind.rawValue
+                var n = 2
+                while !usedIDs.insert(id).inserted { id = ActorAnalysis.slug(name) + "-\(n)"; n += 1 }
+            }
+            let aliases = c.surfaces.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+                .filter { $0 != name }
+            var seenRoles = Set<RoleMention>()
+            let roles = c.roles.filter { seenRoles.insert($0).inserted }
+            let entry = c.entry.map { gazetteer.entries[$0] }
+            actors.append(Actor(id: id, name: name, kind: c.kind, aliases: aliases, affiliation: entry?.affiliation,
+                                roles: roles, mentions: c.mentions.sorted { ($0.articleID, $0.range) < ($1.articleID, $1.range) },
+                                quotes: [], isSource: c.isSource))
+        }
+        var actorIndex: [String: Int] = [:]
+        for (i, a) in actors.enumerated() { actorIndex[a.name + "\u{1}" + a.kind.rawValue] = i }
+        for i in quotes.indices {
+            guard let s = quotes[i].speaker, let ci = Int(s.dropFirst()), let name = names[ci] else {
+                quotes[i].speaker = nil
+                continue
+            }
+            quotes[i].speaker = name
+            if let ai = actorIndex[name + "\u{1}" + clusters[ci].kind.rawValue] { actors[ai].quotes.append(quotes[i]) }
+        }
+        actors.sort { ($0.mentions.count, $1.name) > ($1.mentions.count, $0.name) }
+        return Result(actors: actors, quotes: quotes)
+    }
+
+    /// The gazetteer's name, else the most complete form seen: most words, then most mentions.
+    func canonicalName(_ c: Cluster) -> String {
+        if let e = c.entry { return gazetteer.entries[e].name }
+        let best = c.forms.max { a, b in
+            (a.key.count, a.value, b.key.joined(separator: " ")) < (b.key.count, b.value, a.key.joined(separator: " "))
+        }
+        return best?.key.joined(separator: " ") ?? c.surfaces.max { $0.value < $1.value }?.key ?? "?"
+    }
+
+    /// A stable id from a name: lower-case ASCII letters and digits joined by hyphens.
+    public static func slug(_ name: String) -> String {
+        var out = ""
+        var dash = false
+        for u in name.unicodeScalars {
+            var folded: [UInt8] = []
+            NameKey.appendFolded(u, to: &folded)
+            if folded.isEmpty {
+                dash = !out.isEmpty
+                continue
+            }
+            if dash { out += "-"; dash = false }
+            out += String(decoding: folded, as: UTF8.self)
+        }
+        return out.isEmpty ? "actor" : out
+    }
+}
+
+/// One actor as one article names it: what `articles --json` lists under `actors`.
+public struct ArticleActorSummary: Sendable, Equatable {
+    public var name: String
+    public var kind: ActorKind
+    public var mentions: Int
+    public var roles: [String]
+    public var isSource: Bool
+}
+
+extension Corpus {
+    /// Article id → its actors (most mentioned first), computed in one pass over the corpus's actors.
+    public func actorSummaries() -> [String: [ArticleActorSummary]] {
+        var out: [String: [ArticleActorSummary]] = [:]
+        var firstAt: [String: [Int]] = [:]
+        for a in actors {
+            var counts: [String: (Int, Int)] = [:]
+            for m in a.mentions {
+                let prev = counts[m.articleID] ?? (0, Int.max)
+                counts[m.articleID] = (prev.0 + 1, min(prev.1, m.range.start))
+            }
+            var roles: [String: [String]] = [:]
+            for r in a.roles where !(roles[r.articleID]?.contains(r.role) ?? false) { roles[r.articleID, default: []].append(r.role) }
+            for (article, (n, first)) in counts {
+                out[article, default: []].append(ArticleActorSummary(name: a.name, kind: a.kind, mentions: n,
+                                                                      roles: roles[article] ?? [], isSource: a.isSource))
+                firstAt[article, default: []].append(first)
+            }
+        }
+        for (k, list) in out {
+            let firsts = firstAt[k] ?? []
+            let order = list.indices.sorted { (list[$0].mentions, -firsts[$0]) > (list[$1].mentions, -firsts[$1]) }
+            out[k] = order.map { list[$0] }
+        }
+        return out
+    }
+
+    /// The actors a user's name stands for: by canonical name or any alias, compared with the
+    /// transliteration-aware key (`zelenskiy` finds Volodymyr Zelensky), or by surname alone.
+    public func actors(matching query: String) -> [Actor] {
+        let q = NameKey.phraseKey(query)
+        guard !q.isEmpty else { return [] }
+        let exact = actors.filter { a in
+            ([a.name] + a.aliases).contains { NameKey.phraseKey($0) == q }
+        }
+        if !exact.isEmpty { return exact }
+        let qWords = q.split(separator: " ")
+        return actors.filter { a in
+            ([a.name] + a.aliases).contains { form in
+                let w = NameKey.phraseKey(form).split(separator: " ")
+                return qWords.count == 1 ? w.last == qWords.first : w.suffix(qWords.count) == qWords[...]
+            }
+        }
+    }
+}

@@ -1,0 +1,626 @@
+/// An actor as one article names it, before the corpus merges spellings across articles.
+struct LocalActor: Sendable {
+    /// Index into the gazetteer's entries, for known actors.
+    var entry: Int?
+    var kind: ActorKind
+    var isSource: Bool
+    /// Words of the fullest form of the name the article uses (persons), or the name as written.
+    var words: [String]
+    var mentions: [Mention]
+    var roles: [String]
+    /// A single word that only a speech verb marks as a person: kept only if the corpus names someone
+    /// with that surname in full.
+    var weak: Bool = false
+}
+
+/// A quotation found in one article; the speaker is an index into the article's local actors.
+struct LocalQuote: Sendable {
+    var text: String
+    var range: TextRange
+    var speaker: Int?
+    var label: String?
+}
+
+/// What one article says about its actors.
+struct ArticleActors: Sendable {
+    var articleID: String
+    var actors: [LocalActor]
+    var quotes: [LocalQuote]
+}
+
+/// Finds the actors of one article: gazetteer matches, people found by pattern (title + name, name +
+/// speech verb, appositions, honorifics, given names), the article's own coreference (surname alone,
+/// title + surname), then its quotes. Everything is a single pass or a constant number of passes over
+/// the tokens; the gazetteer and lexicon are hash look-ups.
+struct ActorExtractor: Sendable {
+    let gazetteer: Gazetteer
+    let lexicon: ActorLexicon
+
+    enum SegKind: Equatable {
+        case gazetteer(Int)
+        case adjective(Int)
+        case role
+        case honorific
+        case name
+    }
+
+    struct Segment {
+        var kind: SegKind
+        var lo: Int
+        var hi: Int
+    }
+
+    /// A name run judged to be a person, with what the article says about them.
+    /// How strongly the text around a name says it is a person. A speech verb alone is weak: companies,
+    /// ministries and cities "say" things too, so a single word with only that is kept only when it
+    /// repeats the surname of someone named in full.
+    enum Evidence: Int, Comparable {
+        case none, speech, strong
+        static func < (a: Evidence, b: Evidence) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    struct PersonCandidate {
+        var seg: Int
+        var lo: Int
+        var hi: Int
+        var evidence: Evidence
+        var roles: [String]
+        var evidenceBool: Bool { evidence > .none }
+    }
+
+    // MARK: - Entry point
+
+    func extract(articleID: String, body: String) -> ArticleActors {
+        let scalars = Array(body.unicodeScalars)
+        var (tokens, lineCount) = ActorTokenizer.tokenize(scalars)
+        markCredits(&tokens)
+        let keys = tokens.map { $0.isWord || $0.kind == .number ? Gazetteer.tokenKey($0) : "" }
+        let headline = headlineLines(tokens, lineCount: lineCount)
+        // Words the article also writes in lower case are ordinary words, not names ("Staff", "Capability").
+        var lowerWords = Set<String>()
+        for t in tokens where t.isWord && !t.isCapitalized && !t.isAllCaps { lowerWords.insert(t.lower) }
+        let (segments, segAt) = segment(tokens, keys: keys)
+
+        var locals: [LocalActor] = []
+        var localByEntry: [Int: Int] = [:]
+        var localByName: [String: Int] = [:]
+        var personAtToken: [Int: Int] = [:]  // first token of a mention → local actor
+
+        func text(_ lo: Int, _ hi: Int) -> String {
+            return ActorTokenizer.makeString(scalars, tokens[lo].start, tokens[hi - 1].end)
+        }
+        func mention(_ lo: Int, _ hi: Int) -> Mention {
+            Mention(articleID: articleID, range: TextRange(start: tokens[lo].start, end: tokens[hi - 1].end),
+                    surface: text(lo, hi))
+        }
+
+        // 1. Gazetteer actors.
+        for s in segments {
+            guard case .gazetteer(let e) = s.kind else { continue }
+            let entry = gazetteer.entries[e]
+            let m = mention(s.lo, s.hi)
+            if let li = localByEntry[e] {
+                locals[li].mentions.append(m)
+            } else {
+                localByEntry[e] = locals.count
+                locals.append(LocalActor(entry: e, kind: entry.kind, isSource: entry.isSource,
+                                         words: entry.name.split(separator: " ").map(String.init),
+                                         mentions: [m], roles: []))
+            }
+            if entry.kind == .person { personAtToken[s.lo] = localByEntry[e] }
+        }
+
+        // 2. Name runs: classify, collect people with evidence.
+        var candidates: [PersonCandidate] = []
+        var others: [(kind: ActorKind, lo: Int, hi: Int, name: String)] = []
+        for (si, s) in segments.enumerated() where s.kind == .name {
+            var lo = s.lo
+            var hi = s.hi
+            // A sentence-initial word that is not a name (Echoing Reznikov, Separately, The).
+            while lo < hi, isNonNameOpener(tokens[lo]) { lo += 1 }
+            guard lo < hi else { continue }
+            // A trailing single letter is a numeral or an initial, not a surname (Henry V).
+            if hi - lo >= 2, tokens[hi - 1].text.unicodeScalars.count == 1 { hi -= 1 }
+            if let thing = namedThing(tokens, lo: lo, hi: hi) {
+                if let k = thing { others.append((k, lo, hi, text(lo, hi))) }
+                continue
+            }
+            // "Economic Advisers Kevin Hassett", "Transport Omar Alghabra": words of a title or an
+            // organisation before a given name are not part of the name.
+            if hi - lo >= 3, !lexicon.isGivenName(tokens[lo].text) && !lexicon.particles.contains(tokens[lo].lower),
+               let p = (lo + 1..<hi - 1).first(where: { lexicon.isGivenName(tokens[$0].text) }),
+               p - lo >= 2 || (lo..<p).contains(where: { lexicon.isTitleOrHeadWord(tokens[$0].lower) }) {
+                lo = p
+            }
+            if headline.contains(tokens[lo].line) {
+                candidates.append(PersonCandidate(seg: si, lo: lo, hi: hi, evidence: .none, roles: []))
+                continue
+            }
+            let (evidence, roles) = personEvidence(tokens, segments: segments, segAt: segAt, seg: si, lo: lo, hi: hi,
+                                                   scalars: scalars)
+            candidates.append(PersonCandidate(seg: si, lo: lo, hi: hi, evidence: evidence, roles: roles))
+        }
+
+        // 3. People with full names and evidence first, then everything that may refer to them.
+        func nameWords(_ lo: Int, _ hi: Int) -> [String] { (lo..<hi).map { tokens[$0].text } }
+        func addPerson(_ c: PersonCandidate) -> Int {
+            let words = nameWords(c.lo, c.hi)
+            let key = words.map { NameKey.key($0) }.joined(separator: " ")
+            if let li = localByName[key] {
+                locals[li].mentions.append(mention(c.lo, c.hi))
+                locals[li].roles += c.roles
+                return li
+            }
+            localByName[key] = locals.count
+            locals.append(LocalActor(entry: nil, kind: .person, isSource: false, words: words,
+                                     mentions: [mention(c.lo, c.hi)], roles: c.roles))
+            return locals.count - 1
+        }
+        var pending: [PersonCandidate] = []
+        for c in candidates {
+            if c.evidence > .none && c.hi - c.lo >= 2 && refersTo(c, tokens: tokens, locals: locals) == nil {
+                personAtToken[c.lo] = addPerson(c)
+            } else {
+                pending.append(c)
+            }
+        }
+        for c in pending {
+            if let li = refersTo(c, tokens: tokens, locals: locals) {
+                locals[li].mentions.append(mention(c.lo, c.hi))
+                locals[li].roles += c.roles
+                personAtToken[c.lo] = li
+            } else if tokens[c.lo].sentenceStart, c.hi - c.lo >= 2, !lexicon.isGivenName(tokens[c.lo].text),
+                      let li = refersTo(PersonCandidate(seg: c.seg, lo: c.lo + 1, hi: c.hi, evidence: c.evidence, roles: c.roles),
+                                        tokens: tokens, locals: locals) {
+                // "Perhaps Bennett": a sentence-initial word before a known surname.
+                locals[li].mentions.append(mention(c.lo + 1, c.hi))
+                locals[li].roles += c.roles
+                personAtToken[c.lo + 1] = li
+            } else if c.hi - c.lo == 1 && (lowerWords.contains(tokens[c.lo].lower) || tokens[c.lo].text.count < 2) {
+                continue
+            } else if c.evidence == .strong && acceptableAlone(tokens, lo: c.lo, hi: c.hi) {
+                personAtToken[c.lo] = addPerson(c)
+            } else if c.evidence == .speech && acceptableAlone(tokens, lo: c.lo, hi: c.hi) {
+                let li = addPerson(c)
+                if locals[li].mentions.count == 1 { locals[li].weak = true }
+                personAtToken[c.lo] = li
+            }
+        }
+
+        // 4. Roles of gazetteer people (Kremlin spokesman Dmitry Peskov).
+        for (si, s) in segments.enumerated() {
+            guard case .gazetteer(let e) = s.kind, gazetteer.entries[e].kind == .person,
+                  let li = localByEntry[e], !headline.contains(tokens[s.lo].line) else { continue }
+            let (_, roles) = personEvidence(tokens, segments: segments, segAt: segAt, seg: si, lo: s.lo, hi: s.hi,
+                                            scalars: scalars)
+            locals[li].roles += roles
+        }
+
+        // 5. Organisations and places named by their head word (Northern Fleet, Yasynuvata district).
+        for o in others {
+            let key = "\(o.kind.rawValue):" + NameKey.phraseKey(o.name)
+            if let li = localByName[key] {
+                locals[li].mentions.append(mention(o.lo, o.hi))
+            } else {
+                localByName[key] = locals.count
+                locals.append(LocalActor(entry: nil, kind: o.kind, isSource: false, words: [o.name],
+                                         mentions: [mention(o.lo, o.hi)], roles: []))
+            }
+        }
+
+        for i in locals.indices {
+            locals[i].roles = dedupe(locals[i].roles)
+            locals[i].mentions.sort { $0.range < $1.range }
+        }
+        let quotes = QuoteFinder(lexicon: lexicon).find(tokens: tokens, scalars: scalars, personAtToken: personAtToken,
+                                                        locals: locals)
+        return ArticleActors(articleID: articleID, actors: locals, quotes: quotes)
+    }
+
+    // MARK: - Segmentation
+
+    /// Marks the words of credits, which name photographers and editors rather than actors:
+    /// `© MANDEL NGAN, Mikhail Metzel AFP`, `(AP Photo/Evan Vucci)`, `Photo: …`, `Reporting by …;
+    /// Editing by …`, and a byline line (`By Anna Smith and Tom Jones`). A credit runs to the end of its
+    /// line, or to the closing parenthesis when it opened inside one.
+    func markCredits(_ tokens: inout [ActorToken]) {
+        let creditWords: Set<String> = ["reporting", "writing", "editing", "compiled", "photo", "photos",
+                                        "photograph", "photographs", "credit", "credits", "image", "images",
+                                        "illustration", "video", "graphic", "produced", "edited", "written",
+                                        "reported", "additional"]
+        var i = 0
+        let n = tokens.count
+        while i < n {
+            let t = tokens[i]
+            var start: Int?
+            if t.punctChar == "©" { start = i }
+            if t.isWord, creditWords.contains(t.lower), i + 1 < n, tokens[i + 1].line == t.line {
+                let next = tokens[i + 1]
+                if next.lower == "by" || next.punctChar == ":" || next.punctChar == "/" { start = i }
+                if next.lower == "reporting", i + 2 < n, tokens[i + 2].lower == "by" { start = i }
+            }
+            // A byline: a short line that opens with "By" and a capitalised name.
+            if t.isWord, t.text == "By", t.sentenceStart, i + 1 < n, tokens[i + 1].isCapitalized,
+               i == 0 || tokens[i - 1].line != t.line {
+                var k = i
+                while k < n && tokens[k].line == t.line { k += 1 }
+                if k - i <= 14 && !(tokens[k - 1].punctChar.map { ".!?".unicodeScalars.contains($0) } ?? false) { start = i }
+            }
+            guard let s = start else { i += 1; continue }
+            let inParens = (0..<s).reversed().prefix(3).contains { tokens[$0].punctChar == "(" && tokens[$0].line == t.line }
+            var k = s
+            while k < n && tokens[k].line == t.line {
+                if inParens && tokens[k].punctChar == ")" { break }
+                tokens[k].inCredit = true
+                k += 1
+            }
+            i = k
+        }
+    }
+
+    /// Lines set in title case without closing punctuation: headlines, where capitals mean nothing.
+    func headlineLines(_ tokens: [ActorToken], lineCount: Int) -> Set<Int> {
+        var words = [Int](repeating: 0, count: lineCount + 1)
+        var caps = [Int](repeating: 0, count: lineCount + 1)
+        var lastTok = [Int](repeating: -1, count: lineCount + 1)
+        for (i, t) in tokens.enumerated() {
+            guard t.line < words.count else { continue }
+            lastTok[t.line] = i
+            if t.isWord && t.end - t.start >= 4 {
+                words[t.line] += 1
+                if t.isCapitalized || t.isAllCaps { caps[t.line] += 1 }
+            }
+        }
+        var out = Set<Int>()
+        for l in 0..<words.count where words[l] >= 3 && lastTok[l] >= 0 {
+            let last = tokens[lastTok[l]]
+            let ends = last.punctChar.map { ".!?".unicodeScalars.contains($0) } ?? false
+            if !ends && Double(caps[l]) >= 0.75 * Double(words[l]) { out.insert(l) }
+        }
+        return out
+    }
+
+    func segment(_ tokens: [ActorToken], keys: [String]) -> ([Segment], [Int]) {
+        var segs: [Segment] = []
+        var segAt = [Int](repeating: -1, count: tokens.count)
+        var i = 0
+        let n = tokens.count
+        func add(_ k: SegKind, _ lo: Int, _ hi: Int) {
+            for j in lo..<hi { segAt[j] = segs.count }
+            segs.append(Segment(kind: k, lo: lo, hi: hi))
+        }
+        while i < n {
+            let t = tokens[i]
+            guard t.isWord, !t.inCredit else { i += 1; continue }
+            let gaz = gazetteer.longestMatch(in: tokens, keys: keys, at: i)
+            let adj = (t.isCapitalized || t.isAllCaps) ? gazetteer.longestMatch(in: tokens, keys: keys, at: i, adjectives: true) : nil
+            let roleLen = roleChain(tokens, at: i)
+            let honor = (t.isCapitalized ? lexicon.honorifics.match(tokens, at: i) : nil).flatMap { len -> Int? in
+                let j = i + len + (i + len < n && tokens[i + len].punctChar == "." ? 1 : 0)
+                return j < n && tokens[j].isCapitalized && tokens[j].line == t.line ? j - i : nil
+            }
+            let gl = gaz?.length ?? 0, al = adj?.length ?? 0, rl = roleLen ?? 0, hl = honor ?? 0
+            let best = max(gl, al, rl, hl)
+            if best > 0 {
+                if gl == best, let g = gaz { add(.gazetteer(g.entry), i, i + gl) }
+                else if hl == best { add(.honorific, i, i + hl) }
+                else if rl == best { add(.role, i, i + rl) }
+                else if let a = adj { add(.adjective(a.entry), i, i + al) }
+                i += best
+                continue
+            }
+            if t.isCapitalized && !t.isAllCaps && !isContraction(t) && !isCompoundOfKnownNames(t)
+                && (!lexicon.nonNameWords.contains(t.lower) || lexicon.isGivenName(t.text)) {
+                var j = i + 1
+                var last = i
+                while j < n && j - i < 7 && !tokens[last].possessive {
+                    let u = tokens[j]
+                    guard u.isWord, u.line == t.line, !u.inCredit else { break }
+                    if u.isCapitalized && !u.isAllCaps {
+                        if lexicon.nonNameWords.contains(u.lower) && !lexicon.isGivenName(u.text) { break }
+                        if isContraction(u) { break }
+                        if let r = roleChain(tokens, at: j), j + r < n, tokens[j + r].isCapitalized,
+                           tokens[j + r].line == t.line { break }
+                        if gazetteer.longestMatch(in: tokens, keys: keys, at: j) != nil { break }
+                        if gazetteer.longestMatch(in: tokens, keys: keys, at: j, adjectives: true) != nil { break }
+                        last = j
+                        j += 1
+                        continue
+                    }
+                    if isArabicArticleName(u) {
+                        last = j
+                        j += 1
+                        continue
+                    }
+                    // Particles inside a name (Ursula von der Leyen, Jean-Yves Le Drian, bin Salman).
+                    if lexicon.particles.contains(u.lower), j + 1 < n, tokens[j + 1].line == t.line {
+                        var k = j
+                        while k < n && k - j < 3 && tokens[k].isWord && lexicon.particles.contains(tokens[k].lower) { k += 1 }
+                        if k < n && tokens[k].isWord && tokens[k].isCapitalized && !tokens[k].isAllCaps {
+                            last = k
+                            j = k + 1
+                            continue
+                        }
+                    }
+                    break
+                }
+                add(.name, i, last + 1)
+                i = last + 1
+                continue
+            }
+            i += 1
+        }
+        return (segs, segAt)
+    }
+
+    /// `I'm`, `Don't`, `We've`: capitalised, but not names.
+    func isContraction(_ t: ActorToken) -> Bool {
+        let l = t.lower.replacingOccurrences(of: "\u{2019}", with: "'")
+        guard l.contains("'") else { return false }
+        for suf in ["'m", "'ve", "'t", "'re", "'ll", "'d"] where l.hasSuffix(suf) { return true }
+        return false
+    }
+
+    /// `Russia-Ukraine`, `Russia-NATO`: a hyphenated pair of known names is neither a person nor a place.
+    func isCompoundOfKnownNames(_ t: ActorToken) -> Bool {
+        guard t.text.contains("-") else { return false }
+        let parts = t.text.split(separator: "-")
+        guard parts.count >= 2 else { return false }
+        func known(_ p: Substring) -> Bool {
+            let sub = ActorTokenizer.tokenize(Array(p.unicodeScalars)).tokens
+            guard sub.count == 1 else { return false }
+            let key = Gazetteer.tokenKey(sub[0])
+            return gazetteer.longestMatch(in: sub, keys: [key], at: 0) != nil
+                || gazetteer.longestMatch(in: sub, keys: [key], at: 0, adjectives: true) != nil
+        }
+        // Russian-occupied, Ukrainian-controlled, pro-Russian: adjectives built on a known name.
+        if known(parts[0]), parts.dropFirst().contains(where: { $0.first?.isLowercase ?? false }) { return true }
+        return parts.allSatisfy { p in
+            let sub = ActorTokenizer.tokenize(Array(p.unicodeScalars)).tokens
+            guard sub.count == 1 else { return false }
+            let key = Gazetteer.tokenKey(sub[0])
+            return gazetteer.longestMatch(in: sub, keys: [key], at: 0) != nil
+                || gazetteer.longestMatch(in: sub, keys: [key], at: 0, adjectives: true) != nil
+        }
+    }
+
+    /// `al-Assad`, `el-Sisi`: a lower-case Arabic article joined to a capitalised name.
+    func isArabicArticleName(_ t: ActorToken) -> Bool {
+        guard t.isWord else { return false }
+        for p in ["al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"] where t.text.hasPrefix(p) {
+            return t.text.unicodeScalars.dropFirst(p.count).first?.properties.isUppercase ?? false
+        }
+        return false
+    }
+
+    /// Length of a title starting at `i`: modifiers and roles in a row, at least one of them a role
+    /// (`Deputy Prime Minister`, `US Assistant Secretary of State` from `Assistant`), else nil.
+    func roleChain(_ tokens: [ActorToken], at i: Int) -> Int? {
+        var j = i
+        var lastRoleEnd: Int?
+        while j < tokens.count, tokens[j].isWord, tokens[j].line == tokens[i].line {
+            if let r = lexicon.roles.match(tokens, at: j) {
+                j += r
+                lastRoleEnd = j
+            } else if let m = lexicon.modifiers.match(tokens, at: j) {
+                j += m
+            } else {
+                break
+            }
+            if tokens[j - 1].possessive { break }
+        }
+        // Modifiers after the last role are not part of the title.
+        return lastRoleEnd.map { $0 - i }
+    }
+
+    // MARK: - Classification
+
+    /// A word that opens a sentence but cannot open a name: function words, adverbs, participles.
+    func isNonNameOpener(_ t: ActorToken) -> Bool {
+        if lexicon.nonNameWords.contains(t.lower) { return true }
+        if lexicon.isGivenName(t.text) { return false }
+        guard t.sentenceStart else { return false }
+        let l = t.lower
+        return l.count > 4 && (l.hasSuffix("ing") || l.hasSuffix("ly") || l.hasSuffix("ed"))
+    }
+
+    /// Nil when the run may be a person; `.some(kind)` when it is a named thing — an organisation or a
+    /// place worth keeping (`.some(nil)` for other things: formats, wars, exercises, seas, weapons).
+    func namedThing(_ tokens: [ActorToken], lo: Int, hi: Int) -> ActorKind?? {
+        let lastLower = tokens[hi - 1].lower
+        for k in lo..<hi where lexicon.thingHeads.contains(tokens[k].lower) {
+            if k == hi - 1 && lexicon.organizationHeads.contains(lastLower) && hi - lo >= 2 { return .some(.organization) }
+            return .some(nil)
+        }
+        if lexicon.organizationHeads.contains(lastLower) && hi - lo >= 2 { return .some(.organization) }
+        if lexicon.placeHeads.contains(lastLower) && hi - lo >= 2 { return .some(.place) }
+        if hi < tokens.count, tokens[hi].isWord, !tokens[hi].isCapitalized, tokens[hi].line == tokens[lo].line,
+           !tokens[hi - 1].possessive {
+            let next = tokens[hi].lower
+            if lexicon.placeHeads.contains(next) { return .some(.place) }
+            if lexicon.thingHeads.contains(next) { return .some(nil) }
+        }
+        return nil
+    }
+
+    /// Whether the text around a name run says it is a person, and the roles it gives them.
+    func personEvidence(_ tokens: [ActorToken], segments: [Segment], segAt: [Int], seg: Int, lo: Int, hi: Int,
+                        scalars: [Unicode.Scalar]) -> (Evidence, [String]) {
+        var evidence = Evidence.none
+        var roles: [String] = []
+        let line = tokens[lo].line
+        func text(_ a: Int, _ b: Int) -> String {
+            return ActorTokenizer.makeString(scalars, tokens[a].start, tokens[b - 1].end)
+        }
+        // Title or honorific right before (President Joe Biden, Kremlin spokesman Dmitry Peskov, Mr Ryabkov).
+        if lo > 0, tokens[lo - 1].line == line, segAt[lo - 1] >= 0 {
+            let prev = segments[segAt[lo - 1]]
+            if prev.kind == .role || prev.kind == .honorific {
+                evidence = .strong
+                if prev.kind == .role, let start = roleStart(tokens, segments: segments, segAt: segAt, before: lo) {
+                    roles.append(text(start, lo))
+                }
+            }
+        }
+        // Speech verb after (Ryabkov said, Peskov also said, Mikhailo told AFP).
+        var j = hi
+        var skipped = 0
+        while j < tokens.count, tokens[j].isWord, tokens[j].line == line, skipped <= 2 {
+            if lexicon.speechVerbs.match(tokens, at: j) != nil && !tokens[j].isCapitalized { evidence = max(evidence, .speech); break }
+            let l = tokens[j].lower
+            if Self.auxiliaries.contains(l) || (l.hasSuffix("ly") && l.count > 3) { skipped += 1; j += 1; continue }
+            break
+        }
+        // Speech verb before, after a quote or a comma (…,” said Sergei Ryabkov; emphasized Peskov).
+        if lo >= 2, tokens[lo - 1].isWord, tokens[lo - 1].line == line, !tokens[lo - 1].isCapitalized,
+           lexicon.speechVerbs.match(tokens, at: lo - 1) == 1 {
+            let p = tokens[lo - 2]
+            if p.punctChar == "," || p.kind == .quote(opening: false, closing: true, double: true)
+                || p.kind == .quote(opening: true, closing: true, double: true)
+                || p.kind == .quote(opening: false, closing: true, double: false) {
+                evidence = max(evidence, .speech)
+            }
+        }
+        if lo >= 2, tokens[lo - 2].lower == "according", tokens[lo - 1].lower == "to" { evidence = max(evidence, .speech) }
+        // Apposition after: "Andriy Yermak, Ukrainian President Volodymyr Zelensky’s chief of staff,".
+        if hi + 1 < tokens.count, tokens[hi].punctChar == ",", !tokens[hi - 1].possessive {
+            if let end = appositionEnd(tokens, segments: segments, segAt: segAt, from: hi + 1) {
+                evidence = .strong
+                roles.append(text(hi + 1, end))
+            }
+        }
+        // Apposition before: "The Kremlin’s top Ukraine official, Dmitry Kozak,".
+        if lo >= 2, tokens[lo - 1].punctChar == ",", segAt[lo - 2] >= 0, segments[segAt[lo - 2]].kind == .role,
+           tokens[lo - 2].line == line {
+            evidence = .strong
+            if let start = roleStart(tokens, segments: segments, segAt: segAt, before: lo - 1) {
+                roles.append(text(start, lo - 1))
+            }
+        }
+        // A known given name opening a run of two or more words (Emily Horne).
+        if hi - lo >= 2, lexicon.isGivenName(tokens[lo].text), !tokens[lo].isAllCaps {
+            evidence = .strong
+        }
+        return (evidence, roles)
+    }
+
+    static let auxiliaries: Set<String> = [
+        "also", "then", "later", "again", "earlier", "previously", "had", "has", "have", "was", "is", "would",
+        "will", "once", "further", "himself", "herself", "recently", "has", "reportedly", "separately",
+    ]
+
+    /// Start of the title chain ending right before `before`: roles, modifiers, adjectives, and the
+    /// states and organisations that qualify them (`US Assistant Secretary of State`, `Russia’s top
+    /// Ukraine official`). Nil when there is no role.
+    func roleStart(_ tokens: [ActorToken], segments: [Segment], segAt: [Int], before: Int) -> Int? {
+        var k = before - 1
+        var start: Int?
+        let line = tokens[before - 1].line
+        while k >= 0, tokens[k].line == line {
+            if segAt[k] >= 0 {
+                let s = segments[segAt[k]]
+                switch s.kind {
+                case .role, .adjective, .honorific:
+                    start = s.lo
+                    k = s.lo - 1
+                    continue
+                case .gazetteer(let e) where gazetteer.entries[e].kind != .person:
+                    start = s.lo
+                    k = s.lo - 1
+                    continue
+                default: break
+                }
+            } else if tokens[k].isWord, lexicon.modifiers.contains(tokens[k].lower) {
+                start = k
+                k -= 1
+                continue
+            }
+            break
+        }
+        return start
+    }
+
+    /// End of an apposition that gives a role, starting at `from` (after a comma), or nil when the
+    /// words there are not a role phrase.
+    func appositionEnd(_ tokens: [ActorToken], segments: [Segment], segAt: [Int], from: Int) -> Int? {
+        var k = from
+        let line = tokens[from].line
+        guard k < tokens.count, tokens[k].isWord else { return nil }
+        let opener = tokens[k]
+        let determiners: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "who", "then", "now"]
+        let startsWell: Bool = {
+            if determiners.contains(opener.lower) { return true }
+            if segAt[k] >= 0 {
+                switch segments[segAt[k]].kind {
+                case .role, .adjective, .honorific: return true
+                case .gazetteer(let e): return gazetteer.entries[e].kind != .person
+                default: break
+                }
+            }
+            return lexicon.modifiers.contains(opener.lower)
+        }()
+        guard startsWell else { return nil }
+        if opener.lower == "who" { return nil }
+        var hasRole = false
+        var end = k
+        var closed = false
+        while k < tokens.count, k - from < 14 {
+            let t = tokens[k]
+            if t.line != line { closed = true; break }
+            if t.isPunct, let c = t.punctChar, ",.;:)(!?\u{2013}\u{2014}".unicodeScalars.contains(c) { closed = true; break }
+            if case .quote = t.kind { break }
+            if t.isWord && !t.isCapitalized && lexicon.speechVerbs.match(tokens, at: k) != nil { return nil }
+            let inRole = segAt[k] >= 0 && segments[segAt[k]].kind == .role
+            if inRole { hasRole = true }
+            // A verb means this is a clause, not an apposition ("…, the American president threatened …").
+            if t.isWord && !t.isCapitalized && !inRole && t.lower.count > 4 && t.lower.hasSuffix("ed")
+                && !lexicon.modifiers.contains(t.lower) { return nil }
+            k += 1
+            end = k
+        }
+        if k >= tokens.count { closed = true }
+        return hasRole && closed && end > from ? end : nil
+    }
+
+    /// The local person a run refers to: one whose surname (or full name) it repeats, the most
+    /// recently mentioned when several share it.
+    func refersTo(_ c: PersonCandidate, tokens: [ActorToken], locals: [LocalActor]) -> Int? {
+        let words = (c.lo..<c.hi).map { tokens[$0].text }
+        guard let last = words.last else { return nil }
+        let lastKey = NameKey.key(last)
+        let at = tokens[c.lo].start
+        var best: Int?
+        var bestScore = Int.min
+        for (i, l) in locals.enumerated() where l.kind == .person {
+            guard let lk = l.words.last.map({ NameKey.key($0) }), lk == lastKey else { continue }
+            if words.count > l.words.count { continue }
+            if let f = lexicon.firstName(words), let g = lexicon.firstName(l.words) {
+                guard lexicon.compatibleFirstNames(f, g) else { continue }
+            }
+            // Prefer the latest mention before this one; otherwise the earliest after.
+            let before = l.mentions.lazy.map(\.range.start).filter { $0 < at }.max()
+            let score = before ?? (-(l.mentions.map(\.range.start).min() ?? 0) - 1)
+            if score > bestScore { bestScore = score; best = i }
+        }
+        return best
+    }
+
+    /// A single word may stand as a person of its own only when it is not a common capitalised word
+    /// (`Officials said`, `Analysts say`).
+    func acceptableAlone(_ tokens: [ActorToken], lo: Int, hi: Int) -> Bool {
+        if hi - lo >= 2 { return true }
+        let t = tokens[lo]
+        let l = t.lower
+        if lexicon.nonNameWords.contains(l) || lexicon.unnamedHeads.contains(l) || lexicon.roles.contains(l)
+            || lexicon.thingHeads.contains(l) || lexicon.organizationHeads.contains(l) { return false }
+        if t.sentenceStart && !lexicon.isGivenName(t.text) {
+            for suf in ["ers", "ists", "ants", "ents", "ors", "ians", "ans", "ies"] where l.hasSuffix(suf) { return false }
+        }
+        return true
+    }
+
+    func dedupe(_ xs: [String]) -> [String] {
+        var seen = Set<String>()
+        return xs.filter { seen.insert($0).inserted }
+    }
+}

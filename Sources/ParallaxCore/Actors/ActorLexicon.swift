@@ -1,0 +1,125 @@
+/// The word lists the person-finding rules read: roles and titles, honorifics, speech verbs, non-names,
+/// heads of named things, given names (`Resources/data/roles.txt`, `speech-verbs.txt`,
+/// `non-names.txt`, `given-names.txt`, each extendable by the user's file of the same name).
+public struct ActorLexicon: Sendable {
+    /// A set of phrases of one or more lower-case words, matched at a token by first word.
+    struct PhraseSet: Sendable {
+        private(set) var byFirst: [String: [[String]]] = [:]
+        init(_ phrases: [String]) {
+            for p in phrases {
+                let words = ActorLexicon.words(p)
+                guard let f = words.first else { continue }
+                byFirst[f, default: []].append(words)
+            }
+            for k in byFirst.keys { byFirst[k]?.sort { $0.count > $1.count } }
+        }
+        /// Length in tokens of the longest phrase starting at `i`, if any. Phrases stay on one line
+        /// and do not run through punctuation.
+        func match(_ tokens: [ActorToken], at i: Int) -> Int? {
+            guard tokens[i].isWord, let cands = byFirst[tokens[i].lower] else { return nil }
+            outer: for c in cands {
+                guard i + c.count <= tokens.count else { continue }
+                for k in 0..<c.count {
+                    let t = tokens[i + k]
+                    if !t.isWord || t.lower != c[k] || t.line != tokens[i].line { continue outer }
+                    if k < c.count - 1 && t.possessive { continue outer }
+                }
+                return c.count
+            }
+            return nil
+        }
+        func contains(_ word: String) -> Bool { byFirst[word]?.contains { $0.count == 1 } ?? false }
+    }
+
+    var roles: PhraseSet
+    var modifiers: PhraseSet
+    var honorifics: PhraseSet
+    var unnamedHeads: Set<String>
+    var speechVerbs: PhraseSet
+    var nonNameWords: Set<String>
+    var thingHeads: Set<String>
+    var organizationHeads: Set<String>
+    var placeHeads: Set<String>
+    var particles: Set<String>
+    /// Given name key → id of its group of equivalent forms.
+    var givenNames: [String: Int]
+
+    /// The shipped lists plus the user's; parsed once per process.
+    public static let shipped = ActorLexicon(
+        roles: ResourceFiles.lines(of: "roles.txt"),
+        speechVerbs: ResourceFiles.lines(of: "speech-verbs.txt"),
+        nonNames: ResourceFiles.lines(of: "non-names.txt"),
+        givenNames: ResourceFiles.lines(of: "given-names.txt"))
+
+    public init(roles: [String], speechVerbs: [String], nonNames: [String], givenNames: [String]) {
+        let r = ActorLexicon.sections(roles)
+        self.roles = PhraseSet(r["roles"] ?? [])
+        self.modifiers = PhraseSet(r["modifiers"] ?? [])
+        self.honorifics = PhraseSet((r["honorifics"] ?? []).map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
+        self.unnamedHeads = Set((r["unnamed"] ?? []).map { $0.lowercased() })
+        self.speechVerbs = PhraseSet(speechVerbs)
+        let n = ActorLexicon.sections(nonNames)
+        self.nonNameWords = Set((n["words"] ?? []).map { $0.lowercased() })
+        self.thingHeads = Set((n["things"] ?? []).map { $0.lowercased() })
+        self.organizationHeads = Set((n["organizations"] ?? []).map { $0.lowercased() })
+        self.placeHeads = Set((n["places"] ?? []).map { $0.lowercased() })
+        self.particles = Set((n["particles"] ?? []).map { $0.lowercased() })
+        var given: [String: Int] = [:]
+        for (i, line) in givenNames.enumerated() {
+            for form in line.split(separator: "|") {
+                let k = NameKey.key(form.trimmingCharacters(in: .whitespaces))
+                if !k.isEmpty && given[k] == nil { given[k] = i }
+            }
+        }
+        self.givenNames = given
+    }
+
+    /// Splits `[section]` files into their sections (lines before any header go to "").
+    static func sections(_ lines: [String]) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        var current = ""
+        for l in lines {
+            if l.hasPrefix("[") && l.hasSuffix("]") {
+                current = String(l.dropFirst().dropLast()).lowercased()
+                continue
+            }
+            out[current, default: []].append(l)
+        }
+        return out
+    }
+
+    /// The lower-case words of a phrase as the tokenizer splits them.
+    static func words(_ phrase: String) -> [String] {
+        ActorTokenizer.tokenize(Array(phrase.unicodeScalars)).tokens.filter { $0.isWord || $0.kind == .number }
+            .map(\.lower)
+    }
+
+    /// The first name of a name's words, nil when there is none (`Kuleba`, `De Haan`, `von der Leyen`).
+    func firstName(_ words: [String]) -> String? {
+        guard words.count >= 2, let f = words.first, !particles.contains(f.lowercased()) else { return nil }
+        return f
+    }
+
+    /// A word of a title or of an organisation's or thing's name (Advisers, Transport, Affairs).
+    func isTitleOrHeadWord(_ lower: String) -> Bool {
+        let singular = lower.hasSuffix("s") ? String(lower.dropLast()) : lower
+        return roles.contains(lower) || roles.contains(singular) || modifiers.contains(lower)
+            || organizationHeads.contains(lower) || thingHeads.contains(lower) || placeHeads.contains(lower)
+    }
+
+    func isGivenName(_ word: String) -> Bool { givenNames[NameKey.key(word)] != nil }
+
+    /// Two first names can be one person's: the same key, one an initial or a prefix of the other,
+    /// forms of one name in the given-names list (Tony/Antony, Bill/William), or — for longer
+    /// names — one edit apart.
+    func compatibleFirstNames(_ a: String, _ b: String) -> Bool {
+        let ka = NameKey.key(a), kb = NameKey.key(b)
+        if ka.isEmpty || kb.isEmpty { return true }
+        if ka == kb { return true }
+        let sa = a.trimmingCharacters(in: .init(charactersIn: ".")), sb = b.trimmingCharacters(in: .init(charactersIn: "."))
+        if sa.count == 1 || sb.count == 1 { return ka.first == kb.first }
+        if let ga = givenNames[ka], let gb = givenNames[kb], ga == gb { return true }
+        if min(ka.count, kb.count) >= 5, ka.first == kb.first, NameKey.distance(ka, kb, limit: 1) <= 1 { return true }
+        return false
+    }
+}
