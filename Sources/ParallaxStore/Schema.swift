@@ -167,6 +167,7 @@ enum Schema {
                 try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
             }
             for table in ["article_event", "event_participant", "event", "quote", "actor_role", "mention",
+                          "event_mention", "article_quote",
                           "actor_alias", "actor", "article", "source_file", "meta"] {
                 try db.execute(sql: "DROP TABLE IF EXISTS \(table)")
             }
@@ -238,7 +239,11 @@ enum Schema {
                 name TEXT NOT NULL,
                 kind TEXT NOT NULL,
                 affiliation TEXT,
-                is_source INTEGER NOT NULL
+                is_source INTEGER NOT NULL,
+                -- The order of the actor's mentions, roles and quotes as runs of article ids.
+                mention_runs TEXT NOT NULL,
+                role_runs TEXT NOT NULL,
+                quote_runs TEXT NOT NULL
             );
             CREATE TABLE actor_alias (
                 actor_id TEXT NOT NULL REFERENCES actor(id) ON DELETE CASCADE,
@@ -280,15 +285,37 @@ enum Schema {
             );
             CREATE INDEX quote_article ON quote(article_id);
             CREATE INDEX quote_actor ON quote(actor_id);
+            -- Every quotation of the corpus (Corpus.quotes), attributed or not.
+            CREATE TABLE article_quote (
+                article_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                range_start INTEGER NOT NULL,
+                range_end INTEGER NOT NULL,
+                speaker TEXT,
+                speaker_label TEXT
+            );
+            CREATE INDEX article_quote_article ON article_quote(article_id);
 
+            -- hash: fingerprint of the event with its lists, so that only changed events are rewritten.
             CREATE TABLE event (
                 id TEXT PRIMARY KEY NOT NULL,
                 position INTEGER NOT NULL,
                 title TEXT NOT NULL,
                 kind TEXT NOT NULL,
                 date TEXT,
-                place TEXT
+                place TEXT,
+                hash TEXT NOT NULL
             );
+            -- Where articles name an event (EventMention as JSON: many optional parts, read whole).
+            CREATE TABLE event_mention (
+                event_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                article_id TEXT NOT NULL,
+                data TEXT NOT NULL,
+                PRIMARY KEY (event_id, position)
+            );
+            CREATE INDEX event_mention_article ON event_mention(article_id);
             CREATE INDEX event_date ON event(date);
             CREATE TABLE event_participant (
                 event_id TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
