@@ -77,7 +77,8 @@ public struct ArticleSummary: Sendable, Equatable {
     public var words: Int
     /// The primary event's id, if any.
     public var event: String?
-    /// For a text search: a short excerpt around the match, with `[` `]` around matched tokens.
+    /// For a text search: a short excerpt around the match, with `[` `]` around matched tokens
+    /// (for the first `SQLiteCorpusStore.snippetRows` results).
     public var snippet: String?
 
     public init(id: String, path: String, title: String?, outlet: String?, published: Day?,

@@ -512,6 +512,9 @@ public final class SQLiteCorpusStore: CorpusStore {
         }
     }
 
+    /// How many of a search's results get a snippet.
+    public static let snippetRows = 200
+
     public func summaries(_ query: ArticleQuery) throws -> [ArticleSummary] {
         var conditions: [String] = []
         var args: [(any DatabaseValueConvertible)?] = []
@@ -581,19 +584,21 @@ public final class SQLiteCorpusStore: CorpusStore {
                                       publishedSource: src.flatMap(MetadataSource.init(rawValue:)) ?? .none,
                                       words: r[6], event: r[7])
             }
-            // Snippets only for the rows returned: in the ranked query SQLite would compute one for
-            // every match before sorting.
+            // Snippets for the first rows only (a screenful and more), in one query: SQLite would
+            // otherwise compute one for every match before sorting, and FTS5 cannot use a rowid list
+            // as an index, so each extra query would scan all the matches again.
             if let pattern, !seqs.isEmpty {
+                let first = seqs.prefix(Self.snippetRows)
+                var snippetArgs: [(any DatabaseValueConvertible)?] = [pattern]
+                for seq in first { snippetArgs.append(seq) }
+                let placeholders = Array(repeating: "?", count: first.count).joined(separator: ", ")
                 var snippets: [Int64: String] = [:]
-                for start in stride(from: 0, to: seqs.count, by: 500) {
-                    let part = seqs[start..<min(start + 500, seqs.count)]
-                    let rows = try Row.fetchAll(db, sql: """
-                        SELECT rowid, snippet(article_fts, -1, '[', ']', '…', 12) FROM article_fts
-                        WHERE article_fts MATCH ? AND rowid IN (\(part.map { _ in "?" }.joined(separator: ", ")))
-                        """, arguments: StatementArguments([pattern as (any DatabaseValueConvertible)?] + part.map { $0 }))
-                    for r in rows { snippets[r[0]] = r[1] }
-                }
-                for i in out.indices { out[i].snippet = snippets[seqs[i]] }
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT rowid, snippet(article_fts, -1, '[', ']', '…', 12) FROM article_fts
+                    WHERE article_fts MATCH ? AND rowid IN (\(placeholders))
+                    """, arguments: StatementArguments(snippetArgs))
+                for r in rows { snippets[r[0]] = r[1] }
+                for i in out.indices.prefix(Self.snippetRows) { out[i].snippet = snippets[seqs[i]] }
             }
             return out
         }
