@@ -37,7 +37,9 @@ let package = Package(
             ]
         ),
         // Fuzzing: a seeded mutation harness by default; a libFuzzer target when built by scripts/fuzz.
-        .executableTarget(name: "parallax-fuzz", dependencies: ["ParallaxCore"]),
+        .executableTarget(name: "parallax-fuzz", dependencies: ["ParallaxCore", "ParallaxTUI"]),
+        // Timing of the events stage and the comparison on a large corpus (release build).
+        .executableTarget(name: "parallax-bench", dependencies: ["ParallaxCore"]),
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),
         .testTarget(name: "ParallaxTUITests", dependencies: ["ParallaxTUI", "ParallaxCore"]),
     ],

@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxTUI
 
 /// One fuzz input through every stage that reads article text: decoding, each input format,
 /// cleaning, metadata, the analysis stages, and the text that reaches a terminal. Traps on a
@@ -22,8 +23,23 @@ enum FuzzTarget {
         for a in corpus.articles {
             check(a)
         }
+        if !corpus.articles.isEmpty { checkRendering(corpus, size: bytes.count) }
         _ = DateParser.find(in: text)
         _ = TextWrap.wrap(text, width: 1 + bytes.count % 120)
+    }
+
+    /// The TUI's frame at a size the input picks, after keys that open the text, actors and comparison.
+    static func checkRendering(_ corpus: Corpus, size: Int) {
+        let width = 1 + size % 220
+        let height = 1 + (size / 7) % 70
+        var state = AppState(query: MemoryCorpus(corpus), width: width, height: height)
+        for k in Key.script("j <Tab> <PgDn> <Tab> <Enter> c <Esc> t") {
+            state = update(state, .key(k)).0
+        }
+        let frame = render(state).text
+        for u in frame.unicodeScalars where u.value != 0x0A {
+            precondition(!SafeText.needsReplacement(u), "control character in a rendered frame")
+        }
     }
 
     static func check(_ a: Article) {

@@ -18,6 +18,7 @@ enum ArticleJSON {
             ("words", .int(a.wordCount)),
             ("sources", .array(a.sources.map(JSONValue.string))),
             ("actors", actorsJSON),
+            ("event", .str(corpus.primaryEvent[a.id])),
             ("url", .str(a.url)),
             ("format", .string(a.format.rawValue)),
             ("truncated", .bool(a.truncated)),

@@ -14,6 +14,7 @@ struct ArticlesCommand: ParsableCommand {
     @Option(help: "Only articles published on or before this date (YYYY-MM-DD).") var until: String?
     @Option(help: "Only articles whose title or text contains TEXT (case- and accent-insensitive).") var search: String?
     @Option(help: "Only articles naming this actor, by any of its names or spellings (zelenskiy finds Zelensky).") var actor: String?
+    @Option(help: "Only articles that report this event (an id from `parallax events`, or its start).") var event: String?
 
     func run() throws {
         let corpus = try self.corpus.load()
@@ -29,6 +30,13 @@ struct ArticlesCommand: ParsableCommand {
         var articles = filter.apply(to: corpus.articles)
         if let name = actor {
             let ids = Set(corpus.actors(matching: name).flatMap(\.articleIDs))
+            articles = articles.filter { ids.contains($0.id) }
+        }
+        if let ev = event {
+            guard let e = corpus.event(matching: ev) else {
+                throw Console.fail("no event with id \(ev) (run `parallax events` to list them)")
+            }
+            let ids = Set(e.articles)
             articles = articles.filter { ids.contains($0.id) }
         }
         if json {

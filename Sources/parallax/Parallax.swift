@@ -15,6 +15,9 @@ struct Parallax: ParsableCommand {
             ShowCommand.self,
             ActorsCommand.self, QuotesCommand.self,
             TUICommand.self, RenderCommand.self,
+            EventsCommand.self,
+            CompareCommand.self,
+            TimelineCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

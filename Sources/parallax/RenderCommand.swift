@@ -24,7 +24,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Draw lines with ASCII instead of Unicode box drawing.")
     var ascii = false
 
-    @Flag(help: "Print load time and per-key update+render times (ms) on stderr.")
+    @Flag(help: "Print load time and each key's update+render time (ms) on stderr.")
     var time = false
 
     @OptionGroup var corpus: CorpusOptions
@@ -40,12 +40,14 @@ struct RenderCommand: ParsableCommand {
         var frame = render(state)
         let loaded = RenderCommand.ms(since: t0)
         var times: [Double] = []
+        var perKey = ""
         for k in Key.script(keys) {
             let t = DispatchTime.now()
             let (next, effects) = update(state, .key(k))
             state = next
             frame = render(state)
             times.append(RenderCommand.ms(since: t))
+            perKey += String(format: "  %-6@ %8.3f ms\n", k.label, times[times.count - 1])
             if effects.contains(.quit) { break }
         }
         print(frame.text)
@@ -54,7 +56,7 @@ struct RenderCommand: ParsableCommand {
             let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
             let line = String(format: "render: %d articles, load+index %.1f ms; %d keys: median %.2f ms, max %.2f ms\n",
                               c.articles.count, loaded, times.count, median, sorted.last ?? 0)
-            FileHandle.standardError.write(Data(line.utf8))
+            FileHandle.standardError.write(Data((perKey + line).utf8))
         }
     }
 

@@ -68,8 +68,11 @@ enum Fixtures {
         AppState(query: MemoryCorpus(corpus), keymap: .standard(), width: width, height: height)
     }
 
+    /// The embedded sample, loaded and analysed once for all tests.
+    static let sample: Result<Corpus, any Error> = Result { () throws(any Error) -> Corpus in try CorpusLoader().load(paths: []) }
+
     static func sampleState(width: Int, height: Int) throws -> AppState {
-        let c = try CorpusLoader().load(paths: [])
+        let c = try sample.get()
         return AppState(query: MemoryCorpus(c), keymap: .standard(), width: width, height: height)
     }
 

@@ -94,6 +94,32 @@ final class FrameTests: XCTestCase {
         XCTAssertTrue(none[39].contains("date: 2022-01-21") && none[39].contains("search: “Yermak”"), none[39])
     }
 
+    func testSampleParisComparisonHasThreeOutletColumns() throws {
+        let s = try Fixtures.sampleState(width: 120, height: 40)
+        XCTAssertEqual(s.selectedArticle?.outlet, "France 24")
+        let lines = frame(s, "c")
+        XCTAssertTrue(lines[0].contains("Comparison"), lines[0])
+        XCTAssertTrue(lines[1].contains("Paris"), lines[1])
+        let header = try XCTUnwrap(lines.first { $0.contains("France 24") && $0.contains("The Guardian") && $0.contains("VOA News") })
+        // Three columns, left to right, on one row.
+        let fr = try XCTUnwrap(header.range(of: "France 24")), gu = try XCTUnwrap(header.range(of: "The Guardian"))
+        let voa = try XCTUnwrap(header.range(of: "VOA News"))
+        XCTAssertTrue(fr.upperBound < gu.lowerBound && gu.upperBound < voa.lowerBound)
+        // The small pane shows the same event.
+        XCTAssertTrue(frame(s).contains { $0.contains("talks in Paris") || $0.contains("Paris ·") })
+    }
+
+    func testSampleActorFilterBySpellingVariant() throws {
+        let s = try Fixtures.sampleState(width: 120, height: 40)
+        let prompt = frame(s, "a zelenskiy")
+        XCTAssertTrue(prompt[39].hasPrefix("actor: zelenskiy"), prompt[39])
+        XCTAssertTrue(prompt[38].contains("Volodymyr Zelensky"), prompt[38])
+        let lines = frame(s, "a zelenskiy <Enter>")
+        XCTAssertTrue(lines[39].contains("actor: Volodymyr Zelensky"), lines[39])
+        XCTAssertFalse(lines[0].contains("Articles (5)"), "the filter narrows the list: \(lines[0])")
+        XCTAssertFalse(lines.joined().contains("Moscow confirms"), "003 does not name him")
+    }
+
     func testHelpScreenComesFromTheActionTable() throws {
         let s = try Fixtures.sampleState(width: 120, height: 40)
         let lines = frame(s, "?")
@@ -150,7 +176,7 @@ final class FrameTests: XCTestCase {
         XCTAssertTrue(all.contains("Talks in Lisbon · 2023-03-14 · Lisbon"))
         // One column per outlet, side by side on one row (the unnamed outlet by its file name).
         XCTAssertTrue(lines.contains { $0.contains("Daily Planet") && $0.contains("Morning Star") && $0.contains("c3.txt") })
-        XCTAssertTrue(all.contains("quote: Volodymyr Zelensky"))
+        XCTAssertTrue(all.contains("quote: Volodymyr Zelensky"), all)
         // Aliases and roles of the selected actor, once the Actors pane has focus.
         let focused = render(Fixtures.press(sel, "<Tab> <Tab>").0).text
         XCTAssertTrue(focused.contains("aliases: Zelenskiy, Zelenskyy"), focused)
@@ -158,7 +184,9 @@ final class FrameTests: XCTestCase {
         // The full-screen comparison.
         let full = render(Fixtures.press(sel, "c").0).lines
         XCTAssertTrue(full[0].contains("Comparison"))
-        XCTAssertTrue(full.contains { $0.contains("“useful and frank”") && $0.contains("“useful”") })
+        // The same speaker's statement as each outlet renders it, side by side; the shorter one is partial.
+        XCTAssertTrue(full.contains { $0.contains("useful and frank") && $0.contains("(partial) useful") }, full.joined(separator: "\n"))
+        XCTAssertTrue(full.contains { $0.contains("unique: only Daily Planet") })
     }
 
     func testEmptyModelLayersAreSaidHonestly() {

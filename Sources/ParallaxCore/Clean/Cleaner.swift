@@ -63,6 +63,9 @@ public struct Cleaner: Sendable {
 
         var trailerFrom: Int?
         var creditsFrom: Int?
+        // Dates of date lines and captions, kept below only where they date the page: in its head or
+        // tail, or the lead photo's caption. A chart label or an old file photo mid-story does not.
+        var lineEvidence: [(Int, DateEvidence)] = []
         for i in lines.indices where !lines[i].text.isEmpty {
             let l = lines[i]
             let late = i * 2 >= count
@@ -82,13 +85,13 @@ public struct Cleaner: Sendable {
                 continue
             }
             if let m = dateOnly(l.text) {
-                evidence.append(DateEvidence(mention: m, source: .text))
+                lineEvidence.append((i, DateEvidence(mention: m, source: .text)))
                 lines[i].removedBecause = "date line"
                 continue
             }
             if (seen[l.folded] ?? 0) > 1 || isCaption(l) {
                 for m in DateParser.find(in: l.text) where m.year != nil {
-                    evidence.append(DateEvidence(mention: m, source: .caption))
+                    lineEvidence.append((i, DateEvidence(mention: m, source: .caption)))
                 }
                 lines[i].removedBecause = (seen[l.folded] ?? 0) > 1 ? "repeated line (photo caption)" : "photo caption or credit"
                 continue
@@ -136,6 +139,13 @@ public struct Cleaner: Sendable {
                     lines[i].removedBecause = "sign-off or widget"
                 }
             }
+        }
+        let storyStart = firstStory ?? count
+        let storyEnd = lastStory ?? -1
+        for (i, e) in lineEvidence {
+            let inFrame = i < storyStart || i > storyEnd
+            let leadCaption = e.source == .caption && i <= storyStart + 2
+            if inFrame || leadCaption { evidence.append(e) }
         }
         if let f = firstStory, signature == nil {
             signature = outlets.datelineOutlet(in: lines[f].text)

@@ -16,9 +16,11 @@ public struct Event: Hashable, Sendable, Identifiable {
     public var articles: [String]
     /// Ids of articles that mention it as a secondary event.
     public var mentionedBy: [String]
+    /// Where the articles name it, for jumping to the text.
+    public var mentions: [EventMention]
 
     public init(id: String, title: String, kind: EventKind, date: Day?, place: String?,
-                participants: [String], articles: [String], mentionedBy: [String] = []) {
+                participants: [String], articles: [String], mentionedBy: [String] = [], mentions: [EventMention] = []) {
         self.id = id
         self.title = title
         self.kind = kind
@@ -27,5 +29,43 @@ public struct Event: Hashable, Sendable, Identifiable {
         self.participants = participants
         self.articles = articles
         self.mentionedBy = mentionedBy
+        self.mentions = mentions
+    }
+}
+
+/// One place where an article names an event: the event word, and what the sentence says about it.
+public struct EventMention: Hashable, Sendable {
+    public var articleID: String
+    /// The event word's range in the body; nil when only the headline (not part of the body) names it.
+    public var range: TextRange?
+    /// The sentence's range in the body (nil for a headline outside the body).
+    public var sentence: TextRange?
+    public var kind: EventKind
+    /// The words as written (`talks`, `phone call`).
+    public var trigger: String
+    public var date: EventDate?
+    public var dateRange: TextRange?
+    public var place: String?
+    public var placeRange: TextRange?
+    public var participants: [String]
+    public var inHeadline: Bool
+    /// The sentence speaks of this stated date as still to come ("the talks of January 10 will be bitter").
+    public var statedAhead: Bool = false
+    /// Paragraph index in the body (0 = first); -1 for the headline.
+    public var paragraph: Int
+    /// How much this mention says "this is what the article reports": headline and lead weigh most.
+    public var weight: Double
+}
+
+extension Corpus {
+    /// The event a user means by `query`: its id, else the one event whose id starts with or contains it
+    /// (`2022-01-26`, `paris`). Nil when nothing or more than one event matches a partial id.
+    public func event(matching query: String) -> Event? {
+        let q = query.lowercased()
+        if let e = events.first(where: { $0.id == q }) { return e }
+        let prefixed = events.filter { $0.id.hasPrefix(q) }
+        if prefixed.count == 1 { return prefixed[0] }
+        let containing = events.filter { $0.id.contains(q) }
+        return containing.count == 1 ? containing[0] : (prefixed.first ?? nil)
     }
 }

@@ -2,7 +2,8 @@
 /// which that day is that weekday, nearest to the other dates of the corpus.
 public enum DateInference {
     public static func resolvePartialDates(_ articles: inout [Article], today: Day? = nil) {
-        let known = articles.compactMap { $0.published?.day }.sorted()
+        // Captions date photos, which may be old: they don't set the corpus's reference.
+        let known = articles.compactMap { $0.published?.source == .caption ? nil : $0.published?.day }.sorted()
         let reference = known.isEmpty ? today : known[known.count / 2]
         for i in articles.indices {
             guard articles[i].published == nil, let partial = articles[i].partialDate, let ref = reference else { continue }

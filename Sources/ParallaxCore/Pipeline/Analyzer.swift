@@ -6,6 +6,8 @@ public enum Analyzer {
         let actors = ActorAnalysis(gazetteer: .shipped, lexicon: .shipped).run(articles)
         corpus.actors = actors.actors
         corpus.quotes = actors.quotes
+        // Events read the actors (participants) and may date undated articles.
+        corpus = EventGrouper().run(corpus)
         return corpus
     }
 }

@@ -29,7 +29,12 @@ public protocol CorpusQuery: Sendable {
     func event(id: String) -> Event?
     /// The event the article reports (its primary event), if any.
     func primaryEvent(ofArticle id: String) -> Event?
-    /// Indices into `articles` of the actors mentioned by one article, by mentions.
+    /// Outlets (as displayed: an article without one is known by its file name) with their article counts.
+    var outlets: [(name: String, articles: Int)] { get }
+    /// Actors whose name or an alias matches what the user typed: prefix, then substring, then a
+    /// spelling variant (`Fold.nameKey`); the most mentioned first.
+    func completeActors(_ text: String) -> [Completion]
+    /// The actors mentioned by one article, by mentions.
     func actors(inArticle id: String) -> [ActorSummary]
     /// Actors mentioned in a set of articles (given as indices into `articles`), by mentions.
     func actors(inArticles indices: [Int]) -> [ActorSummary]

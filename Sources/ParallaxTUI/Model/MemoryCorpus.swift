@@ -1,4 +1,9 @@
 import ParallaxCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Answers `CorpusQuery` from an analysed `Corpus` held in memory, with the indexes the TUI needs
 /// built once at load so that a keypress never scans more than it must.
@@ -14,10 +19,17 @@ public struct MemoryCorpus: CorpusQuery {
     private let primary: [String: String]
     /// Per article (by index): (actor index, mentions in that article).
     private let actorsPerArticle: [[(actor: Int, mentions: Int)]]
+    /// Per article (by index): the ranges of its quotations.
+    private let quotesPerArticle: [[TextRange]]
     /// Per actor (by index): indices of the articles that mention it.
     private let articlesPerActor: [Set<Int>]
     /// Folded title + body as UTF-8, for case- and accent-insensitive search without re-folding.
     private let searchText: [[UInt8]]
+    /// Per actor: its name and aliases, folded and as name keys, so completion folds only what is typed.
+    private let actorNames: [[(label: String, folded: String, key: String)]]
+    public let outlets: [(name: String, articles: Int)]
+    /// The corpus as loaded, for model functions that take a whole `Corpus`.
+    public let corpus: Corpus
 
     public init(_ corpus: Corpus) {
         // Newest first; undated articles after the dated ones, each group in path order.
@@ -56,9 +68,45 @@ public struct MemoryCorpus: CorpusQuery {
                 perActor[k].insert(i)
             }
         }
+        var quotes = Array(repeating: [TextRange](), count: sorted.count)
+        for actor in corpus.actors {
+            for q in actor.quotes { if let i = ai[q.articleID] { quotes[i].append(q.range) } }
+        }
+        quotesPerArticle = quotes.map { Array(Set($0)).sorted() }
         actorsPerArticle = perArticle.map { $0.sorted { ($0.mentions, -$0.actor) > ($1.mentions, -$1.actor) } }
         articlesPerActor = perActor
         searchText = sorted.map { Array(Fold.text(($0.title ?? "") + "\n" + $0.body).utf8) }
+        actorNames = corpus.actors.map { a in
+            var seen = Set<String>()
+            return ([a.name] + a.aliases).compactMap { n in
+                seen.insert(n).inserted ? (n, Fold.text(n), Fold.nameKey(n)) : nil
+            }
+        }
+        var counts: [String: Int] = [:]
+        for a in sorted { counts[MemoryCorpus.outletName(a), default: 0] += 1 }
+        outlets = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
+        self.corpus = corpus
+    }
+
+    public func completeActors(_ text: String) -> [Completion] {
+        let q = Fold.text(text)
+        let qk = Fold.nameKey(text)
+        var scored: [(rank: Int, order: Int, c: Completion)] = []
+        for (i, names) in actorNames.enumerated() {
+            var best: (Int, String)? = nil
+            for n in names {
+                let r: Int
+                if q.isEmpty { r = 3 } else if n.folded.hasPrefix(q) { r = 0 } else if n.folded.contains(q) { r = 1 }
+                else if !qk.isEmpty, n.key.contains(qk) { r = 2 } else { continue }
+                if r < (best?.0 ?? Int.max) { best = (r, n.label) }
+            }
+            guard let (r, via) = best else { continue }
+            let a = actors[i]
+            let note = via == a.name ? nil : "also “\(via)”"
+            scored.append((r, -a.mentions.count * 10_000 + i, Completion(label: a.name, value: a.id, note: note)))
+        }
+        scored.sort { ($0.rank, $0.order) < ($1.rank, $1.order) }
+        return scored.prefix(50).map(\.c)
     }
 
     public func actor(id: String) -> Actor? { actorIndex[id].map { actors[$0] } }
@@ -98,9 +146,8 @@ public struct MemoryCorpus: CorpusQuery {
             let a = actors[pair.actor]
             for m in a.mentions where m.articleID == id { h.mentions.append((m.range, a.kind)) }
         }
-        for a in actors { for q in a.quotes where q.articleID == id { h.quotes.append(q.range) } }
+        h.quotes = quotesPerArticle[i]
         h.mentions.sort { $0.range < $1.range }
-        h.quotes.sort()
         return h
     }
 
@@ -134,30 +181,47 @@ public struct MemoryCorpus: CorpusQuery {
     }
 
     /// Byte substring search; both sides are folded UTF-8, so a byte match is a text match.
+    /// libc's vectorised `memchr` finds candidates (`memmem` is a GNU extension Swift does not see): a
+    /// keypress in the search prompt scans every article's text, so this is the hot loop. It anchors on
+    /// the needle's rarest byte (by English letter frequency; anything else counts as rare), because
+    /// anchoring on a common first letter makes `memchr` stop every few bytes.
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
         let n = needle.count
         guard n > 0 else { return true }
         guard hay.count >= n else { return false }
-        return hay.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { nd in
-                let first = nd[0]
-                var i = 0
-                let last = h.count - n
+        var anchor = 0
+        var best = Int.min
+        for (j, b) in needle.enumerated() {
+            let r = rarity(b)
+            if r > best { best = r; anchor = j }
+        }
+        return hay.withUnsafeBytes { h in
+            needle.withUnsafeBytes { nd in
+                guard let base = h.baseAddress, let np = nd.baseAddress else { return false }
+                let byte = Int32(nd[anchor])
+                var i = anchor
+                let last = h.count - n + anchor  // the last position the anchor byte can take
                 while i <= last {
-                    if h[i] == first {
-                        var j = 1
-                        while j < n && h[i + j] == nd[j] { j += 1 }
-                        if j == n { return true }
-                    }
-                    i += 1
+                    guard let p = memchr(base + i, byte, last - i + 1) else { return false }
+                    let at = base.distance(to: UnsafeRawPointer(p))
+                    if memcmp(base + at - anchor, np, n) == 0 { return true }
+                    i = at + 1
                 }
                 return false
             }
         }
     }
 
+    private static let letterFrequency: [UInt8] = Array("etaoinshrdlcumwfgypbvkjxqz".utf8)
+
+    private static func rarity(_ b: UInt8) -> Int {
+        if b == 0x20 { return -1 }
+        if let i = letterFrequency.firstIndex(of: b) { return i }
+        return 30
+    }
+
     public func comparison(ofEvent id: String) -> ComparisonView? {
         guard let e = event(id: id) else { return nil }
-        return ComparisonBuilder.build(event: e, query: self)
+        return ComparisonAdapter.view(Comparison.build(event: e, corpus: corpus))
     }
 }

@@ -112,6 +112,11 @@ public struct ScreenBuffer: Sendable, Equatable {
         var col = x
         for c in text {
             if col >= limit { break }
+            if let a = c.asciiValue, a >= 0x20, a != 0x7F {
+                // Fast path: printable ASCII is safe and one column; no need to sanitise or measure.
+                col = putCluster(c, x: col, y: y, style: style, limit: limit)
+                continue
+            }
             for g in Sanitizer.clean(c) {
                 col = putCluster(g, x: col, y: y, style: style, limit: limit)
                 if col >= limit { break }
@@ -120,9 +125,10 @@ public struct ScreenBuffer: Sendable, Equatable {
         return col
     }
 
-    /// Writes one already-safe grapheme cluster; returns the next column.
+    /// Writes one already-safe grapheme cluster; returns the next column. Private: every public write
+    /// path sanitises first.
     @discardableResult
-    public mutating func putCluster(_ g: Character, x: Int, y: Int, style: Style, limit: Int) -> Int {
+    private mutating func putCluster(_ g: Character, x: Int, y: Int, style: Style, limit: Int) -> Int {
         let w = CellWidth.of(g)
         if w == 0 { return x }
         guard x >= 0 else { return x + w }

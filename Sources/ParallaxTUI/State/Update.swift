@@ -371,20 +371,10 @@ extension AppState {
         case .search, .date:
             return []
         case .actor:
-            for (i, a) in query.actors.enumerated() {
-                var best = rank(a.name).map { ($0, Completion(label: a.name, value: a.id, note: nil)) }
-                for alias in a.aliases where alias != a.name {
-                    if let r = rank(alias), r < (best?.0 ?? Int.max) {
-                        best = (r, Completion(label: a.name, value: a.id, note: "also “\(alias)”"))
-                    }
-                }
-                if let b = best { scored.append((b.0, -a.mentions.count * 10_000 + i, b.1)) }
-            }
+            return query.completeActors(text)
         case .outlet:
-            var counts: [String: Int] = [:]
-            for a in query.articles { counts[MemoryCorpus.outletName(a), default: 0] += 1 }
-            for (o, n) in counts {
-                if let r = rank(o) { scored.append((r, -n, Completion(label: o, value: o, note: "\(n)"))) }
+            for (i, o) in query.outlets.enumerated() {
+                if let r = rank(o.name) { scored.append((r, i, Completion(label: o.name, value: o.name, note: "\(o.articles)"))) }
             }
         case .event:
             for (i, e) in derived.timeline.enumerated() {

@@ -76,7 +76,7 @@ enum CompareView {
                                                       style: Style(.dim), width: width)]))
         }
         let n = max(1, c.columns.count)
-        let gap = 1
+        let gap = 2  // two spaces keep neighbouring columns from reading as one sentence
         let colW = max(4, (width - gap * (n - 1)) / n)
         func x(_ k: Int) -> Int { k * (colW + gap) }
         // Coverage: one column per outlet.
@@ -106,10 +106,10 @@ enum CompareView {
             let label: String
             let role: StyleRole
             switch r.kind {
-            case .claim: label = "claim"; role = .header
-            case .unique: label = "only some"; role = .dim
+            case .claim: label = "shared"; role = .header
+            case .unique: label = "unique"; role = .outlet
             case .quote: label = "quote"; role = .quote
-            case .number: label = "number"; role = .header
+            case .number: label = "figures"; role = .header
             case .discrepancy: label = "discrepancy"; role = .discrepancy
             }
             let mark = r.kind == .discrepancy ? "! " : "▸ "

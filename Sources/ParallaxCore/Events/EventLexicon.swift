@@ -1,0 +1,147 @@
+/// The data the event layer reads: event words, relative-date words, month and weekday names, places.
+/// Loaded once from `Resources/data` (plus the user's files of the same names) and shared read-only.
+public struct EventLexicon: Sendable {
+    /// How strongly a phrase names an event on its own.
+    public enum Strength: String, Sendable { case strong, weak, verb }
+
+    /// One event word or phrase, as lower-cased tokens.
+    public struct Trigger: Sendable {
+        public var tokens: [String]
+        public var kind: EventKind
+        public var strength: Strength
+    }
+
+    /// A relative date phrase: reference + offset … + span - 1.
+    public struct RelativeDate: Sendable {
+        public var tokens: [String]
+        public var offset: Int
+        public var span: Int
+    }
+
+    /// A known place with its country.
+    public struct Place: Sendable {
+        public var name: String
+        public var country: String?
+    }
+
+    /// Triggers keyed by their first token; each list is longest first.
+    var triggers: [String: [Trigger]]
+    /// Phrases in which an event word does not name an event, keyed by each of their tokens.
+    var ignored: [[String]]
+    var relative: [String: [RelativeDate]]
+    /// Lower-cased month form → month number 1…12.
+    var months: [String: Int]
+    /// Lower-cased weekday form → 0 (Sunday) … 6.
+    var weekdays: [String: Int]
+    /// Lower-cased token sequences of place names → the place, keyed by first token, longest first.
+    var places: [String: [([String], Place)]]
+    /// Lower-cased country name or form → canonical country name.
+    var countries: [String: String]
+    var futureCues: [[String]]
+
+    /// The lexicon built from the shipped data files and the user's extensions.
+    public static let shared = EventLexicon(
+        eventWords: ResourceFiles.lines(of: "event-words.txt"),
+        ignored: ResourceFiles.lines(of: "event-ignore.txt"),
+        dateWords: ResourceFiles.lines(of: "date-words.txt"),
+        months: ResourceFiles.lines(of: "months.txt"),
+        weekdays: ResourceFiles.lines(of: "weekdays.txt"),
+        places: ResourceFiles.lines(of: "places.txt"),
+        countries: ResourceFiles.lines(of: "countries.txt"),
+        futureCues: ResourceFiles.lines(of: "future-cues.txt"))
+
+    /// Builds a lexicon from the lines of the data files (comments already dropped).
+    public init(eventWords: [String], ignored: [String], dateWords: [String], months: [String],
+                weekdays: [String], places: [String], countries: [String], futureCues: [String]) {
+        func fields(_ line: String) -> [String] {
+            line.split(separator: "|", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        var trig: [String: [Trigger]] = [:]
+        for line in eventWords {
+            let f = fields(line)
+            let toks = EventText.wordTokens(f[0])
+            guard let first = toks.first else { continue }
+            let kind = f.count > 1 ? EventKind(rawValue: f[1].lowercased()) ?? .other : .other
+            let strength = f.count > 2 ? Strength(rawValue: f[2].lowercased()) ?? .strong : .strong
+            trig[first, default: []].append(Trigger(tokens: toks, kind: kind, strength: strength))
+        }
+        self.triggers = trig.mapValues { $0.sorted { $0.tokens.count > $1.tokens.count } }
+        self.ignored = ignored.map { EventText.wordTokens($0) }.filter { !$0.isEmpty }
+
+        var rel: [String: [RelativeDate]] = [:]
+        for line in dateWords {
+            let f = fields(line)
+            guard f.count >= 3, let off = Int(f[1]), let span = Int(f[2]) else { continue }
+            let toks = EventText.wordTokens(f[0])
+            guard let first = toks.first else { continue }
+            rel[first, default: []].append(RelativeDate(tokens: toks, offset: off, span: max(1, span)))
+        }
+        self.relative = rel.mapValues { $0.sorted { $0.tokens.count > $1.tokens.count } }
+
+        var m: [String: Int] = [:]
+        for (i, line) in months.prefix(12).enumerated() {
+            for form in fields(line) where !form.isEmpty { m[form.lowercased()] = i + 1 }
+        }
+        self.months = m
+        var w: [String: Int] = [:]
+        for (i, line) in weekdays.prefix(7).enumerated() {
+            for form in fields(line) where !form.isEmpty { w[form.lowercased()] = i }
+        }
+        self.weekdays = w
+
+        var c: [String: String] = [:]
+        for line in countries {
+            let f = fields(line)
+            guard let name = f.first, !name.isEmpty else { continue }
+            c[name.lowercased()] = name
+            for alias in f.dropFirst().flatMap({ $0.split(separator: ",") }) {
+                let a = alias.trimmingCharacters(in: .whitespaces)
+                if !a.isEmpty { c[a.lowercased()] = name }
+            }
+        }
+        var p: [String: [([String], Place)]] = [:]
+        for line in places {
+            let f = fields(line)
+            guard let name = f.first, !name.isEmpty else { continue }
+            let country = f.count > 1 && !f[1].isEmpty ? f[1] : nil
+            let place = Place(name: name, country: country)
+            var forms = [name]
+            if f.count > 2 { forms += f[2].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            for form in forms where !form.isEmpty {
+                let toks = EventText.wordTokens(form)
+                guard let first = toks.first else { continue }
+                p[first, default: []].append((toks, place))
+            }
+        }
+        // Countries are places too ("the meeting in France").
+        for (form, name) in c {
+            let toks = EventText.wordTokens(form)
+            guard let first = toks.first else { continue }
+            p[first, default: []].append((toks, Place(name: name, country: name)))
+        }
+        self.places = p.mapValues { $0.sorted { $0.0.count > $1.0.count } }
+        self.countries = c
+        self.futureCues = futureCues.map { EventText.wordTokens($0) }.filter { !$0.isEmpty }
+    }
+
+    /// The country a place lies in (a country lies in itself), if known.
+    func country(of place: String) -> String? {
+        let key = place.lowercased()
+        if let c = countries[key] { return c }
+        let toks = EventText.wordTokens(place)
+        guard let first = toks.first else { return nil }
+        return places[first]?.first { $0.0 == toks }?.1.country
+    }
+
+    /// True when the name is a country rather than a city.
+    func isCountry(_ place: String) -> Bool { countries[place.lowercased()] != nil }
+
+    /// The canonical spelling of a known place (`Kiev` → `Kyiv`), else the name as written.
+    func canonicalPlace(_ name: String) -> String {
+        if let c = countries[name.lowercased()] { return c }
+        let toks = EventText.wordTokens(name)
+        guard let first = toks.first else { return name }
+        return places[first]?.first { $0.0 == toks }?.1.name ?? name
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import ParallaxCore
+
+/// `parallax compare EVENT`: how each outlet told one event, side by side.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare how each outlet reported one event (see `parallax events` for ids).")
+
+    @Argument(help: "The event id (or the start of it).") var event: String
+    @OptionGroup var corpus: CorpusOptions
+    @Flag(help: "Print JSON: {event, outlets, shared, unique, quotes, numbers, discrepancies}.") var json = false
+    @Flag(help: "Print a Markdown report.") var markdown = false
+    @Option(help: "Width of the report in columns (default: the terminal's).") var width: Int?
+
+    func run() throws {
+        let corpus = try self.corpus.load()
+        guard let c = Comparison.build(eventID: event, corpus: corpus) else {
+            throw Console.fail("no event with id \(event) (run `parallax events` to list them)")
+        }
+        if json { Console.json(ComparisonJSON.value(c, in: corpus)); return }
+        if markdown { print(ComparisonReport.markdown(c), terminator: ""); return }
+        Console.out(ComparisonReport.text(c, width: width ?? Console.width))
+    }
+}
+
+/// The JSON contract of a comparison.
+enum ComparisonJSON {
+    static func passage(_ p: Passage) -> [(String, JSONValue)] {
+        [("article", .string(p.articleID)), ("outlet", .string(p.outlet)), ("text", .string(p.text)),
+         ("start", .int(p.range.start)), ("end", .int(p.range.end))]
+    }
+
+    static func value(_ c: Comparison, in corpus: Corpus) -> JSONValue {
+        .object([
+            ("event", EventJSON.summary(c.event, in: corpus)),
+            ("outlets", .array(c.outlets.map { o in
+                .object([
+                    ("article", .string(o.articleID)), ("outlet", .string(o.outlet)), ("headline", .str(o.headline)),
+                    ("date", .str(o.date?.day.description)), ("dateSource", .str(o.date?.source.rawValue)),
+                    ("words", .int(o.words)), ("sources", .array(o.sources.map(JSONValue.string))),
+                    ("named", .array(o.named.map(JSONValue.string))), ("quoted", .array(o.quoted.map(JSONValue.string))),
+                    ("onlyHere", .array(o.onlyHere.map(JSONValue.string))),
+                ])
+            })),
+            ("shared", .array(c.shared.map { s in
+                .object([("similarity", .double((s.similarity * 1000).rounded() / 1000)),
+                         ("passages", .array(s.passages.map { .object(passage($0)) }))])
+            })),
+            ("unique", .array(c.unique.map { .object(passage($0)) })),
+            ("quotes", .array(c.quotes.map { q in
+                .object([("speaker", .str(q.speaker)),
+                         ("renderings", .array(q.renderings.map { .object(passage($0.passage) + [("form", .string($0.form.rawValue))]) }))])
+            })),
+            ("numbers", .array(c.numbers.map { n in
+                .object([("counts", .string(n.counts)), ("conflict", .bool(n.conflict)),
+                         ("mentions", .array(n.mentions.map { m in
+                             .object(passage(m.passage) + [("figure", .string(m.figure)), ("value", .double(m.value))])
+                         }))])
+            })),
+            ("discrepancies", .array(c.discrepancies.map { d in
+                .object([("kind", .string(d.kind.rawValue)), ("subject", .string(d.subject)), ("note", .string(d.note)),
+                         ("passages", .array(d.passages.map { .object(passage($0)) }))])
+            })),
+        ])
+    }
+}

@@ -1,0 +1,25 @@
+import ParallaxCore
+
+/// The JSON contract of events (`events --json`, `timeline --json`). Other tools read these names.
+enum EventJSON {
+    static func summary(_ e: Event, in corpus: Corpus) -> JSONValue {
+        .object([
+            ("id", .string(e.id)),
+            ("title", .string(e.title)),
+            ("kind", .string(e.kind.rawValue)),
+            ("date", .str(e.date?.description)),
+            ("place", .str(e.place)),
+            ("participants", .array(e.participants.map(JSONValue.string))),
+            ("articles", .array(e.articles.map(JSONValue.string))),
+            ("mentionedBy", .array(e.mentionedBy.map(JSONValue.string))),
+            ("outlets", .array(outlets(of: e, in: corpus).map(JSONValue.string))),
+        ])
+    }
+
+    /// Outlet (or file name) of each article reporting the event, in article order, without repeats.
+    static func outlets(of e: Event, in corpus: Corpus) -> [String] {
+        var seen = Set<String>()
+        return e.articles.compactMap { corpus.article(id: $0) }.map { $0.outlet ?? $0.fileName }
+            .filter { seen.insert($0).inserted }
+    }
+}

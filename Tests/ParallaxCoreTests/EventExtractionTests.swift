@@ -1,0 +1,67 @@
+import XCTest
+@testable import ParallaxCore
+
+/// Event mentions within one article: words, places, dates, the primary event and the secondary ones.
+final class EventExtractionTests: XCTestCase {
+    let extractor = EventExtractor(lexicon: .shared)
+
+    func events(_ a: Article) -> [LocalEvent] {
+        extractor.extract(article: a, reference: a.published?.day, actors: nil)
+    }
+
+    func testPrimaryAndSecondaryEvents() throws {
+        let a = EventFixtures.article("a1", title: "Foreign ministers hold talks in Helsinki", body: """
+        Foreign ministers of Finland and Estonia held talks on Tuesday in Helsinki on energy security.
+
+        The Helsinki meeting was the first since the election. Officials said the talks were frank.
+
+        The two ministers will meet again on March 3 in Tallinn, their offices said.
+        """, published: "2022-02-16")
+        let evs = events(a)
+        let primary = try XCTUnwrap(evs.first { $0.isPrimary })
+        XCTAssertEqual(primary.place, "Helsinki")
+        XCTAssertEqual(primary.date?.day, EventFixtures.day("2022-02-15"))
+        XCTAssertEqual(primary.kind, .talks)
+        let next = try XCTUnwrap(evs.first { !$0.isPrimary && $0.place == "Tallinn" })
+        XCTAssertEqual(next.date?.day, EventFixtures.day("2022-03-03"))
+        // Ranges point at the words.
+        let m = try XCTUnwrap(primary.mentions.first { $0.range != nil })
+        XCTAssertTrue(EventFixtures.text(a.body, m.range!).hasSuffix("talks"))
+    }
+
+    func testCallsHaveNoPlaceAndPhrasesThatAreNotMeetings() throws {
+        let a = EventFixtures.article("a2", title: "Leaders speak by phone as crisis deepens", body: """
+        The two presidents held a phone call on Thursday, their second in a month, officials in Washington said.
+
+        During the phone call, the leaders discussed the crisis. Critics called for more sanctions at a press conference in Berlin.
+        """, published: "2021-12-31")
+        let evs = events(a)
+        let primary = try XCTUnwrap(evs.first { $0.isPrimary })
+        XCTAssertEqual(primary.kind, .call)
+        XCTAssertNil(primary.place)
+        XCTAssertEqual(primary.date?.day, EventFixtures.day("2021-12-30"))
+        XCTAssertFalse(evs.flatMap(\.mentions).contains { $0.trigger.lowercased().contains("call") && $0.place == "Berlin" })
+        XCTAssertFalse(evs.flatMap(\.mentions).contains { $0.trigger == "conference" || $0.trigger == "called" })
+    }
+
+    func testAnEventNamedOnceInPassingIsNotWhatTheArticleReports() {
+        let a = EventFixtures.article("a3", title: "Oil Rebounds on Supply Worries", body: """
+        Crude oil futures rose 2% on Wednesday as traders weighed peace talks in Istanbul and a draw in US inventories.
+
+        Brent was last at $98 a barrel. Analysts expect volatility to continue into the weekend.
+        """, published: "2022-03-30")
+        XCTAssertNil(events(a).first { $0.isPrimary })
+    }
+
+    func testTwoEventWordsInOneSentenceEachTakeTheirOwnDateAndPlace() throws {
+        let a = EventFixtures.article("a4", title: "Talks open in Geneva", body: """
+        Talks opened in Geneva on Monday. A meeting between NATO and Russia is scheduled for Wednesday in Brussels before Thursday's meeting in Vienna.
+
+        The talks in Geneva ran late into the evening.
+        """, published: "2022-01-10")
+        let evs = events(a)
+        XCTAssertEqual(evs.first { $0.isPrimary }?.place, "Geneva")
+        XCTAssertEqual(evs.first { $0.place == "Brussels" }?.date?.day, EventFixtures.day("2022-01-12"))
+        XCTAssertEqual(evs.first { $0.place == "Vienna" }?.date?.day, EventFixtures.day("2022-01-13"))
+    }
+}

@@ -1,0 +1,145 @@
+import XCTest
+@testable import ParallaxCore
+
+/// Grouping articles into events across outlets, dating undated articles, and the timeline.
+final class EventGroupingTests: XCTestCase {
+    func run(_ articles: [Article], actors: [Actor] = []) -> Corpus {
+        EventGrouper().run(Corpus(articles: articles, actors: actors))
+    }
+
+    /// Two meetings in one city a week apart, each reported by two outlets, plus an unrelated story.
+    func testTwoMeetingsInOneCityAWeekApartStayApart() {
+        let arts = [
+            EventFixtures.article("v1", title: "Iran nuclear talks resume in Vienna", body: """
+            Negotiators from Iran and world powers resumed talks in Vienna on Monday, aiming to revive the nuclear deal.
+
+            The talks in Vienna are expected to last several days, diplomats said.
+            """, outlet: "Outlet A", published: "2022-02-07"),
+            EventFixtures.article("v2", title: "Vienna talks on Iran deal restart", body: """
+            Iranian and European diplomats met in Vienna on Monday for a new round of negotiations on the nuclear accord.
+
+            The negotiations are in their final stage, an EU official said.
+            """, outlet: "Outlet B", published: "2022-02-07"),
+            EventFixtures.article("v3", title: "OSCE meeting in Vienna discusses security", body: """
+            Ambassadors met in Vienna on Monday at a meeting of the OSCE permanent council on European security.
+
+            The meeting heard statements from Poland, which chairs the organisation this year.
+            """, outlet: "Outlet A", published: "2022-02-14"),
+            EventFixtures.article("v4", title: "OSCE council meeting held in Vienna", body: """
+            The OSCE permanent council held a meeting in Vienna on Monday on the security crisis in Europe.
+
+            Poland, chairing the OSCE, opened the meeting with a call for dialogue.
+            """, outlet: "Outlet B", published: "2022-02-14"),
+            EventFixtures.article("u1", title: "Retail sales rise more than expected", body: """
+            Retail sales rose 1.4% in January, above forecasts, led by clothing stores.
+
+            Online sales fell to their lowest share since March 2020.
+            """, outlet: "Outlet C", published: "2022-02-15"),
+        ]
+        let c = run(arts)
+        let e1 = c.primaryEvent["v1"], e2 = c.primaryEvent["v2"], e3 = c.primaryEvent["v3"], e4 = c.primaryEvent["v4"]
+        XCTAssertNotNil(e1)
+        XCTAssertEqual(e1, e2)
+        XCTAssertNotNil(e3)
+        XCTAssertEqual(e3, e4)
+        XCTAssertNotEqual(e1, e3)
+        XCTAssertNil(c.primaryEvent["u1"])
+        let vienna = c.events.first { $0.id == e1 }
+        XCTAssertEqual(vienna?.place, "Vienna")
+        XCTAssertEqual(vienna?.date, EventFixtures.day("2022-02-07"))
+    }
+
+    /// An undated article about a meeting another article dates takes that date; its weekdays then resolve.
+    func testUndatedArticleTakesTheDateOfTheEventItReports() throws {
+        let dated = EventFixtures.article("d1", title: "Russia and US open security talks", body: """
+        Washington, in the run-up to the talks on January 10 in Geneva, said it would listen to Moscow's concerns.
+
+        The talks of January 10 in Geneva will be followed on January 12 by a NATO-Russia meeting.
+        """, outlet: "Wire", published: "2022-01-07")
+        let undated = EventFixtures.article("d2", title: "Moscow and Washington end talks in Geneva", body: """
+        After talks with the United States on Monday in Geneva, Russia said it had no plans to attack Ukraine.
+
+        Monday's talks in Geneva were followed by a meeting between NATO and Russia scheduled for Wednesday in Brussels.
+        """)
+        let c = run([dated, undated])
+        let d2 = try XCTUnwrap(c.articles.first { $0.id == "d2" })
+        XCTAssertEqual(d2.published?.day, EventFixtures.day("2022-01-10"))
+        XCTAssertEqual(d2.published?.source, .event)
+        XCTAssertEqual(d2.published?.source.rawValue, "inferred from event")
+        // The Geneva talks are d2's primary event; the NATO meeting both mention is on the timeline on the 12th.
+        let geneva = try XCTUnwrap(c.events.first { $0.id == c.primaryEvent["d2"] })
+        XCTAssertEqual(geneva.place, "Geneva")
+        XCTAssertTrue(geneva.mentionedBy.contains("d1") || geneva.articles.contains("d1"))
+        let timeline = Timeline(corpus: c)
+        let nato = try XCTUnwrap(timeline.entries.first { $0.day == EventFixtures.day("2022-01-12") })
+        XCTAssertEqual(Set(nato.mentionedBy), ["d1", "d2"])
+        XCTAssertEqual(timeline.entries.map(\.day), timeline.entries.map(\.day).sorted())
+    }
+
+    /// A phone call and an in-person meeting of the same week are different events.
+    func testCallAndMeetingOfTheSameDaysStayApart() {
+        let arts = [
+            EventFixtures.article("c1", title: "Biden and Putin hold phone call", body: """
+            President Joe Biden and Vladimir Putin held a phone call on Thursday about Ukraine.
+
+            The phone call lasted 50 minutes, the White House said.
+            """, published: "2021-12-30"),
+            EventFixtures.article("c2", title: "Putin and Biden speak by phone", body: """
+            Vladimir Putin and Joe Biden spoke by phone on Thursday, the Kremlin said, in a call requested by Moscow.
+
+            The call came ahead of talks in Geneva.
+            """, published: "2021-12-31"),
+            EventFixtures.article("c3", title: "Diplomats meet in Brussels", body: """
+            NATO diplomats held a meeting in Brussels on Thursday on the alliance's eastern flank.
+
+            The meeting in Brussels ended without a statement.
+            """, published: "2021-12-30"),
+        ]
+        let c = run(arts)
+        XCTAssertNotNil(c.primaryEvent["c1"])
+        XCTAssertEqual(c.primaryEvent["c1"], c.primaryEvent["c2"])
+        XCTAssertNotEqual(c.primaryEvent["c1"], c.primaryEvent["c3"])
+        XCTAssertEqual(c.events.first { $0.id == c.primaryEvent["c1"] }?.kind, .call)
+    }
+
+    /// The grouping blocks candidates: many unrelated dated events do not all get compared.
+    func testCandidatePairsAreBlocked() {
+        var arts: [Article] = []
+        for i in 0..<200 {
+            let d = EventFixtures.day("2022-01-01").adding(days: 2 * i)
+            arts.append(EventFixtures.article("b\(i)", title: "Officials hold talks in Paris", body: """
+            Officials held talks in Paris on \(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][d.month - 1]) \(d.day), \(d.year).
+
+            The talks in Paris ended late.
+            """, published: d.description))
+        }
+        let g = EventGrouper()
+        let extractor = EventExtractor(lexicon: .shared)
+        let locals = arts.map { extractor.extract(article: $0, reference: $0.published?.day, actors: nil) }
+        let pairs = g.candidatePairs(g.nodes(locals: locals))
+        XCTAssertLessThan(pairs.count, 200 * 5)
+        let c = run(arts)
+        XCTAssertEqual(Set(c.primaryEvent.values).count, 200)
+    }
+
+    /// The embedded sample: Paris talks (000, 001, 004), Geneva talks (003), the Biden–Putin call (002).
+    func testSampleCorpus() throws {
+        let c = try CorpusLoader().load(paths: [])
+        func file(_ prefix: String) throws -> Article { try XCTUnwrap(c.articles.first { $0.fileName.hasPrefix(prefix) }) }
+        let a0 = try file("000"), a1 = try file("001"), a2 = try file("002"), a3 = try file("003"), a4 = try file("004")
+        XCTAssertNotNil(c.primaryEvent[a0.id])
+        XCTAssertEqual(c.primaryEvent[a0.id], c.primaryEvent[a1.id])
+        XCTAssertEqual(c.primaryEvent[a0.id], c.primaryEvent[a4.id])
+        XCTAssertNotEqual(c.primaryEvent[a3.id], c.primaryEvent[a0.id])
+        XCTAssertNotEqual(c.primaryEvent[a2.id], c.primaryEvent[a3.id])
+        XCTAssertNotEqual(c.primaryEvent[a2.id], c.primaryEvent[a0.id])
+        XCTAssertEqual(c.articles.first { $0.id == a1.id }?.published?.day, EventFixtures.day("2022-01-26"))
+        XCTAssertEqual(c.articles.first { $0.id == a1.id }?.published?.source, .event)
+        XCTAssertEqual(c.articles.first { $0.id == a3.id }?.published?.day, EventFixtures.day("2022-01-10"))
+        let paris = try XCTUnwrap(c.events.first { $0.id == c.primaryEvent[a0.id] })
+        XCTAssertEqual(paris.place, "Paris")
+        XCTAssertEqual(paris.date, EventFixtures.day("2022-01-26"))
+        let days = Set(Timeline(corpus: c).entries.map { $0.day.description })
+        XCTAssertTrue(days.isSuperset(of: ["2022-01-10", "2022-01-12", "2022-01-13", "2022-01-26"]))
+    }
+}

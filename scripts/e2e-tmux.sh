@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# End-to-end check of the real TUI in tmux: open the sample, move, filter by an actor typed with a
+# spelling variant, open the comparison, resize, suspend/resume, quit, and signals — each time checking
+# that the terminal is handed back to the shell. Kills only the tmux session it creates.
+set -uo pipefail
+bin=$(cd "$(dirname "${1:-.build/debug/parallax}")" && pwd)/$(basename "${1:-.build/debug/parallax}")
+command -v tmux >/dev/null || { echo "SKIP: tmux not installed"; exit 0; }
+session=parallax-e2e-$$
+pass=0; fail=0
+check() { # name, condition-command...
+  local name=$1; shift
+  if "$@"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $name"; screen | sed 's/^/    | /'; fi
+}
+cleanup() { tmux kill-session -t "$session" 2>/dev/null; }
+trap cleanup EXIT
+
+screen() { tmux capture-pane -p -t "$session"; }
+# Waits (up to 10 s) until the screen matches an extended regex.
+wait_for() {
+  local i
+  for ((i = 0; i < 100; i++)); do
+    screen | grep -qE -- "$1" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+keys() { tmux send-keys -t "$session" "$@"; }
+# Types text literally (no key-name lookup).
+type_text() { tmux send-keys -t "$session" -l -- "$1"; }
+start_tui() { # extra args; the binary runs alone (not in a list) so that Ctrl-Z stops just it
+  keys "clear" Enter
+  keys "$bin $*" Enter
+  wait_for "Articles \(" || return 1
+}
+# After the TUI has ended: wait for the prompt, then ask the shell for the exit status.
+exit_status() {
+  wait_for '^e2e\$ ?$' || return 1
+  keys "echo parallax-exit=\$?" Enter
+}
+tui_pid() { pgrep -P "$(tmux display-message -p -t "$session" '#{pane_pid}')" -x parallax | head -1; }
+
+# A plain interactive bash with a recognisable prompt and job control (for Ctrl-Z / fg).
+tmux new-session -d -s "$session" -x 120 -y 40 "env -i PATH=$PATH HOME=$HOME TERM=screen-256color LANG=C.UTF-8 PS1='e2e\$ ' bash --norc --noprofile -i"
+wait_for 'e2e\$' || { echo "FAIL: shell did not start"; exit 1; }
+
+has_actors=0; "$bin" actors >/dev/null 2>&1 && has_actors=1
+has_events=0; "$bin" events >/dev/null 2>&1 && has_events=1
+
+# 1. Open on the sample: four panes.
+check "opens the sample" start_tui
+check "four pane titles" bash -c "tmux capture-pane -p -t $session | grep -q 'Articles (5)' && tmux capture-pane -p -t $session | grep -q 'Actors' && tmux capture-pane -p -t $session | grep -q 'Compare'"
+check "status bar shows corpus size and hints" wait_for '5 articles.*\? help.*q quit'
+
+# 2. Move: G to the last article, k to the one before (the Text pane's heading shows the full title,
+#    the list only a truncated one).
+keys G
+check "G selects the last article" wait_for 'Moscow confirms that it does not intend'
+keys k
+check "k selects the one before" wait_for 'Ukraine: Biden and Putin advocate'
+keys g
+
+# 3. Filter by an actor typed with a spelling variant.
+if [[ $has_actors == 1 ]]; then
+  keys g a; type_text zelenskiy; keys Enter
+  check "actor filter by a spelling variant" wait_for 'actor: [^·]*Zelensk'
+  check "actor filter narrows the list" wait_for 'Articles \([0-9]/5\)'
+  keys x
+  check "x clears the filters" wait_for 'Articles \(5\)'
+else
+  keys a
+  check "actor prompt says honestly there are no actors yet" wait_for 'no actors found'
+  keys Escape
+  echo "SKIP: actor-variant filter (no actors layer in this build)"
+fi
+
+# 4. Outlet filter through the prompt.
+keys o; type_text VOA; keys Enter
+check "outlet filter" wait_for 'Articles \(1/5\).*|outlet: VOA News'
+keys x
+
+# 5. The comparison of the first article's event.
+keys g c
+if [[ $has_events == 1 ]]; then
+  check "c opens the comparison" wait_for 'Comparison'
+  check "comparison has outlet columns" wait_for 'France 24.*VOA News|VOA News.*France 24'
+  keys Escape
+else
+  check "c says the article has no event" wait_for 'this article has no event|no events'
+fi
+
+# 6. Help, then resize to medium, too small, and back.
+keys '?'
+check "help screen" wait_for 'Help — Parallax keys'
+keys Escape
+tmux resize-window -t "$session" -x 80 -y 24
+check "80x24: two panes" bash -c "sleep 0.5; tmux capture-pane -p -t $session | head -1 | grep -q 'Articles' && ! tmux capture-pane -p -t $session | grep -q 'Compare'"
+tmux resize-window -t "$session" -x 50 -y 12
+check "too-small message" wait_for 'too small'
+tmux resize-window -t "$session" -x 120 -y 40
+check "back to four panes" wait_for 'Compare'
+
+# 7. Ctrl-Z suspends to the shell; fg redraws.
+keys C-z
+check "Ctrl-Z returns to the shell" wait_for 'Stopped'
+keys "clear" Enter
+sleep 0.3
+keys "fg" Enter
+check "fg redraws the TUI" wait_for 'Articles \(5\)'
+
+# 8. q quits and gives the screen back to the shell.
+keys q
+check "shell prompt is back" exit_status
+check "q exits 0" wait_for 'parallax-exit=0'
+check "the TUI is gone from the screen" bash -c "! tmux capture-pane -p -t $session | grep -q 'Articles (5)'"
+
+# 9. Signals restore the terminal too.
+for sig in TERM HUP INT; do
+  start_tui
+  pid=$(tui_pid)
+  if [[ -n $pid ]]; then
+    kill -s "$sig" "$pid"
+    code=$((128 + $(kill -l "$sig")))
+    exit_status
+    check "SIG$sig exits $code" wait_for "parallax-exit=$code"
+    check "SIG$sig: prompt back, TUI gone" bash -c "tmux capture-pane -p -t $session | grep -q '^e2e\\$' && ! tmux capture-pane -p -t $session | grep -q 'Articles (5)'"
+  else
+    check "SIG$sig: found the TUI's pid" false
+  fi
+done
+
+# 10. Ctrl-C from the keyboard.
+start_tui
+keys C-c
+exit_status
+check "Ctrl-C exits 130" wait_for 'parallax-exit=130'
+
+echo "$pass passed, $fail failed"
+test $fail -eq 0
