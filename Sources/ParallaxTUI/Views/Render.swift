@@ -163,11 +163,15 @@ enum ActorsView {
             guard k < rows.count else { break }
             let a = rows[k]
             let y = r.y + 1 + i
-            let sel = k == s.actorSelected && focused
-            let base = sel ? Style.normal.selected : Style.normal
+            // The selected actor is the one whose aliases and roles show below: reverse video when the
+            // pane has the keys, underlined otherwise.
+            let sel = k == s.actorSelected
+            let base = sel ? (focused ? Style.normal.selected : Style(.normal, underline: true)) : Style.normal
             b.fill(Rect(x: r.x, y: y, width: r.width, height: 1), style: base)
+            var nameStyle = Style(TextLayout.role(for: a.kind), bold: true, underline: sel)
+            if sel && focused { nameStyle = base }
             b.put(Columns.truncate(a.name, to: nameW, ellipsis: s.glyphs.ellipsis), x: r.x, y: y,
-                  style: sel ? base : Style(TextLayout.role(for: a.kind), bold: true), maxX: r.maxX)
+                  style: nameStyle, maxX: r.maxX)
             b.put(a.kind.rawValue, x: r.x + nameW + 1, y: y, style: sel ? base : Style(.dim), maxX: r.maxX)
             let count = String(a.mentions)
             b.put(count, x: r.maxX - CellWidth.of(count), y: y, style: base, maxX: r.maxX)
