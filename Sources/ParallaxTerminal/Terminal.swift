@@ -101,6 +101,16 @@ public enum Terminal {
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { n in pendingSignal.store(n, ordering: .relaxed) }
         }
+        // A crash (a Swift trap is SIGTRAP or SIGILL) cannot reach the loop: restore the terminal here,
+        // then die of the same signal. endwin is not async-signal-safe, but the process is ending anyway
+        // and a shell left in raw mode with no echo is worse (htop does the same).
+        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+            signal(sig) { n in
+                endwin()
+                signal(n, SIG_DFL)
+                raise(n)
+            }
+        }
     }
 
     /// Translates a decoded character from `wget_wch`.

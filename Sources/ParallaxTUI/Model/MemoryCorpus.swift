@@ -162,7 +162,10 @@ public struct MemoryCorpus: CorpusQuery {
         }
         var eventSet: Set<String>? = nil
         if let id = f.event {
-            var s = Set(event(id: id)?.articles ?? [])
+            // Articles that report it or mention it: a timeline entry that no article reports
+            // (a call mentioned in passing) should still lead somewhere.
+            let e = event(id: id)
+            var s = Set((e?.articles ?? []) + (e?.mentionedBy ?? []))
             for (a, e) in primary where e == id { s.insert(a) }
             eventSet = s
         }
