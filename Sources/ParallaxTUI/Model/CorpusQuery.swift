@@ -87,6 +87,7 @@ public struct ComparisonColumn: Sendable, Equatable {
 /// A row of the comparison: one cell per column (nil where that outlet says nothing), with a place in
 /// an article to jump to.
 public struct ComparisonRow: Sendable, Equatable {
+    /// What the row compares, which decides its label and colour.
     public enum Kind: String, Sendable { case claim, unique, quote, number, discrepancy }
     public var kind: Kind
     public var label: String
