@@ -7,10 +7,12 @@ let package = Package(
     products: [
         .executable(name: "parallax", targets: ["parallax"]),
         .library(name: "ParallaxCore", targets: ["ParallaxCore"]),
+        .library(name: "ParallaxStore", targets: ["ParallaxStore"]),
         .library(name: "ParallaxTUI", targets: ["ParallaxTUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The model: ingest, clean, metadata, actors, events, compare, query. No terminal, no database.
@@ -20,6 +22,11 @@ let package = Package(
                 .copy("../../Resources/corpus"),
                 .copy("../../Resources/data"),
             ]
+        ),
+        // The persistent index: SQLite through GRDB, FTS5, migrations, incremental re-indexing.
+        .target(
+            name: "ParallaxStore",
+            dependencies: ["ParallaxCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // App state, pure update, layout, keymap and views into an in-memory cell grid. Never imports ncurses.
         .target(name: "ParallaxTUI", dependencies: ["ParallaxCore"]),
@@ -31,16 +38,24 @@ let package = Package(
             name: "parallax",
             dependencies: [
                 "ParallaxCore",
+                "ParallaxStore",
                 "ParallaxTUI",
                 "ParallaxTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Generates corpora of 1k/10k/100k articles and measures the index (release build).
+        .executableTarget(
+            name: "parallax-bench",
+            dependencies: ["ParallaxCore", "ParallaxStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Fuzzing: a seeded mutation harness by default; a libFuzzer target when built by scripts/fuzz.
         .executableTarget(name: "parallax-fuzz", dependencies: ["ParallaxCore", "ParallaxTUI"]),
         // Timing of the events stage and the comparison on a large corpus (release build).
-        .executableTarget(name: "parallax-bench", dependencies: ["ParallaxCore"]),
+        // Times event grouping and every comparison on growing slices of a real corpus (release build).
+        .executableTarget(name: "parallax-bench-events", dependencies: ["ParallaxCore"]),
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),
+        .testTarget(name: "ParallaxStoreTests", dependencies: ["ParallaxStore", "ParallaxCore"]),
         .testTarget(name: "ParallaxTUITests", dependencies: ["ParallaxTUI", "ParallaxCore"]),
     ],
     swiftLanguageModes: [.v6]

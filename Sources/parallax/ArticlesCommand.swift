@@ -17,7 +17,8 @@ struct ArticlesCommand: ParsableCommand {
     @Option(help: "Only articles that report this event (an id from `parallax events`, or its start).") var event: String?
 
     func run() throws {
-        let corpus = try self.corpus.load()
+        let loaded = try self.corpus.loadIndexed()
+        let corpus = loaded.corpus
         var filter = ArticleFilter(outlet: outlet, search: search)
         if let s = since {
             guard let d = DateParser.parseGiven(s) else { throw Console.fail("--since: not a date: \(s) (use YYYY-MM-DD)") }
@@ -27,17 +28,27 @@ struct ArticlesCommand: ParsableCommand {
             guard let d = DateParser.parseGiven(u) else { throw Console.fail("--until: not a date: \(u) (use YYYY-MM-DD)") }
             filter.until = d
         }
-        var articles = filter.apply(to: corpus.articles)
-        if let name = actor {
-            let ids = Set(corpus.actors(matching: name).flatMap(\.articleIDs))
-            articles = articles.filter { ids.contains($0.id) }
-        }
+        // Names and event ids are resolved by the model (spelling variants, id prefixes); the index answers
+        // the query with the canonical names.
+        var eventID: String?
         if let ev = event {
-            guard let e = corpus.events.first(where: { $0.id == ev }) ?? corpus.events.first(where: { $0.id.hasPrefix(ev) }) else {
+            guard let e = corpus.event(matching: ev) else {
                 throw Console.fail("no event with id \(ev) (run `parallax events` to list them)")
             }
-            let ids = Set(e.articles)
-            articles = articles.filter { ids.contains($0.id) }
+            eventID = e.id
+        }
+        var articles: [Article]
+        if let name = actor {
+            let matches = corpus.actors(matching: name)
+            var seen = Set<String>()
+            articles = []
+            for m in matches {
+                for a in try loaded.articles(matching: filter, actor: m.name, event: eventID) where seen.insert(a.id).inserted {
+                    articles.append(a)
+                }
+            }
+        } else {
+            articles = try loaded.articles(matching: filter, event: eventID)
         }
         if json {
             let actors = corpus.actorSummaries()

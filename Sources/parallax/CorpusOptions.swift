@@ -10,15 +10,16 @@ struct CorpusOptions: ParsableArguments {
     @Flag(name: .long, help: "Do not print warnings about unreadable or skipped files.")
     var quiet = false
 
-    /// Loads the corpus or exits with one clear line on stderr.
+    @OptionGroup var index: IndexOptions
+
+    /// Loads the corpus (through the index) or exits with one clear line on stderr.
     func load() throws -> Corpus {
-        do {
-            let corpus = try CorpusLoader().load(paths: paths)
-            if !quiet { Console.warn(corpus.warnings) }
-            return corpus
-        } catch {
-            throw Console.fail(error.description)
-        }
+        try loadIndexed().corpus
+    }
+
+    /// Loads the corpus through the index and keeps the store for the filters.
+    func loadIndexed() throws -> IndexedCorpus {
+        try IndexedLoading.load(paths: paths, options: index, quiet: quiet)
     }
 }
 
@@ -26,6 +27,11 @@ struct CorpusOptions: ParsableArguments {
 enum Console {
     static func warn(_ lines: [String]) {
         for l in lines { FileHandle.standardError.write(Data(("parallax: warning: " + SafeText.sanitize(l) + "\n").utf8)) }
+    }
+
+    /// One line about what parallax did on its own (an index rebuilt or migrated), on stderr.
+    static func note(_ line: String) {
+        FileHandle.standardError.write(Data(("parallax: " + SafeText.sanitize(line) + "\n").utf8))
     }
 
     /// Prints `parallax: message` on stderr and returns the error that exits with status 1.

@@ -18,6 +18,7 @@ struct Parallax: ParsableCommand {
             EventsCommand.self,
             CompareCommand.self,
             TimelineCommand.self,
+            IndexCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

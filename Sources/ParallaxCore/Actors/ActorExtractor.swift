@@ -87,9 +87,7 @@ struct ActorExtractor: Sendable {
         var personAtToken: [Int: Int] = [:]  // first token of a mention → local actor
 
         func text(_ lo: Int, _ hi: Int) -> String {
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: scalars[tokens[lo].start..<tokens[hi - 1].end])
-            return String(v)
+            return ActorTokenizer.makeString(scalars, tokens[lo].start, tokens[hi - 1].end)
         }
         func mention(_ lo: Int, _ hi: Int) -> Mention {
             Mention(articleID: articleID, range: TextRange(start: tokens[lo].start, end: tokens[hi - 1].end),
@@ -221,12 +219,42 @@ struct ActorExtractor: Sendable {
 
     // MARK: - Segmentation
 
-    /// Marks the words of photo credits (`© MANDEL NGAN, Mikhail Metzel AFP`): from © to the line's end.
+    /// Marks the words of credits, which name photographers and editors rather than actors:
+    /// `© MANDEL NGAN, Mikhail Metzel AFP`, `(AP Photo/Evan Vucci)`, `Photo: …`, `Reporting by …;
+    /// Editing by …`, and a byline line (`By Anna Smith and Tom Jones`). A credit runs to the end of its
+    /// line, or to the closing parenthesis when it opened inside one.
     func markCredits(_ tokens: inout [ActorToken]) {
-        var creditLine = -1
-        for i in tokens.indices {
-            if tokens[i].punctChar == "©" { creditLine = tokens[i].line }
-            if tokens[i].line == creditLine { tokens[i].inCredit = true }
+        let creditWords: Set<String> = ["reporting", "writing", "editing", "compiled", "photo", "photos",
+                                        "photograph", "photographs", "credit", "credits", "image", "images",
+                                        "illustration", "video", "graphic", "produced", "edited", "written",
+                                        "reported", "additional"]
+        var i = 0
+        let n = tokens.count
+        while i < n {
+            let t = tokens[i]
+            var start: Int?
+            if t.punctChar == "©" { start = i }
+            if t.isWord, creditWords.contains(t.lower), i + 1 < n, tokens[i + 1].line == t.line {
+                let next = tokens[i + 1]
+                if next.lower == "by" || next.punctChar == ":" || next.punctChar == "/" { start = i }
+                if next.lower == "reporting", i + 2 < n, tokens[i + 2].lower == "by" { start = i }
+            }
+            // A byline: a short line that opens with "By" and a capitalised name.
+            if t.isWord, t.text == "By", t.sentenceStart, i + 1 < n, tokens[i + 1].isCapitalized,
+               i == 0 || tokens[i - 1].line != t.line {
+                var k = i
+                while k < n && tokens[k].line == t.line { k += 1 }
+                if k - i <= 14 && !(tokens[k - 1].punctChar.map { ".!?".unicodeScalars.contains($0) } ?? false) { start = i }
+            }
+            guard let s = start else { i += 1; continue }
+            let inParens = (0..<s).reversed().prefix(3).contains { tokens[$0].punctChar == "(" && tokens[$0].line == t.line }
+            var k = s
+            while k < n && tokens[k].line == t.line {
+                if inParens && tokens[k].punctChar == ")" { break }
+                tokens[k].inCredit = true
+                k += 1
+            }
+            i = k
         }
     }
 
@@ -238,7 +266,7 @@ struct ActorExtractor: Sendable {
         for (i, t) in tokens.enumerated() {
             guard t.line < words.count else { continue }
             lastTok[t.line] = i
-            if t.isWord && t.text.count >= 4 {
+            if t.isWord && t.end - t.start >= 4 {
                 words[t.line] += 1
                 if t.isCapitalized || t.isAllCaps { caps[t.line] += 1 }
             }
@@ -422,9 +450,7 @@ struct ActorExtractor: Sendable {
         var roles: [String] = []
         let line = tokens[lo].line
         func text(_ a: Int, _ b: Int) -> String {
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: scalars[tokens[a].start..<tokens[b - 1].end])
-            return String(v)
+            return ActorTokenizer.makeString(scalars, tokens[a].start, tokens[b - 1].end)
         }
         // Title or honorific right before (President Joe Biden, Kremlin spokesman Dmitry Peskov, Mr Ryabkov).
         if lo > 0, tokens[lo - 1].line == line, segAt[lo - 1] >= 0 {

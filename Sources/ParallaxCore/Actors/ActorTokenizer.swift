@@ -73,7 +73,7 @@ enum ActorTokenizer {
                 i += 1
                 continue
             }
-            if u.properties.isWhitespace { i += 1; continue }
+            if u == " " || u == "\t" || (u.value >= 0x80 && u.properties.isWhitespace) { i += 1; continue }
             lineHasText = true
 
             if isWordChar(u) {
@@ -114,8 +114,7 @@ enum ActorTokenizer {
                         break
                     }
                     // Dotted abbreviations: U.S., U.K., E.U., D.C.
-                    if c == ".", j - segStart == 1, s[j - 1].properties.isUppercase, j + 1 < n, isLetter(s[j + 1]),
-                       s[j + 1].properties.isUppercase {
+                    if c == ".", j - segStart == 1, isUpper(s[j - 1]), j + 1 < n, isLetter(s[j + 1]), isUpper(s[j + 1]) {
                         j += 1
                         segStart = j
                         continue
@@ -123,21 +122,29 @@ enum ActorTokenizer {
                     break
                 }
                 var end = wordEnd
-                var scalars = String.UnicodeScalarView()
-                scalars.append(contentsOf: s[start..<end])
-                var text = String(scalars)
                 // A dotted abbreviation keeps its final dot (U.S.).
-                if !possessive, end < n, s[end] == ".", text.unicodeScalars.contains(".") {
-                    text.unicodeScalars.append(".")
+                if !possessive, end < n, s[end] == ".", segStart > start {
                     end += 1
                     j = end
                 }
+                var letters = 0
+                var upper = 0
+                var ascii = true
+                for k in start..<end {
+                    let c = s[k]
+                    if c.value >= 0x80 { ascii = false }
+                    if isLetter(c) {
+                        letters += 1
+                        if isUpper(c) { upper += 1 }
+                    }
+                }
+                let text = makeString(s, start, end)
+                let lower = ascii ? asciiLower(s, start, end) : text.lowercased()
+                let allCaps = letters >= 2 && upper == letters
                 let first = s[start]
-                let letters = text.unicodeScalars.filter { isLetter($0) }
-                let allCaps = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
-                let cap = first.properties.isUppercase && isLatin(first)
+                let cap = isUpper(first) && isLatin(first)
                 tokens.append(ActorToken(
-                    kind: hasDigit ? .number : .word, start: start, end: end, text: text, lower: text.lowercased(),
+                    kind: hasDigit ? .number : .word, start: start, end: end, text: text, lower: lower,
                     isCapitalized: cap, isAllCaps: allCaps, possessive: possessive, sentenceStart: newSentence,
                     line: line))
                 newSentence = false
@@ -157,9 +164,7 @@ enum ActorTokenizer {
                 kind = .quote(opening: prevSpace, closing: !prevSpace, double: false)
             default: break
             }
-            var scalars = String.UnicodeScalarView()
-            scalars.append(u)
-            let text = String(scalars)
+            let text = String(Character(u))
             tokens.append(ActorToken(kind: kind, start: i, end: i + 1, text: text, lower: text, isCapitalized: false,
                                      isAllCaps: false, possessive: false, sentenceStart: false, line: line))
             if u == "." || u == "!" || u == "?" || u == "\u{2026}" {
@@ -206,6 +211,35 @@ enum ActorTokenizer {
             i += 1
         }
         return out
+    }
+
+    static func isUpper(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 ? (u.value >= 65 && u.value <= 90) : u.properties.isUppercase
+    }
+
+    /// A String from scalars [a, b), through one UTF-8 buffer (much cheaper than appending scalars).
+    static func makeString(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((b - a) * 2)
+        for k in a..<b {
+            let v = s[k].value
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+            } else {
+                if let e = UTF8.encode(s[k]) { bytes.append(contentsOf: e) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func asciiLower(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(b - a)
+        for k in a..<b {
+            let v = UInt8(s[k].value)
+            bytes.append(v >= 65 && v <= 90 ? v + 32 : v)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isLatin(_ u: Unicode.Scalar) -> Bool {

@@ -36,9 +36,7 @@ struct QuoteFinder: Sendable {
             personEnd[start] = max(e, start + 1)
         }
         func text(_ a: Int, _ b: Int) -> String {
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: scalars[tokens[a].start..<tokens[b - 1].end])
-            return String(v)
+            return ActorTokenizer.makeString(scalars, tokens[a].start, tokens[b - 1].end)
         }
 
         var out: [LocalQuote] = []
@@ -54,9 +52,7 @@ struct QuoteFinder: Sendable {
             let startOffset = tokens[open].end
             let endOffset = close < n ? tokens[close].start : (tokens.last?.end ?? startOffset)
             guard endOffset > startOffset else { continue }
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: scalars[startOffset..<endOffset])
-            let quoteText = String(v).trimmingCharacters(in: .whitespacesAndNewlines)
+            let quoteText = ActorTokenizer.makeString(scalars, startOffset, endOffset).trimmingCharacters(in: .whitespacesAndNewlines)
             guard quoteText.contains(where: \.isLetter) else { continue }
 
             var speaker = after(close, tokens: tokens, speech: speech, personAtToken: personAtToken,

@@ -6,10 +6,9 @@ extension Comparison {
         ComparisonBuilder(corpus: corpus, event: event, lexicon: .shared).build()
     }
 
-    /// The comparison of the event with this id (or id prefix), if the corpus has it.
+    /// The comparison of the event a user names (id, or a unique part of it), if the corpus has it.
     public static func build(eventID: String, corpus: Corpus) -> Comparison? {
-        let e = corpus.events.first { $0.id == eventID } ?? corpus.events.first { $0.id.hasPrefix(eventID) }
-        return e.map { build(event: $0, corpus: corpus) }
+        corpus.event(matching: eventID).map { build(event: $0, corpus: corpus) }
     }
 }
 

@@ -82,12 +82,13 @@ struct DateExpression: Sendable {
 
     /// The date this expression names, resolved against `reference` when it needs one.
     /// `future` says whether the sentence looks ahead ("will meet on Monday").
-    func resolve(reference: Day?, future: Bool) -> EventDate? {
+    /// `yearHint` places a month and day in a year when there is no reference (the corpus's typical date).
+    func resolve(reference: Day?, future: Bool, yearHint: Day? = nil) -> EventDate? {
         switch value {
         case let .absolute(d):
             return .span(d, d)
         case let .monthDay(m, d):
-            guard let ref = reference else { return .monthDay(m, d) }
+            guard let ref = reference ?? yearHint else { return .monthDay(m, d) }
             // The year that puts the day nearest the reference.
             let best = (ref.year - 1...ref.year + 1).compactMap { Day(year: $0, month: m, day: d) }
                 .min { abs($0.distance(to: ref)) < abs($1.distance(to: ref)) }
@@ -121,6 +122,14 @@ struct DateExpression: Sendable {
         case let .year(y):
             guard let a = Day(year: y, month: 1, day: 1), let b = Day(year: y, month: 12, day: 31) else { return nil }
             return .span(a, b)
+        }
+    }
+
+    /// True for a date the words state by itself (a day of a month), not relative to the article's date.
+    var isStated: Bool {
+        switch value {
+        case .absolute, .monthDay: return true
+        default: return false
         }
     }
 

@@ -64,8 +64,13 @@ struct EventExtractor: Sendable {
     /// How far (in tokens) from the event word a date or place may stand.
     static let window = 12
 
-    func extract(article: Article, reference: Day?, actors: ActorIndex?) -> [LocalEvent] {
+    /// `yearHint`: a typical date of the corpus, to place "January 10" in a year when the article has no date.
+    func extract(article: Article, reference: Day?, actors: ActorIndex?, yearHint: Day? = nil) -> [LocalEvent] {
         let body = EventText(article.body)
+        return extract(article: article, body: body, reference: reference, actors: actors, yearHint: yearHint)
+    }
+
+    private func extract(article: Article, body: EventText, reference: Day?, actors: ActorIndex?, yearHint: Day?) -> [LocalEvent] {
         var mentions: [EventMention] = []
         // The headline: part of the body when the body starts with it, else read on its own.
         var headlineInBody = false
@@ -77,14 +82,21 @@ struct EventExtractor: Sendable {
                 let head = EventText(title)
                 for s in head.sentences {
                     mentions += mentionsIn(sentence: s, text: head, article: article, reference: reference,
-                                           actors: nil, headline: true, paragraphShift: 0, bodyRanges: false)
+                                           actors: nil, headline: true, paragraphShift: 0, bodyRanges: false, yearHint: yearHint)
                 }
             }
         }
         for s in body.sentences {
             let isHead = headlineInBody && s.paragraph == 0
             mentions += mentionsIn(sentence: s, text: body, article: article, reference: reference, actors: actors,
-                                   headline: isHead, paragraphShift: headlineInBody ? 1 : 0)
+                                   headline: isHead, paragraphShift: headlineInBody ? 1 : 0, yearHint: yearHint)
+        }
+        // A page date that the text contradicts — it speaks of days before it as still to come — is not when
+        // the story was written (a republished or re-dated page): read the story without it.
+        if let ref = reference, mentions.contains(where: { m in
+            m.statedAhead && (m.date?.day.map { $0.distance(to: ref) >= 3 } ?? false)
+        }) {
+            return extract(article: article, body: body, reference: nil, actors: actors, yearHint: ref)
         }
         var events = group(mentions, article: article, body: body)
         // The lead states when: a primary without a date takes the first day-precise date of the lead paragraph.
@@ -93,7 +105,7 @@ struct EventExtractor: Sendable {
             for s in lead {
                 let future = isFuture(sentence: s, text: body)
                 if let d = DateExpression.find(in: body, sentence: s, lexicon: lexicon).first?
-                    .resolve(reference: reference, future: future), d.day != nil || d.isConstraint {
+                    .resolve(reference: reference, future: future, yearHint: yearHint), d.day != nil || d.isConstraint {
                     events[p].date = d
                     break
                 }
@@ -190,7 +202,8 @@ struct EventExtractor: Sendable {
     }
 
     private func mentionsIn(sentence s: EventText.Sentence, text: EventText, article: Article, reference: Day?,
-                            actors: ActorIndex?, headline: Bool, paragraphShift: Int, bodyRanges: Bool = true) -> [EventMention] {
+                            actors: ActorIndex?, headline: Bool, paragraphShift: Int, bodyRanges: Bool = true,
+                            yearHint: Day? = nil) -> [EventMention] {
         let hits = triggers(in: s, text: text)
         guard !hits.isEmpty else { return [] }
         let toks = text.tokens
@@ -231,7 +244,7 @@ struct EventExtractor: Sendable {
             let pHi = n + 1 < hits.count ? (h.end + hits[n + 1].start + 1) / 2 : s.tokens.upperBound
             let participants = hits.count == 1 ? sentenceParticipants
                 : participantsIn(tokens: pLo..<pHi, text: text, actors: bodyRanges ? actors : nil)
-            let date = best.flatMap { $0.0.resolve(reference: reference, future: future) }
+            let date = best.flatMap { $0.0.resolve(reference: reference, future: future, yearHint: yearHint) }
             // Place: "in/at X" after the word, a known city just before it, "in/at X" before it.
             var place: (String, TextRange)?
             var k = h.end
@@ -289,6 +302,7 @@ struct EventExtractor: Sendable {
                 placeRange: bodyRanges ? place?.1 : nil,
                 participants: participants,
                 inHeadline: headline,
+                statedAhead: future && (best?.0.isStated ?? false),
                 paragraph: paragraph,
                 weight: weightByPosition * (h.trigger.strength == .strong ? 1 : 0.7)))
         }

@@ -17,8 +17,11 @@ public struct EventGrouper: Sendable {
         let actors = corpus.actors.isEmpty ? [:] : ActorIndex.build(actors: corpus.actors)
         let extractor = EventExtractor(lexicon: lexicon)
         let vectors = LeadVectors(articles: corpus.articles)
+        // The corpus's middle date places a bare "January 10" of an undated article in a year.
+        let days = corpus.articles.compactMap { $0.published?.day }.sorted()
+        let hint = days.isEmpty ? nil : days[days.count / 2]
         var locals = corpus.articles.map { a in
-            extractor.extract(article: a, reference: a.published?.day, actors: actors[a.id])
+            extractor.extract(article: a, reference: a.published?.day, actors: actors[a.id], yearHint: hint)
         }
         var clusters = cluster(locals: locals, articles: corpus.articles, vectors: vectors)
         // Undated articles take the date of the event they report; then their weekdays are read again.
@@ -27,7 +30,7 @@ public struct EventGrouper: Sendable {
             for (i, dv) in inferred {
                 corpus.articles[i].published = dv
                 let a = corpus.articles[i]
-                locals[i] = extractor.extract(article: a, reference: dv.day, actors: actors[a.id])
+                locals[i] = extractor.extract(article: a, reference: dv.day, actors: actors[a.id], yearHint: hint)
             }
             clusters = cluster(locals: locals, articles: corpus.articles, vectors: vectors)
         }
@@ -169,12 +172,19 @@ public struct EventGrouper: Sendable {
                 continue
             }
         }
-        // Weekday/month-day constraints at a place also meet dated nodes at that place.
+        // Nodes without a day (a weekday, a month-day, nothing) also meet the nodes of their place and of their
+        // rarest participants, dated or not. They are few (undated articles), so this stays small.
         var byPlace: [String: [Int]] = [:]
-        for (i, n) in nodes.enumerated() { if let p = n.place { byPlace[p, default: []].append(i) } }
+        var byParticipant: [String: [Int]] = [:]
         for (i, n) in nodes.enumerated() {
-            guard let d = n.date, d.isConstraint, let p = n.place, let same = byPlace[p], same.count <= maxBlock * 4 else { continue }
-            addPairs([i], same)
+            if let p = n.place { byPlace[p, default: []].append(i) }
+            for (p, _) in n.participants.sorted(by: { $0.value > $1.value }).prefix(3) { byParticipant[p, default: []].append(i) }
+        }
+        for (i, n) in nodes.enumerated() where n.date?.day == nil && !(n.date.map { if case .span = $0 { return true } else { return false } } ?? false) {
+            if let p = n.place, let same = byPlace[p], same.count <= maxBlock * 4 { addPairs([i], same) }
+            for (p, _) in n.participants.sorted(by: { $0.value > $1.value }).prefix(3) {
+                if let same = byParticipant[p], same.count <= maxBlock * 4 { addPairs([i], same) }
+            }
         }
         return pairs
     }

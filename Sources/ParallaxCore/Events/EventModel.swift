@@ -49,8 +49,23 @@ public struct EventMention: Hashable, Sendable {
     public var placeRange: TextRange?
     public var participants: [String]
     public var inHeadline: Bool
+    /// The sentence speaks of this stated date as still to come ("the talks of January 10 will be bitter").
+    public var statedAhead: Bool = false
     /// Paragraph index in the body (0 = first); -1 for the headline.
     public var paragraph: Int
     /// How much this mention says "this is what the article reports": headline and lead weigh most.
     public var weight: Double
+}
+
+extension Corpus {
+    /// The event a user means by `query`: its id, else the one event whose id starts with or contains it
+    /// (`2022-01-26`, `paris`). Nil when nothing or more than one event matches a partial id.
+    public func event(matching query: String) -> Event? {
+        let q = query.lowercased()
+        if let e = events.first(where: { $0.id == q }) { return e }
+        let prefixed = events.filter { $0.id.hasPrefix(q) }
+        if prefixed.count == 1 { return prefixed[0] }
+        let containing = events.filter { $0.id.contains(q) }
+        return containing.count == 1 ? containing[0] : (prefixed.first ?? nil)
+    }
 }

@@ -13,6 +13,10 @@ public struct FileWalker: Sendable {
     public struct Found: Sendable, Equatable {
         public var path: String
         public var url: URL
+        public init(path: String, url: URL) {
+            self.path = path
+            self.url = url
+        }
     }
 
     /// Throws `LoadError.missingPath` for a path that does not exist; everything below a folder

@@ -1,5 +1,5 @@
 /// A date as written: full (`January 26, 2022`), or partial (`Friday, January 21`, `January 10`).
-public struct DateMention: Sendable, Equatable {
+public struct DateMention: Sendable, Equatable, Codable {
     public var year: Int?
     public var month: Int
     public var day: Int

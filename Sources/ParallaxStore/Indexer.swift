@@ -1,0 +1,182 @@
+import Foundation
+import ParallaxCore
+
+/// What one `Indexer.update` did, for `parallax index` and the benchmark.
+public struct IndexReport: Sendable, Equatable {
+    public var filesListed = 0
+    /// Files read and (re)analysed: new or changed content.
+    public var filesRead = 0
+    public var added = 0
+    public var changed = 0
+    /// Size or mtime changed but the content hash did not: only the file state was updated.
+    public var touched = 0
+    public var unchanged = 0
+    public var removed = 0
+    public var articles = 0
+    public var bytesRead: Int64 = 0
+    public var analysed = false
+    public var analysisRewrote = 0
+    public var seconds = 0.0
+    public var scanSeconds = 0.0
+    public var readSeconds = 0.0
+    /// Of `readSeconds`, the time spent writing to the store (the rest is reading and cleaning).
+    public var writeSeconds = 0.0
+    public var analysisSeconds = 0.0
+    public var warnings: [String] = []
+    public init() {}
+}
+
+/// Progress of an update, reported after each batch.
+public struct IndexProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    public var phase: String
+}
+
+/// Brings an index up to date with the files of a corpus: stats every file, re-reads only those whose
+/// size, mtime and content hash say they changed (on all cores, a task per chunk of files), writes a
+/// transaction per chunk so an interrupted build leaves a consistent index, drops removed files, then
+/// re-runs the corpus-level stages over the stored articles when anything changed.
+public struct Indexer: Sendable {
+    public var reader: any CorpusReader
+    /// Files per task and per transaction.
+    public var chunkSize: Int
+    public var workers: Int
+
+    public init(reader: any CorpusReader, chunkSize: Int = 64,
+                workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)) {
+        self.reader = reader
+        self.chunkSize = max(1, chunkSize)
+        self.workers = max(1, workers)
+    }
+
+    private struct ChunkResult: Sendable {
+        var items: [FileBatchItem] = []
+        var touched: [FileState] = []
+        var added = 0
+        var changed = 0
+        var bytes: Int64 = 0
+        var articles = 0
+        var files = 0
+        var warnings: [String] = []
+    }
+
+    public func update(store: any CorpusStore, roots: [String],
+                       progress: (@Sendable (IndexProgress) -> Void)? = nil) async throws -> IndexReport {
+        let start = Date()
+        var report = IndexReport()
+        let listing = try reader.listFiles(roots: roots)
+        report.warnings += listing.warnings
+        report.filesListed = listing.files.count
+        let known = try store.fileStates()
+
+        var candidates: [(file: ListedFile, stat: FileStat, old: FileState?, position: Int)] = []
+        var moved: [FileState] = []
+        var seen = Set<String>()
+        for (position, file) in listing.files.enumerated() where seen.insert(file.path).inserted {
+            guard let st = FileStat(path: file.url.path) else {
+                report.warnings.append("\(file.path): cannot read file status")
+                continue
+            }
+            if let old = known[file.path], old.size == st.size, old.mtimeNS == st.mtimeNS, old.metaKey == file.metaKey {
+                report.unchanged += 1
+                report.warnings += old.warnings
+                if old.position != position {
+                    var s = old
+                    s.position = position
+                    moved.append(s)
+                }
+            } else {
+                candidates.append((file, st, known[file.path], position))
+            }
+        }
+        try store.updateFileStates(moved)
+        let removed = known.keys.filter { !seen.contains($0) }.sorted()
+        report.scanSeconds = Date().timeIntervalSince(start)
+
+        // Read and clean in parallel; the single consumer writes each chunk in its own transaction
+        // while the other chunks are still being read.
+        let readStart = Date()
+        let chunks = stride(from: 0, to: candidates.count, by: chunkSize).map {
+            Array(candidates[$0..<min($0 + chunkSize, candidates.count)])
+        }
+        let reader = self.reader
+        let total = candidates.count
+        try await withThrowingTaskGroup(of: ChunkResult.self) { group in
+            var next = 0
+            func launch() {
+                guard next < chunks.count else { return }
+                let chunk = chunks[next]
+                next += 1
+                group.addTask {
+                    var r = ChunkResult()
+                    for c in chunk {
+                        r.files += 1
+                        guard let data = FileManager.default.contents(atPath: c.file.url.path) else {
+                            r.warnings.append("\(c.file.path): cannot be read, skipped")
+                            continue
+                        }
+                        let hash = data.withUnsafeBytes { buf -> String in
+                            var h = ContentHash()
+                            h.add(buf)
+                            return h.hex
+                        }
+                        if let old = c.old, old.hash == hash, old.metaKey == c.file.metaKey {
+                            r.touched.append(FileState(path: c.file.path, size: c.stat.size, mtimeNS: c.stat.mtimeNS,
+                                                       hash: hash, warnings: old.warnings, metaKey: old.metaKey,
+                                                       position: c.position))
+                            r.warnings += old.warnings
+                            continue
+                        }
+                        let read = reader.readFile(c.file)
+                        r.bytes += Int64(data.count)
+                        r.articles += read.articles.count
+                        r.warnings += read.warnings
+                        if c.old == nil { r.added += 1 } else { r.changed += 1 }
+                        r.items.append(FileBatchItem(
+                            state: FileState(path: c.file.path, size: c.stat.size, mtimeNS: c.stat.mtimeNS,
+                                             hash: hash, warnings: read.warnings, metaKey: c.file.metaKey,
+                                             position: c.position),
+                            articles: read.articles))
+                    }
+                    return r
+                }
+            }
+            // Keep one chunk in flight per core plus one being written, not the whole corpus in memory.
+            for _ in 0..<(workers + 1) { launch() }
+            var done = 0
+            while let r = try await group.next() {
+                let writeStart = Date()
+                try store.upsertFiles(r.items)
+                try store.updateFileStates(r.touched)
+                report.writeSeconds += Date().timeIntervalSince(writeStart)
+                report.added += r.added
+                report.changed += r.changed
+                report.touched += r.touched.count
+                report.bytesRead += r.bytes
+                report.articles += r.articles
+                report.warnings += r.warnings
+                done += r.files
+                progress?(IndexProgress(done: done, total: total, phase: "reading"))
+                launch()
+            }
+        }
+        report.filesRead = report.added + report.changed
+        try store.removeFiles(removed)
+        report.removed = removed.count
+        report.readSeconds = Date().timeIntervalSince(readStart)
+
+        let current = try store.analysisIsCurrent()
+        if report.filesRead > 0 || report.removed > 0 || !current {
+            let analysisStart = Date()
+            progress?(IndexProgress(done: total, total: total, phase: "analysing"))
+            let articles = try store.loadArticlesForAnalysis()
+            let corpus = reader.analyze(articles: articles, warnings: [])
+            report.analysisRewrote = try store.replaceAnalysis(of: corpus).articlesRewritten
+            report.analysed = true
+            report.analysisSeconds = Date().timeIntervalSince(analysisStart)
+        }
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+}

@@ -1,0 +1,570 @@
+import Foundation
+import GRDB
+import ParallaxCore
+
+/// The embedded index: one SQLite file (WAL mode, so several processes can read while one writes),
+/// or an in-memory database for `--no-index` and tests.
+public final class SQLiteCorpusStore: CorpusStore {
+    /// GRDB's writer: a `DatabasePool` on disk, a `DatabaseQueue` in memory.
+    public let writer: any DatabaseWriter
+    /// The index file, nil in memory.
+    public let path: String?
+    /// True when opening applied migrations to an index that already held data.
+    public let migratedFrom: [String]
+
+    /// Opens (creating or migrating) the index at `path` with a `DatabasePool` (WAL).
+    /// Throws if the file is not a usable SQLite database or was written by a newer schema;
+    /// `IndexOpener` turns those into "moved aside and rebuilt".
+    public convenience init(path: String) throws {
+        let pool = try DatabasePool(path: path, configuration: Self.configuration())
+        try self.init(writer: pool, path: path)
+    }
+
+    /// An empty index in memory.
+    public static func inMemory() throws -> SQLiteCorpusStore {
+        try SQLiteCorpusStore(writer: DatabaseQueue(configuration: configuration()), path: nil)
+    }
+
+    init(writer: any DatabaseWriter, path: String?) throws {
+        self.writer = writer
+        self.path = path
+        let migrator = Schema.migrator
+        let applied: [String] = try writer.read { db in
+            // Reading the schema is the first touch of the file: a non-database fails here.
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
+            if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema }
+            return try Array(migrator.appliedIdentifiers(db))
+        }
+        let pending = Schema.migrationIDs.filter { !applied.contains($0) }
+        self.migratedFrom = applied.isEmpty ? [] : pending.isEmpty ? [] : applied.sorted()
+        try migrator.migrate(writer)
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        // Another process indexing the same corpus holds the write lock for one batch at a time.
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            // In WAL mode NORMAL keeps the database consistent after a crash (only the last
+            // transactions may be lost), which is all an index that can be rebuilt needs.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -32000")
+        }
+        return config
+    }
+
+    // MARK: - Files and articles
+
+    public func fileStates() throws -> [String: FileState] {
+        try writer.read { db in
+            var out: [String: FileState] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT path, size, mtime_ns, hash, warnings, meta_key, position FROM source_file
+                """)
+            while let row = try rows.next() {
+                let path: String = row[0]
+                let w: String = row[4]
+                out[path] = FileState(path: path, size: row[1], mtimeNS: row[2], hash: row[3],
+                                      warnings: w.isEmpty ? [] : w.components(separatedBy: "\n"),
+                                      metaKey: row[5], position: row[6])
+            }
+            return out
+        }
+    }
+
+    public func upsertFiles(_ items: [FileBatchItem]) throws {
+        guard !items.isEmpty else { return }
+        try writer.write { db in
+            for item in items {
+                try deleteArticles(ofFiles: [item.state.path], db: db)
+                try upsertState(item.state, db: db)
+                for (i, article) in item.articles.enumerated() {
+                    try insert(article, filePath: item.state.path, position: i, db: db)
+                }
+            }
+            try setMeta("analysis_current", "0", db: db)
+        }
+    }
+
+    public func updateFileStates(_ states: [FileState]) throws {
+        guard !states.isEmpty else { return }
+        try writer.write { db in
+            for s in states { try upsertState(s, db: db) }
+        }
+    }
+
+    public func removeFiles(_ paths: [String]) throws {
+        guard !paths.isEmpty else { return }
+        try writer.write { db in
+            try deleteArticles(ofFiles: paths, db: db)
+            let stmt = try db.cachedStatement(sql: "DELETE FROM source_file WHERE path = ?")
+            for p in paths { try stmt.execute(arguments: [p]) }
+            try setMeta("analysis_current", "0", db: db)
+        }
+    }
+
+    private func upsertState(_ s: FileState, db: Database) throws {
+        let stmt = try db.cachedStatement(sql: """
+            INSERT INTO source_file (path, position, meta_key, size, mtime_ns, hash, warnings)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(path) DO UPDATE SET position = excluded.position, meta_key = excluded.meta_key,
+                size = excluded.size, mtime_ns = excluded.mtime_ns, hash = excluded.hash,
+                warnings = excluded.warnings
+            """)
+        try stmt.execute(arguments: [s.path, s.position, s.metaKey, s.size, s.mtimeNS, s.hash,
+                                     s.warnings.joined(separator: "\n")])
+    }
+
+    /// Deletes the articles of these files and the per-article rows derived from them. Event links
+    /// stay until the next `replaceAnalysis`, which rewrites them whenever the events changed.
+    private func deleteArticles(ofFiles paths: [String], db: Database) throws {
+        let ids = try db.cachedStatement(sql: "SELECT id FROM article WHERE file_path = ?")
+        var old: [String] = []
+        for p in paths { old += try String.fetchAll(ids, arguments: [p]) }
+        guard !old.isEmpty else { return }
+        for table in ["mention", "actor_role", "quote"] {
+            let stmt = try db.cachedStatement(sql: "DELETE FROM \(table) WHERE article_id = ?")
+            for id in old { try stmt.execute(arguments: [id]) }
+        }
+        let del = try db.cachedStatement(sql: "DELETE FROM article WHERE file_path = ?")
+        for p in paths { try del.execute(arguments: [p]) }
+    }
+
+    private func insert(_ a: Article, filePath: String, position: Int, db: Database) throws {
+        // Ids are hashes of file name and text: two identical files under one name collide. The later
+        // one gets a suffix from its path rather than being lost.
+        var id = a.id
+        let exists = try db.cachedStatement(sql: "SELECT file_path FROM article WHERE id = ?")
+        if let owner = try String.fetchOne(exists, arguments: [id]), owner != filePath {
+            id = a.id + "~" + String(ContentHash.hex(of: Array(a.path.utf8)).prefix(6))
+        }
+        let stmt = try db.cachedStatement(sql: """
+            INSERT INTO article (id, file_path, position, path, format, title, outlet, outlet_key,
+                outlet_source, published, published_source, published_confidence, read_published,
+                read_published_source, read_published_confidence, partial_date, url, sources,
+                removed, truncated, words, body, raw_text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let removed: String
+        if a.removed.isEmpty {
+            removed = ""
+        } else {
+            removed = String(decoding: try JSONEncoder().encode(a.removed), as: UTF8.self)
+        }
+        let partial = try a.partialDate.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        let args: [(any DatabaseValueConvertible)?] = [
+            id, filePath, position, a.path, a.format.rawValue, a.title, a.outlet,
+            a.outlet.map(LookupKey.fold), a.outletSource.rawValue,
+            a.published?.day.description, a.published?.source.rawValue, a.published?.confidence,
+            a.published?.day.description, a.published?.source.rawValue, a.published?.confidence,
+            partial, a.url, a.sources.joined(separator: "\n"), removed, a.truncated, Self.wordCount(a.body), a.body, a.rawText,
+        ]
+        try stmt.execute(arguments: StatementArguments(args))
+    }
+
+    /// `Article.wordCount` with an ASCII fast path: the Unicode property lookup per scalar was 5% of
+    /// a whole index build.
+    static func wordCount(_ text: String) -> Int {
+        var n = 0
+        var inWord = false
+        for u in text.unicodeScalars {
+            let isSpace: Bool
+            if u.value < 0x80 {
+                isSpace = u.value == 0x20 || (u.value >= 0x09 && u.value <= 0x0D)
+            } else {
+                isSpace = u.properties.isWhitespace
+            }
+            if !isSpace && !inWord { n += 1 }
+            inWord = !isSpace
+        }
+        return n
+    }
+
+    // MARK: - Analysis
+
+    public func analysisIsCurrent() throws -> Bool {
+        try writer.read { db in try meta("analysis_current", db: db) == "1" }
+    }
+
+    public func replaceAnalysis(of corpus: Corpus) throws -> AnalysisWriteReport {
+        let rows = AnalysisRows(corpus: corpus)
+        return try writer.write { db in
+            var report = AnalysisWriteReport()
+            report.actors = corpus.actors.count
+            report.events = corpus.events.count
+            // Actors and events are small next to mentions: replaced whole when any of them changed.
+            if try meta("actors_hash", db: db) != rows.actorsHash {
+                try db.execute(sql: "DELETE FROM actor_alias")
+                try db.execute(sql: "DELETE FROM actor")
+                let ins = try db.cachedStatement(sql: """
+                    INSERT INTO actor (id, position, name, kind, affiliation, is_source) VALUES (?, ?, ?, ?, ?, ?)
+                    """)
+                let alias = try db.cachedStatement(sql: """
+                    INSERT INTO actor_alias (actor_id, position, alias, alias_key) VALUES (?, ?, ?, ?)
+                    """)
+                for (i, a) in corpus.actors.enumerated() {
+                    try ins.execute(arguments: [a.id, i, a.name, a.kind.rawValue, a.affiliation, a.isSource])
+                    // Position 0 is the canonical name, so every actor can be found by it.
+                    for (j, name) in ([a.name] + a.aliases).enumerated() {
+                        try alias.execute(arguments: [a.id, j, name, LookupKey.fold(name)])
+                    }
+                }
+                try setMeta("actors_hash", rows.actorsHash, db: db)
+            }
+            if try meta("events_hash", db: db) != rows.eventsHash {
+                try db.execute(sql: "DELETE FROM event_participant")
+                try db.execute(sql: "DELETE FROM event")
+                try db.execute(sql: "DELETE FROM article_event")
+                let ins = try db.cachedStatement(sql: """
+                    INSERT INTO event (id, position, title, kind, date, place) VALUES (?, ?, ?, ?, ?, ?)
+                    """)
+                let part = try db.cachedStatement(sql: """
+                    INSERT INTO event_participant (event_id, position, name) VALUES (?, ?, ?)
+                    """)
+                let link = try db.cachedStatement(sql: """
+                    INSERT INTO article_event (article_id, event_id, role, position) VALUES (?, ?, ?, ?)
+                    """)
+                for (i, e) in corpus.events.enumerated() {
+                    try ins.execute(arguments: [e.id, i, e.title, e.kind.rawValue, e.date?.description, e.place])
+                    for (j, p) in e.participants.enumerated() { try part.execute(arguments: [e.id, j, p]) }
+                    for (j, a) in e.articles.enumerated() { try link.execute(arguments: [a, e.id, "article", j]) }
+                    for (j, a) in e.mentionedBy.enumerated() { try link.execute(arguments: [a, e.id, "mention", j]) }
+                }
+                for (article, event) in corpus.primaryEvent.sorted(by: { $0.key < $1.key }) {
+                    try link.execute(arguments: [article, event, "primary", 0])
+                }
+                try setMeta("events_hash", rows.eventsHash, db: db)
+            }
+            // Dates that analysis inferred (from events) overlay the dates as read.
+            var finalDates: [String: (String?, String?, Double?)] = [:]
+            let dc = try Row.fetchCursor(db, sql: "SELECT id, published, published_source, published_confidence FROM article")
+            while let r = try dc.next() { finalDates[r[0]] = (r[1], r[2], r[3]) }
+            let setDate = try db.cachedStatement(sql: """
+                UPDATE article SET published = ?, published_source = ?, published_confidence = ? WHERE id = ?
+                """)
+            for a in corpus.articles {
+                guard let old = finalDates[a.id] else { continue }
+                let new = (a.published?.day.description, a.published?.source.rawValue, a.published?.confidence)
+                if old.0 != new.0 || old.1 != new.1 || old.2 != new.2 {
+                    try setDate.execute(arguments: [new.0, new.1, new.2, a.id])
+                }
+            }
+            // Per-article rows: only articles whose own analysis changed are rewritten.
+            var stored: [String: String?] = [:]
+            let cur = try Row.fetchCursor(db, sql: "SELECT id, analysis_hash FROM article")
+            while let r = try cur.next() {
+                let h: String? = r[1]
+                stored[r[0]] = .some(h)
+            }
+            let setHash = try db.cachedStatement(sql: "UPDATE article SET analysis_hash = ? WHERE id = ?")
+            let insM = try db.cachedStatement(sql: """
+                INSERT INTO mention (article_id, actor_id, position, range_start, range_end, surface)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            let insR = try db.cachedStatement(sql: """
+                INSERT INTO actor_role (article_id, actor_id, position, role) VALUES (?, ?, ?, ?)
+                """)
+            let insQ = try db.cachedStatement(sql: """
+                INSERT INTO quote (article_id, actor_id, position, text, range_start, range_end, speaker, speaker_label)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let dels = try ["mention", "actor_role", "quote"].map {
+                try db.cachedStatement(sql: "DELETE FROM \($0) WHERE article_id = ?")
+            }
+            for (articleID, storedHash) in stored {
+                let r = rows.perArticle[articleID]
+                let newHash = r?.hash ?? ContentHash.emptyHex
+                if storedHash == newHash { continue }
+                report.articlesRewritten += 1
+                if storedHash != nil {
+                    for d in dels { try d.execute(arguments: [articleID]) }
+                }
+                if let r {
+                    for m in r.mentions {
+                        try insM.execute(arguments: [articleID, m.actor, m.position, m.mention.range.start,
+                                                     m.mention.range.end, m.mention.surface])
+                    }
+                    for x in r.roles { try insR.execute(arguments: [articleID, x.actor, x.position, x.role.role]) }
+                    for q in r.quotes {
+                        try insQ.execute(arguments: [articleID, q.actor, q.position, q.quote.text, q.quote.range.start,
+                                                     q.quote.range.end, q.quote.speaker, q.quote.speakerLabel])
+                    }
+                }
+                try setHash.execute(arguments: [newHash, articleID])
+            }
+            try setMeta("analysis_current", "1", db: db)
+            return report
+        }
+    }
+
+    // MARK: - Reading
+
+    private static let articleColumns = """
+        a.id, a.path, a.format, a.raw_text, a.body, a.title, a.outlet, a.outlet_source, a.published,
+        a.published_source, a.published_confidence, a.url, a.sources, a.removed, a.truncated, a.partial_date
+        """
+
+    private static func article(from row: Row) -> Article {
+        let published: DatedValue?
+        if let iso: String = row[8], let day = Day(iso: iso) {
+            let src: String? = row[9]
+            published = DatedValue(day: day, source: src.flatMap(MetadataSource.init(rawValue:)) ?? .none,
+                                   confidence: row[10] ?? 0)
+        } else {
+            published = nil
+        }
+        let sources: String = row[12]
+        let removedJSON: String = row[13]
+        let removed = removedJSON.isEmpty ? [] :
+            ((try? JSONDecoder().decode([RemovedLine].self, from: Data(removedJSON.utf8))) ?? [])
+        let format: String = row[2]
+        let outletSource: String = row[7]
+        var article = Article(id: row[0], path: row[1], format: SourceFormat(rawValue: format) ?? .text,
+                              rawText: row[3], body: row[4], title: row[5], outlet: row[6],
+                              outletSource: MetadataSource(rawValue: outletSource) ?? .none, published: published,
+                              url: row[11], sources: sources.isEmpty ? [] : sources.components(separatedBy: "\n"),
+                              removed: removed, truncated: row[14])
+        // Kept until a date resolves it, as DateInference does.
+        if published == nil, let json: String = row[15] {
+            article.partialDate = try? JSONDecoder().decode(DateMention.self, from: Data(json.utf8))
+        }
+        return article
+    }
+
+    public func loadArticles(includeRaw: Bool) throws -> [Article] {
+        try loadArticles(includeRaw: includeRaw, asRead: false)
+    }
+
+    /// Without the raw text: the analysis stages read the clean body, and at 100,000 articles the raw
+    /// text would double the memory this needs.
+    public func loadArticlesForAnalysis() throws -> [Article] {
+        try loadArticles(includeRaw: false, asRead: true)
+    }
+
+    /// `asRead`: the metadata as ingestion produced it, before corpus analysis changed it.
+    func loadArticles(includeRaw: Bool, asRead: Bool) throws -> [Article] {
+        var cols = includeRaw ? Self.articleColumns : Self.articleColumns.replacingOccurrences(of: "a.raw_text", with: "''")
+        if asRead {
+            cols = cols.replacingOccurrences(of: "a.published", with: "a.read_published")
+        }
+        return try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(cols) FROM source_file f JOIN article a ON a.file_path = f.path
+                ORDER BY f.position, a.position
+                """)
+                .map(Self.article(from:))
+        }
+    }
+
+    public func article(id: String) throws -> Article? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Self.articleColumns) FROM article a WHERE a.id = ?", arguments: [id])
+                .map(Self.article(from:))
+        }
+    }
+
+    public func loadCorpus() throws -> Corpus {
+        let articles = try loadArticles(includeRaw: true)
+        return try writer.read { db in
+            // Derived rows come back in corpus order of their article, then their position in it.
+            var order: [String: Int] = [:]
+            for (i, a) in articles.enumerated() { order[a.id] = i }
+            func rank(_ id: String) -> Int { order[id] ?? Int.max }
+
+            var mentions: [String: [(Int, Int, Mention)]] = [:]
+            let mc = try Row.fetchCursor(db, sql: """
+                SELECT actor_id, article_id, position, range_start, range_end, surface FROM mention
+                """)
+            while let r = try mc.next() {
+                let art: String = r[1]
+                mentions[r[0], default: []].append(
+                    (rank(art), r[2], Mention(articleID: art, range: TextRange(start: r[3], end: r[4]), surface: r[5])))
+            }
+            var roles: [String: [(Int, Int, RoleMention)]] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT actor_id, article_id, position, role FROM actor_role") {
+                let art: String = r[1]
+                roles[r[0], default: []].append((rank(art), r[2], RoleMention(articleID: art, role: r[3])))
+            }
+            var quotes: [String: [(Int, Int, Quote)]] = [:]
+            for r in try Row.fetchAll(db, sql: """
+                SELECT actor_id, article_id, position, text, range_start, range_end, speaker, speaker_label FROM quote
+                """) {
+                let art: String = r[1]
+                quotes[r[0], default: []].append((rank(art), r[2], Quote(
+                    articleID: art, text: r[3], range: TextRange(start: r[4], end: r[5]),
+                    speaker: r[6], speakerLabel: r[7])))
+            }
+            var aliases: [String: [String]] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT actor_id, alias FROM actor_alias WHERE position > 0 ORDER BY actor_id, position") {
+                aliases[r[0], default: []].append(r[1])
+            }
+            func sorted<T>(_ xs: [(Int, Int, T)]?) -> [T] {
+                (xs ?? []).sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+            }
+            let actors: [Actor] = try Row.fetchAll(db, sql: """
+                SELECT id, name, kind, affiliation, is_source FROM actor ORDER BY position
+                """).map { r in
+                let id: String = r[0]
+                let kind: String = r[2]
+                return Actor(id: id, name: r[1], kind: ActorKind(rawValue: kind) ?? .person,
+                             aliases: aliases[id] ?? [], affiliation: r[3], roles: sorted(roles[id]),
+                             mentions: sorted(mentions[id]), quotes: sorted(quotes[id]), isSource: r[4])
+            }
+
+            var participants: [String: [String]] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT event_id, name FROM event_participant ORDER BY event_id, position") {
+                participants[r[0], default: []].append(r[1])
+            }
+            var members: [String: [String]] = [:]
+            var mentioned: [String: [String]] = [:]
+            var primary: [String: String] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT article_id, event_id, role FROM article_event ORDER BY event_id, role, position") {
+                let role: String = r[2]
+                switch role {
+                case "article": members[r[1], default: []].append(r[0])
+                case "mention": mentioned[r[1], default: []].append(r[0])
+                default: primary[r[0]] = r[1]
+                }
+            }
+            let events: [Event] = try Row.fetchAll(db, sql: "SELECT id, title, kind, date, place FROM event ORDER BY position").map { r in
+                let id: String = r[0]
+                let kind: String = r[2]
+                let date: String? = r[3]
+                return Event(id: id, title: r[1], kind: EventKind(rawValue: kind) ?? .other,
+                             date: date.flatMap(Day.init(iso:)), place: r[4], participants: participants[id] ?? [],
+                             articles: members[id] ?? [], mentionedBy: mentioned[id] ?? [])
+            }
+            let warnings = try String.fetchAll(db, sql: "SELECT warnings FROM source_file WHERE warnings <> '' ORDER BY path")
+                .flatMap { $0.components(separatedBy: "\n") }
+            return Corpus(articles: articles, actors: actors, events: events, primaryEvent: primary, warnings: warnings)
+        }
+    }
+
+    public func actorIDs(named name: String) throws -> [String] {
+        try writer.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT actor_id FROM actor_alias WHERE alias_key = ?",
+                                arguments: [LookupKey.fold(name)])
+        }
+    }
+
+    public func summaries(_ query: ArticleQuery) throws -> [ArticleSummary] {
+        var conditions: [String] = []
+        var args: [(any DatabaseValueConvertible)?] = []
+        let pattern = query.text.flatMap { FTS5Pattern(matchingAllPrefixesIn: $0) }
+        if let text = query.text, !text.trimmingCharacters(in: .whitespaces).isEmpty, pattern == nil {
+            return []  // only punctuation typed: nothing can match
+        }
+        var from = "source_file f JOIN article a ON a.file_path = f.path"
+        var columns = """
+            a.id, a.path, a.title, a.outlet, a.published, a.published_source, a.words,
+            (SELECT e.event_id FROM article_event e WHERE e.article_id = a.id AND e.role = 'primary' LIMIT 1)
+            """
+        var order = "f.position, a.position"
+        if let pattern {
+            from = "article_fts JOIN article a ON a.seq = article_fts.rowid"
+            conditions.append("article_fts MATCH ?")
+            args.append(pattern)
+            columns += ", snippet(article_fts, -1, '[', ']', '…', 12)"
+            // Title hits weigh more than body hits.
+            order = "bm25(article_fts, 4.0, 1.0)"
+        }
+        if let actor = query.actor {
+            conditions.append("""
+                a.id IN (SELECT m.article_id FROM mention m WHERE m.actor_id IN
+                    (SELECT al.actor_id FROM actor_alias al WHERE al.alias_key = ?))
+                """)
+            args.append(LookupKey.fold(actor))
+        }
+        if let outlet = query.outlet {
+            // As the CLI's filter: part of the name is enough. The few distinct outlets are matched
+            // first (a scan of the outlet index), then the articles through that index.
+            let needle = LookupKey.fold(outlet)
+            let keys = try writer.read { db in
+                try String.fetchAll(db, sql: "SELECT DISTINCT outlet_key FROM article WHERE outlet_key IS NOT NULL")
+            }.filter { $0.contains(needle) }
+            if keys.isEmpty { return [] }
+            conditions.append("a.outlet_key IN (" + keys.map { _ in "?" }.joined(separator: ", ") + ")")
+            args += keys.map { $0 as (any DatabaseValueConvertible)? }
+        }
+        if let since = query.since {
+            conditions.append("a.published >= ?")
+            args.append(since.description)
+        }
+        if let until = query.until {
+            conditions.append("a.published <= ?")
+            args.append(until.description)
+        }
+        if let event = query.event {
+            conditions.append("a.id IN (SELECT e.article_id FROM article_event e WHERE e.event_id = ? AND e.role = 'primary')")
+            args.append(event)
+        }
+        var sql = "SELECT \(columns) FROM \(from)"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY \(order)"
+        if let limit = query.limit {
+            sql += " LIMIT ?"
+            args.append(limit)
+        }
+        let hasSnippet = pattern != nil
+        return try writer.read { db in
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { r in
+                let published: String? = r[4]
+                let src: String? = r[5]
+                return ArticleSummary(id: r[0], path: r[1], title: r[2], outlet: r[3],
+                                      published: published.flatMap(Day.init(iso:)),
+                                      publishedSource: src.flatMap(MetadataSource.init(rawValue:)) ?? .none,
+                                      words: r[6], event: r[7], snippet: hasSnippet ? r[8] : nil)
+            }
+        }
+    }
+
+    public func stats() throws -> StoreStats {
+        var s = try writer.read { db in
+            var s = StoreStats()
+            func count(_ t: String, _ whereSQL: String = "") throws -> Int {
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t) \(whereSQL)") ?? 0
+            }
+            s.files = try count("source_file")
+            s.articles = try count("article")
+            s.actors = try count("actor")
+            s.aliases = try count("actor_alias", "WHERE position > 0")
+            s.mentions = try count("mention")
+            s.quotes = try count("quote")
+            s.events = try count("event")
+            s.eventLinks = try count("article_event", "WHERE role <> 'primary'")
+            s.schemaVersion = Schema.version
+            return s
+        }
+        if let path {
+            s.bytes = [path, path + "-wal"].reduce(Int64(0)) { total, p in
+                total + ((try? FileManager.default.attributesOfItem(atPath: p)[.size] as? NSNumber)?.int64Value ?? 0)
+            }
+        }
+        return s
+    }
+
+    // MARK: - Meta
+
+    private func meta(_ key: String, db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    }
+
+    private func setMeta(_ key: String, _ value: String, db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value
+            """, arguments: [key, value])
+    }
+}
+
+/// Why an index could not be used as it is.
+public enum StoreError: Error, CustomStringConvertible {
+    case newerSchema
+    case corrupt(String)
+
+    public var description: String {
+        switch self {
+        case .newerSchema: return "the index was written by a newer version of parallax"
+        case .corrupt(let why): return "the index is damaged (\(why))"
+        }
+    }
+}

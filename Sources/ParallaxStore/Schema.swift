@@ -1,0 +1,161 @@
+import GRDB
+
+/// The index schema as GRDB migrations. Plain tables use portable SQL (TEXT, INTEGER, REAL; dates as
+/// `YYYY-MM-DD` text, which sorts); only the full-text table is SQLite-specific (FTS5).
+enum Schema {
+    /// Bumped with each migration; `--stats` prints it.
+    static let version = 1
+    static let migrationIDs = ["v1"]
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                );
+                CREATE TABLE source_file (
+                    path TEXT PRIMARY KEY NOT NULL,
+                    position INTEGER NOT NULL,
+                    meta_key TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    mtime_ns INTEGER NOT NULL,
+                    hash TEXT NOT NULL,
+                    warnings TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX source_file_position ON source_file(position);
+                CREATE TABLE article (
+                    seq INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    file_path TEXT NOT NULL REFERENCES source_file(path) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    path TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    title TEXT,
+                    outlet TEXT,
+                    outlet_key TEXT,
+                    outlet_source TEXT NOT NULL,
+                    -- The date after corpus analysis (events may infer it), which filters use ...
+                    published TEXT,
+                    published_source TEXT,
+                    published_confidence REAL,
+                    -- ... and the date as read from the file, which the next analysis starts from.
+                    read_published TEXT,
+                    read_published_source TEXT,
+                    read_published_confidence REAL,
+                    -- A date without a year, resolved across the corpus (JSON of DateMention).
+                    partial_date TEXT,
+                    url TEXT,
+                    sources TEXT NOT NULL,
+                    removed TEXT NOT NULL,
+                    truncated INTEGER NOT NULL,
+                    words INTEGER NOT NULL,
+                    body TEXT NOT NULL,
+                    raw_text TEXT NOT NULL,
+                    analysis_hash TEXT
+                );
+                CREATE INDEX article_file ON article(file_path, position);
+                CREATE INDEX article_outlet ON article(outlet_key, published);
+                CREATE INDEX article_published ON article(published);
+
+                CREATE TABLE actor (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    position INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    affiliation TEXT,
+                    is_source INTEGER NOT NULL
+                );
+                CREATE TABLE actor_alias (
+                    actor_id TEXT NOT NULL REFERENCES actor(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    alias TEXT NOT NULL,
+                    alias_key TEXT NOT NULL,
+                    PRIMARY KEY (actor_id, position)
+                );
+                CREATE INDEX actor_alias_key ON actor_alias(alias_key);
+
+                -- Rows derived from one article carry its id, so a changed article rewrites only its rows.
+                CREATE TABLE mention (
+                    article_id TEXT NOT NULL,
+                    actor_id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    range_start INTEGER NOT NULL,
+                    range_end INTEGER NOT NULL,
+                    surface TEXT NOT NULL
+                );
+                CREATE INDEX mention_actor ON mention(actor_id, article_id);
+                CREATE INDEX mention_article ON mention(article_id);
+                CREATE TABLE actor_role (
+                    article_id TEXT NOT NULL,
+                    actor_id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    role TEXT NOT NULL
+                );
+                CREATE INDEX actor_role_article ON actor_role(article_id);
+                CREATE INDEX actor_role_actor ON actor_role(actor_id);
+                CREATE TABLE quote (
+                    article_id TEXT NOT NULL,
+                    actor_id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    range_start INTEGER NOT NULL,
+                    range_end INTEGER NOT NULL,
+                    speaker TEXT,
+                    speaker_label TEXT
+                );
+                CREATE INDEX quote_article ON quote(article_id);
+                CREATE INDEX quote_actor ON quote(actor_id);
+
+                CREATE TABLE event (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    position INTEGER NOT NULL,
+                    title TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    date TEXT,
+                    place TEXT
+                );
+                CREATE INDEX event_date ON event(date);
+                CREATE TABLE event_participant (
+                    event_id TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    PRIMARY KEY (event_id, position)
+                );
+                -- role: 'primary' (the article reports it) or 'mention' (it names it); position keeps
+                -- the order of Event.articles / Event.mentionedBy.
+                CREATE TABLE article_event (
+                    article_id TEXT NOT NULL,
+                    event_id TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    position INTEGER NOT NULL
+                );
+                CREATE INDEX article_event_event ON article_event(event_id, role);
+                CREATE INDEX article_event_article ON article_event(article_id);
+                """)
+            // External-content FTS5 over titles and bodies: bm25 and snippet() read the text back from
+            // `article`. The triggers are written here rather than by GRDB's `synchronize(withTable:)`
+            // so that updating other columns (analysis fingerprints, inferred dates) does not
+            // re-tokenize the body.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE article_fts USING fts5(
+                    title, body, content='article', content_rowid='seq',
+                    tokenize='unicode61 remove_diacritics 2');
+                CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN
+                    INSERT INTO article_fts(rowid, title, body) VALUES (new.seq, new.title, new.body);
+                END;
+                CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN
+                    INSERT INTO article_fts(article_fts, rowid, title, body)
+                        VALUES ('delete', old.seq, old.title, old.body);
+                END;
+                CREATE TRIGGER article_fts_update AFTER UPDATE OF title, body ON article BEGIN
+                    INSERT INTO article_fts(article_fts, rowid, title, body)
+                        VALUES ('delete', old.seq, old.title, old.body);
+                    INSERT INTO article_fts(rowid, title, body) VALUES (new.seq, new.title, new.body);
+                END;
+                """)
+        }
+        return m
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import ParallaxCore
+import ParallaxStore
+
+/// `parallax index`: builds or updates the on-disk index of a corpus and says what it did.
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Build or update the index of a corpus (only changed files are read again).",
+        discussion: """
+            The index lives under $XDG_CACHE_HOME/parallax/ (else ~/.cache/parallax/), one per corpus \
+            root; --index PATH chooses another file. The source files are only ever read.
+            """)
+
+    @OptionGroup var corpus: CorpusOptions
+    @Flag(help: "Also print the index's counts and size.") var stats = false
+
+    func run() throws {
+        let loaded = try corpus.loadIndexed()
+        let r = loaded.report
+        let mb = Double(r.bytesRead) / 1_048_576
+        Console.out("""
+            \(r.filesListed) files: \(r.filesRead) read (\(r.added) added, \(r.changed) changed), \
+            \(r.unchanged + r.touched) unchanged, \(r.removed) removed
+            \(loaded.corpus.articles.count) articles; \(r.articles) read (\(String(format: "%.1f", mb)) MB) \
+            in \(String(format: "%.2f", r.seconds)) s\(r.analysed ? String(format: ", analysis %.2f s", r.analysisSeconds) : "")
+            index: \(loaded.indexPath ?? "none (in memory)")
+            """)
+        if stats {
+            let s: StoreStats
+            do { s = try loaded.store.stats() } catch { throw Console.fail("index: \(error)") }
+            let size = s.bytes.map { String(format: "%.1f MB", Double($0) / 1_048_576) } ?? "in memory"
+            let table = TextTable(headers: ["", "COUNT"], rows: [
+                ["files", "\(s.files)"], ["articles", "\(s.articles)"], ["actors", "\(s.actors)"],
+                ["aliases", "\(s.aliases)"], ["mentions", "\(s.mentions)"], ["quotes", "\(s.quotes)"],
+                ["events", "\(s.events)"], ["article–event links", "\(s.eventLinks)"],
+                ["schema", "v\(s.schemaVersion)"], ["size", size],
+            ])
+            Console.out(table.render(width: Console.width))
+        }
+    }
+}

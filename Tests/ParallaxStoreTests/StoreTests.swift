@@ -1,0 +1,244 @@
+import Foundation
+import GRDB
+import ParallaxCore
+import XCTest
+@testable import ParallaxStore
+
+final class StoreTests: XCTestCase {
+    private func build(_ roots: [String], reader: any CorpusReader = FixtureReader(),
+                       into store: SQLiteCorpusStore? = nil) async throws -> (SQLiteCorpusStore, IndexReport) {
+        let store = try store ?? SQLiteCorpusStore.inMemory()
+        let report = try await Indexer(reader: reader, chunkSize: 2).update(store: store, roots: roots)
+        return (store, report)
+    }
+
+    /// What the loader and the analysis compute in memory, without the index.
+    private func inMemory(_ roots: [String], reader: any CorpusReader = FixtureReader()) throws -> Corpus {
+        let listing = try reader.listFiles(roots: roots)
+        var articles: [Article] = []
+        var warnings = listing.warnings
+        for f in listing.files {
+            let r = reader.readFile(f)
+            articles += r.articles
+            warnings += r.warnings
+        }
+        return reader.analyze(articles: articles, warnings: warnings)
+    }
+
+    func testSampleCorpusRoundTripEqualsLoader() async throws {
+        let (store, report) = try await build([], reader: LoaderCorpusReader())
+        let expected = try CorpusLoader().load(paths: [])
+        let stored = try store.loadCorpus()
+        XCTAssertEqual(report.filesRead, 5)
+        XCTAssertEqual(stored.articles, expected.articles)
+        XCTAssertEqual(stored.comparable, expected.comparable)
+    }
+
+    func testFixtureRoundTripWithActorsAndEvents() async throws {
+        let folder = try TempFolder()
+        try Fixtures.writeCorpus(in: folder)
+        let expected = try inMemory([folder.path])
+        XCTAssertFalse(expected.actors.isEmpty)
+        XCTAssertFalse(expected.events.isEmpty)
+        XCTAssertTrue(expected.actors.contains { !$0.quotes.isEmpty })
+        let (store, _) = try await build([folder.path])
+        let stored = try store.loadCorpus()
+        XCTAssertEqual(stored.comparable, expected.comparable)
+        XCTAssertEqual(stored.warnings, expected.warnings.sorted())
+        let stats = try store.stats()
+        XCTAssertEqual(stats.articles, expected.articles.count)
+        XCTAssertEqual(stats.actors, expected.actors.count)
+        XCTAssertEqual(stats.mentions, expected.actors.reduce(0) { $0 + $1.mentions.count })
+    }
+
+    func testQueriesMatchInMemoryFilters() async throws {
+        let folder = try TempFolder()
+        try Fixtures.writeCorpus(in: folder)
+        let (store, _) = try await build([folder.path])
+        let corpus = try store.loadCorpus()
+
+        // Actor, by an alias, case-insensitively.
+        let ryabkov = try store.summaries(ArticleQuery(actor: "RYABKOV")).map(\.id)
+        let expected = corpus.articles.filter { $0.body.contains("Ryabkov") }.map(\.id)
+        XCTAssertEqual(ryabkov, expected)
+        XCTAssertFalse(ryabkov.isEmpty)
+
+        // Outlet (part of the name) and dates agree with the core filter.
+        for filter in [ArticleFilter(outlet: "france"), ArticleFilter(outlet: "bloomberg"),
+                       ArticleFilter(since: Day(iso: "2022-01-26"), until: Day(iso: "2022-01-26")),
+                       ArticleFilter(since: Day(iso: "2022-01-11"))] {
+            let q = ArticleQuery(outlet: filter.outlet, since: filter.since, until: filter.until)
+            XCTAssertEqual(try store.summaries(q).map(\.id), filter.apply(to: corpus.articles).map(\.id), "\(filter)")
+        }
+        // Event.
+        let event = try XCTUnwrap(corpus.events.first { $0.articles.count > 1 })
+        XCTAssertEqual(Set(try store.summaries(ArticleQuery(event: event.id)).map(\.id)), Set(event.articles))
+
+        // Full text: accent-insensitive, prefix of the last word, with a snippet; combined with a filter.
+        let elysee = try store.summaries(ArticleQuery(text: "elysee"))
+        XCTAssertEqual(elysee.count, 1)
+        XCTAssertEqual(elysee.first?.outlet, "France 24")
+        XCTAssertTrue(elysee.first?.snippet?.contains("[Élysée]") == true, elysee.first?.snippet ?? "nil")
+        XCTAssertEqual(try store.summaries(ArticleQuery(text: "talks contin")).count, 1)
+        XCTAssertEqual(try store.summaries(ArticleQuery(outlet: "reuters", text: "geneva")).count, 1)
+        XCTAssertEqual(try store.summaries(ArticleQuery(outlet: "cnbc", text: "geneva")).count, 0)
+        // User input with FTS syntax is taken as words, not as a query language.
+        XCTAssertEqual(try store.summaries(ArticleQuery(text: "\"Paris\" ( -")).count, 1)
+        XCTAssertEqual(try store.summaries(ArticleQuery(text: "*")).count, 0)
+    }
+
+    func testIncrementalUpdateEqualsFreshBuild() async throws {
+        let folder = try TempFolder()
+        try Fixtures.writeCorpus(in: folder)
+        let db = try TempFolder()
+        let path = db.url.appendingPathComponent("index.sqlite").path
+        let (store, first) = try await build([folder.path], into: SQLiteCorpusStore(path: path))
+        XCTAssertEqual(first.added, 4)
+
+        // Nothing changed: nothing read, no analysis.
+        let again = try await Indexer(reader: FixtureReader()).update(store: store, roots: [folder.path])
+        XCTAssertEqual(again.filesRead, 0)
+        XCTAssertEqual(again.unchanged, 4)
+        XCTAssertFalse(again.analysed)
+
+        // Add, change, delete, touch without change, and edit the manifest.
+        try folder.write("a/new.txt", "Olaf Scholz met Emmanuel Macron in Berlin on Friday. “We agree,” Olaf Scholz said.")
+        try folder.write("a/geneva.md", """
+            ---
+            title: Geneva talks end
+            outlet: Reuters
+            published: 2022-01-11
+            ---
+            Wendy Sherman left Geneva after talks with Sergei Ryabkov.
+            """)
+        try FileManager.default.removeItem(atPath: folder.path + "/b/feed.jsonl")
+        let paris = folder.path + "/a/paris.txt"
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: paris)
+        try folder.write("b/parallax-manifest.json", #"{"undated.txt": {"outlet": "Kyiv Independent"}}"#)
+
+        let update = try await Indexer(reader: FixtureReader()).update(store: store, roots: [folder.path])
+        XCTAssertEqual(update.added, 1)
+        XCTAssertEqual(update.changed, 2)  // geneva.md and undated.txt (manifest)
+        XCTAssertEqual(update.touched, 1)  // paris.txt: same bytes
+        XCTAssertEqual(update.removed, 1)
+        XCTAssertEqual(update.filesRead, 3)
+        XCTAssertTrue(update.analysed)
+
+        let (fresh, _) = try await build([folder.path])
+        XCTAssertEqual(try store.loadCorpus().comparable, try fresh.loadCorpus().comparable)
+        XCTAssertEqual(try store.stats().mentions, try fresh.stats().mentions)
+        XCTAssertEqual(try store.summaries(ArticleQuery(text: "independent")).count, 0)
+        XCTAssertEqual(try store.summaries(ArticleQuery(outlet: "kyiv independent")).count, 1)
+        XCTAssertEqual(try store.summaries(ArticleQuery(text: "markets")).count, 0)
+        XCTAssertEqual(try store.summaries(ArticleQuery(actor: "scholz")).count, 1)
+        XCTAssertEqual(try store.fileStates().count, 4)
+    }
+
+    func testCorruptedIndexIsMovedAsideAndRebuilt() async throws {
+        let folder = try TempFolder()
+        try Fixtures.writeCorpus(in: folder)
+        let db = try TempFolder()
+        let path = db.url.appendingPathComponent("index.sqlite").path
+        do {
+            let opened = IndexOpener.open(.file(path))
+            XCTAssertEqual(opened.messages, [])
+            _ = try await build([folder.path], into: opened.store)
+        }
+        // Truncated: half of the file.
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertGreaterThan(data.count, 8192)
+        try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: path))
+        try? FileManager.default.removeItem(atPath: path + "-wal")
+        try? FileManager.default.removeItem(atPath: path + "-shm")
+        var opened = IndexOpener.open(.file(path))
+        XCTAssertEqual(opened.messages.count, 1)
+        XCTAssertTrue(opened.messages[0].contains("truncated") && opened.messages[0].contains("moved aside"), opened.messages[0])
+        XCTAssertEqual(try opened.store.stats().articles, 0)
+        let rebuilt = try await Indexer(reader: FixtureReader()).update(store: opened.store, roots: [folder.path])
+        XCTAssertEqual(rebuilt.added, 4)
+        let moved = try FileManager.default.contentsOfDirectory(atPath: db.path).filter { $0.contains(".broken-") }
+        XCTAssertFalse(moved.isEmpty)
+
+        // Garbage over the header.
+        opened = IndexOpener.open(.memory)
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+        try? FileManager.default.removeItem(atPath: path + "-wal")
+        try? FileManager.default.removeItem(atPath: path + "-shm")
+        opened = IndexOpener.open(.file(path))
+        XCTAssertEqual(opened.messages.count, 1)
+        XCTAssertTrue(opened.messages[0].contains("not an SQLite database"), opened.messages[0])
+        XCTAssertNotNil(opened.store.path)
+    }
+
+    func testUnwritableCacheFolderFallsBackToMemory() throws {
+        let db = try TempFolder()
+        // A file where the folder should be: the folder cannot be created (this also holds for root,
+        // which permission bits do not stop).
+        let blocker = try db.write("blocker", "x")
+        let opened = IndexOpener.open(.file(blocker + "/parallax/index.sqlite"))
+        XCTAssertNil(opened.store.path)
+        XCTAssertEqual(opened.messages.count, 1)
+        XCTAssertTrue(opened.messages[0].hasPrefix("warning:") && opened.messages[0].contains("--no-index"))
+    }
+
+    func testNewerSchemaIsRebuiltWithOneMessage() throws {
+        let db = try TempFolder()
+        let path = db.url.appendingPathComponent("index.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            var migrator = Schema.migrator
+            migrator.registerMigration("v999-from-the-future") { db in
+                try db.execute(sql: "CREATE TABLE future (x INTEGER)")
+            }
+            try migrator.migrate(queue)
+            try queue.close()
+        }
+        let opened = IndexOpener.open(.file(path))
+        XCTAssertEqual(opened.messages.count, 1)
+        XCTAssertTrue(opened.messages[0].contains("newer schema"), opened.messages[0])
+        XCTAssertEqual(try opened.store.stats().articles, 0)
+    }
+
+    func testTwoPoolsOnOneFileBothWork() async throws {
+        let folder = try TempFolder()
+        try Fixtures.writeCorpus(in: folder)
+        let db = try TempFolder()
+        let path = db.url.appendingPathComponent("index.sqlite").path
+        let a = try SQLiteCorpusStore(path: path)
+        let b = try SQLiteCorpusStore(path: path)
+        let mode = try await a.writer.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        XCTAssertEqual(mode, "wal")
+        // Both index at the same time; the busy timeout serialises their transactions.
+        let root = folder.path
+        async let ra = Indexer(reader: FixtureReader(), chunkSize: 1).update(store: a, roots: [root])
+        async let rb = Indexer(reader: FixtureReader(), chunkSize: 1).update(store: b, roots: [root])
+        _ = try await (ra, rb)
+        XCTAssertEqual(try a.loadCorpus().comparable, try b.loadCorpus().comparable)
+        XCTAssertEqual(try b.stats().articles, 5)
+        // A reader sees what the other writer committed.
+        try folder.write("c/late.txt", "Late news about Olaf Scholz in Berlin.")
+        _ = try await Indexer(reader: FixtureReader()).update(store: a, roots: [folder.path])
+        XCTAssertEqual(try b.summaries(ArticleQuery(actor: "olaf scholz")).count, 1)
+    }
+
+    func testWordCountMatchesTheModel() {
+        for text in ["", "one", "  two  words ", "tab\tand\nnewline", "non\u{00A0}breaking and\u{2003}em space",
+                     "Зеленський сказав «так»", "\u{1F600} emoji"] {
+            let a = Article(id: "x", path: "x", format: .text, rawText: text, body: text, title: nil, outlet: nil,
+                            outletSource: .none, published: nil, url: nil, sources: [], removed: [], truncated: false)
+            XCTAssertEqual(SQLiteCorpusStore.wordCount(text), a.wordCount, text)
+        }
+    }
+
+    func testIndexLocationIsPerCanonicalRoot() throws {
+        let env = ["XDG_CACHE_HOME": "/tmp/xdg", "HOME": "/home/u"]
+        let p1 = IndexLocation.defaultPath(roots: ["/tmp/x/../corpus"], environment: env)
+        let p2 = IndexLocation.defaultPath(roots: ["/tmp/corpus/"], environment: env)
+        let p3 = IndexLocation.defaultPath(roots: ["/tmp/other"], environment: env)
+        XCTAssertEqual(p1, p2)
+        XCTAssertNotEqual(p1, p3)
+        XCTAssertTrue(p1.hasPrefix("/tmp/xdg/parallax/index-"))
+        XCTAssertTrue(IndexLocation.defaultPath(roots: ["/c"], environment: ["HOME": "/home/u"])
+            .hasPrefix("/home/u/.cache/parallax/"))
+    }
+}
