@@ -18,8 +18,8 @@ public enum TerminalError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notATerminal: return "parallax: the TUI needs a terminal (use `parallax render` for a text frame)"
-        case .initFailed: return "parallax: could not initialise the terminal (is TERM set?)"
+        case .notATerminal: return "the TUI needs a terminal (use `parallax render` for a text frame)"
+        case .initFailed: return "could not initialise the terminal (is TERM set?)"
         }
     }
 }

@@ -68,7 +68,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     static func parseSize(_ s: String) -> (Int, Int)? {
-        let p = s.lowercased().split(separator: "x")
+        let p = s.lowercased().split(separator: "x", omittingEmptySubsequences: false)
         guard p.count == 2, let w = Int(p[0]), let h = Int(p[1]), (1...1000).contains(w), (1...1000).contains(h) else {
             return nil
         }

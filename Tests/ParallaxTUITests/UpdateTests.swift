@@ -125,6 +125,10 @@ final class UpdateTests: XCTestCase {
         XCTAssertNil(st.overlay)
         XCTAssertEqual(st.focus, .text)
         XCTAssertEqual(st.selectedArticle?.id, "a1", "the first column's quote is in a1")
+        // The passage is underlined in the text.
+        let underlined = st.derived.textLines.flatMap(\.chars).filter(\.style.underline).map(\.char)
+        XCTAssertFalse(underlined.isEmpty)
+        XCTAssertTrue(String(underlined).contains("useful"), String(underlined))
         // c on an article without an event says so instead of opening.
         let none = Fixtures.press(s, "G c").0
         XCTAssertNil(none.overlay)

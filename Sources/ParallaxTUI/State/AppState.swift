@@ -72,6 +72,8 @@ public struct AppState: Sendable {
     public var timelineSelected = 0
     /// A one-off line for the status bar (a bad date, no match …); cleared by the next key.
     public var message: String?
+    /// The passage a compare row jumped to, underlined in the Text pane while that article is shown.
+    public var mark: (articleID: String, range: TextRange)?
     /// The current search match in the text (index into `derived.matches`).
     public var matchIndex = 0
 
@@ -170,7 +172,8 @@ public struct AppState: Sendable {
     /// Recomputes cached text, matches, actor rows and comparison when their inputs changed.
     public mutating func refresh() {
         let art = selectedArticle
-        let textKey = "\(art?.id ?? "")|\(textWidth)|\(raw)|\(filters.search)"
+        let marks = mark.flatMap { m in m.articleID == art?.id ? [m.range] : nil } ?? []
+        let textKey = "\(art?.id ?? "")|\(textWidth)|\(raw)|\(filters.search)|\(marks)"
         if textKey != derived.textKey {
             derived.textKey = textKey
             if let a = art {
@@ -181,7 +184,7 @@ public struct AppState: Sendable {
                 } else {
                     let h = query.highlights(ofArticle: a.id)
                     derived.textLines = TextLayout.wrap(source, width: textWidth, mentions: h.mentions,
-                                                        quotes: h.quotes, matches: matches)
+                                                        quotes: h.quotes, matches: matches, marks: marks)
                 }
                 derived.matches = matches
             } else {

@@ -183,6 +183,8 @@ extension AppState {
         selected = i
         focus = .text
         secondary = .text
+        mark = (anchor.articleID, anchor.range)
+        raw = false  // ranges point into the clean body
         refresh()
         scrollText(to: anchor.range.start)
     }
