@@ -109,6 +109,11 @@ public struct MemoryCorpus: CorpusQuery {
         return scored.prefix(50).map(\.c)
     }
 
+    public var articleCount: Int { articles.count }
+    public func article(at index: Int) -> Article { articles[index] }
+    public func index(ofArticle id: String) -> Int? { articleIndex[id] }
+    public var actorCount: Int { actors.count }
+
     public func actor(id: String) -> Actor? { actorIndex[id].map { actors[$0] } }
     public func event(id: String) -> Event? { eventIndex[id].map { events[$0] } }
 

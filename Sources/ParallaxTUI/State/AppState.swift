@@ -57,7 +57,7 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     public var prompt: Prompt?
     public private(set) var filters = Filters()
-    /// Indices into `query.articles` that pass the filters, in display order.
+    /// Display positions (see `CorpusQuery.article(at:)`) of the articles that pass the filters.
     public private(set) var visible: [Int]
     /// Index into `visible`.
     public var selected = 0
@@ -99,7 +99,7 @@ public struct AppState: Sendable {
         self.glyphs = glyphs
         self.width = width
         self.height = height
-        visible = Array(query.articles.indices)
+        visible = Array(0..<query.articleCount)
         derived.timeline = query.events.sorted { a, b in
             switch (a.date, b.date) {
             case let (x?, y?) where x != y: return x < y
@@ -124,7 +124,7 @@ public struct AppState: Sendable {
 
     public var selectedArticle: Article? {
         guard selected >= 0, selected < visible.count else { return nil }
-        return query.articles[visible[selected]]
+        return query.article(at: visible[selected])
     }
 
     public var selectedActor: ActorSummary? {
@@ -159,7 +159,7 @@ public struct AppState: Sendable {
         let within = narrowing ? visible : nil
         filters = f
         visible = query.filter(f, within: within)
-        if let id = keep, let i = visible.firstIndex(where: { query.articles[$0].id == id }) {
+        if let id = keep, let k = query.index(ofArticle: id), let i = visible.firstIndex(of: k) {
             selected = i
         } else {
             selected = 0

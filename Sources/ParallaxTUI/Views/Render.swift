@@ -47,7 +47,7 @@ enum TooSmallView {
 /// Articles: date, outlet, title; the selection in reverse video.
 enum ArticlesView {
     static func draw(_ s: AppState, into b: inout ScreenBuffer, rect: Rect, focused: Bool) {
-        let total = s.query.articles.count
+        let total = s.query.articleCount
         let title = s.visible.count == total ? "Articles (\(total))" : "Articles (\(s.visible.count)/\(total))"
         b.box(rect, title: title, focused: focused, glyphs: s.glyphs)
         let r = rect.inner
@@ -64,7 +64,7 @@ enum ArticlesView {
         for i in 0..<rows {
             let vi = s.listScroll + i
             guard vi < s.visible.count else { break }
-            let a = s.query.articles[s.visible[vi]]
+            let a = s.query.article(at: s.visible[vi])
             let y = r.y + 1 + i
             let isSel = vi == s.selected
             let base = isSel ? Style.normal.selected : Style.normal
@@ -141,7 +141,7 @@ enum ActorsView {
         let rows = s.derived.actorRows
         if rows.isEmpty {
             let why: String
-            if s.query.actors.isEmpty {
+            if s.query.actorCount == 0 {
                 why = "no actors found in this corpus"
             } else if s.actorScope == .article {
                 why = s.selectedArticle == nil ? "no article selected" : "no actors found in this article"
@@ -202,8 +202,8 @@ enum StatusBar {
             drawPrompt(p, s, into: &b, rect: rect)
             return
         }
-        var left = " \(s.query.articles.count) articles"
-        if s.visible.count != s.query.articles.count { left += " · \(s.visible.count) shown" }
+        var left = " \(s.query.articleCount) articles"
+        if s.visible.count != s.query.articleCount { left += " · \(s.visible.count) shown" }
         let f = filterSummary(s)
         if !f.isEmpty { left += " · " + f }
         if let m = s.message { left += " · " + m }
