@@ -103,9 +103,9 @@ public enum TextLayout {
                 curWidth += ww
             }
             for s in src[j..<k] where curWidth < width {
-                // Spaces take the style of the text they sit in (a quote's inner spaces stay highlighted);
-                // a tab is drawn as a space.
-                cur.append(StyledChar(char: " ", style: s.2.role == .quote || s.2.role == .match ? s.2 : .normal))
+                // Spaces keep the style of the text they sit in (`Andriy Yermak` is one highlighted name,
+                // a quote's inner spaces stay marked); trailing ones are trimmed; a tab is drawn as a space.
+                cur.append(StyledChar(char: " ", style: s.2))
                 curWidth += 1
             }
             i = k
