@@ -10,16 +10,25 @@ struct AnalysisRows {
         var mentions: [MentionRow] = []
         var roles: [RoleRow] = []
         var quotes: [QuoteRow] = []
+        /// Corpus.quotes of this article, attributed or not.
+        var allQuotes: [Quote] = []
+        var primaryEvent: String?
         var hash = ""
     }
 
     var perArticle: [String: PerArticle] = [:]
     var actorsHash: String
-    var eventsHash: String
+    /// Actor id → runs of its mentions, roles and quotes.
+    var actorRuns: [String: (String, String, String)] = [:]
+    /// Runs of Corpus.quotes.
+    var quoteRuns: String = ""
+    /// Event id → fingerprint of the event (fields, participants, article lists, mentions).
+    var eventHashes: [String: String] = [:]
 
     init(corpus: Corpus) {
         var per: [String: PerArticle] = [:]
         var actorsH = ContentHash()
+        var actorRuns: [String: (String, String, String)] = [:]
         for actor in corpus.actors {
             actorsH.add(actor.id)
             actorsH.add(actor.name)
@@ -28,6 +37,10 @@ struct AnalysisRows {
             actorsH.add(actor.isSource ? 1 : 0)
             actorsH.add(actor.aliases.count)
             for a in actor.aliases { actorsH.add(a) }
+            let runs = (Runs.encode(actor.mentions.lazy.map(\.articleID)), Runs.encode(actor.roles.lazy.map(\.articleID)),
+                        Runs.encode(actor.quotes.lazy.map(\.articleID)))
+            actorsH.add(runs.0); actorsH.add(runs.1); actorsH.add(runs.2)
+            actorRuns[actor.id] = runs
             // Positions count within (actor, article): stable when other articles change.
             var counters: [String: Int] = [:]
             for m in actor.mentions {
@@ -48,8 +61,19 @@ struct AnalysisRows {
                 per[q.articleID, default: PerArticle()].quotes.append(QuoteRow(actor: actor.id, position: n, quote: q))
             }
         }
+        for q in corpus.quotes {
+            per[q.articleID, default: PerArticle()].allQuotes.append(q)
+        }
+        for (article, event) in corpus.primaryEvent {
+            per[article, default: PerArticle()].primaryEvent = event
+        }
         for (id, rows) in per {
             var h = ContentHash()
+            h.add(rows.primaryEvent)
+            h.add(rows.allQuotes.count)
+            for q in rows.allQuotes {
+                h.add(q.text); h.add(q.range.start); h.add(q.range.end); h.add(q.speaker); h.add(q.speakerLabel)
+            }
             h.add(rows.mentions.count)
             for m in rows.mentions {
                 h.add(m.actor); h.add(m.position); h.add(m.mention.range.start); h.add(m.mention.range.end)
@@ -64,23 +88,80 @@ struct AnalysisRows {
             }
             per[id]?.hash = h.hex
         }
-        var eventsH = ContentHash()
+        var evHashes: [String: String] = [:]
         for e in corpus.events {
-            eventsH.add(e.id); eventsH.add(e.title); eventsH.add(e.kind.rawValue); eventsH.add(e.date?.description)
-            eventsH.add(e.place)
-            eventsH.add(e.participants.count)
-            for p in e.participants { eventsH.add(p) }
-            eventsH.add(e.articles.count)
-            for a in e.articles { eventsH.add(a) }
-            eventsH.add(e.mentionedBy.count)
-            for a in e.mentionedBy { eventsH.add(a) }
+            var h = ContentHash()
+            h.add(e.id); h.add(e.title); h.add(e.kind.rawValue); h.add(e.date?.description); h.add(e.place)
+            h.add(e.participants.count)
+            for p in e.participants { h.add(p) }
+            h.add(e.articles.count)
+            for a in e.articles { h.add(a) }
+            h.add(e.mentionedBy.count)
+            for a in e.mentionedBy { h.add(a) }
+            h.add(e.mentions.count)
+            // Mentions have many optional parts; their description is stable and complete.
+            for m in e.mentions { h.add(String(describing: m)) }
+            evHashes[e.id] = h.hex
         }
-        for (a, e) in corpus.primaryEvent.sorted(by: { $0.key < $1.key }) {
-            eventsH.add(a)
-            eventsH.add(e)
-        }
+        eventHashes = evHashes
+        self.actorRuns = actorRuns
+        quoteRuns = Runs.encode(corpus.quotes.lazy.map(\.articleID))
         perArticle = per
         actorsHash = actorsH.hex
-        eventsHash = eventsH.hex
+    }
+}
+
+/// The order of a list of per-article items (an actor's mentions, roles, quotes; the corpus's quotes)
+/// as runs of article ids: "a:3,b:1,a:2". Rows are stored per article with their position within the
+/// article (stable when other articles change); the runs put them back in the analysis's own order,
+/// whatever rule it followed.
+enum Runs {
+    static func encode<S: Sequence>(_ articleIDs: S) -> String where S.Element == String {
+        var out: [String] = []
+        var last: String?
+        var count = 0
+        for id in articleIDs {
+            if id == last {
+                count += 1
+            } else {
+                if let l = last { out.append("\(l)\u{1F}\(count)") }
+                last = id
+                count = 1
+            }
+        }
+        if let l = last { out.append("\(l)\u{1F}\(count)") }
+        return out.joined(separator: "\u{1E}")
+    }
+
+    /// Items as (article id, position within the article, value) back in the order `runs` records.
+    /// Items the runs do not account for (an inconsistent index) follow in article order.
+    static func arrange<T>(_ items: [(String, Int, T)]?, runs: String?) -> [T] {
+        guard let items, !items.isEmpty else { return [] }
+        var byArticle: [String: [(Int, T)]] = [:]
+        var articleOrder: [String] = []
+        for (a, p, v) in items {
+            if byArticle[a] == nil { articleOrder.append(a) }
+            byArticle[a, default: []].append((p, v))
+        }
+        for k in byArticle.keys { byArticle[k]?.sort { $0.0 < $1.0 } }
+        var next: [String: Int] = [:]
+        var out: [T] = []
+        out.reserveCapacity(items.count)
+        for run in (runs ?? "").split(separator: "\u{1E}") {
+            let parts = run.split(separator: "\u{1F}")
+            guard parts.count == 2, let n = Int(parts[1]) else { continue }
+            let a = String(parts[0])
+            guard let list = byArticle[a] else { continue }
+            let start = next[a, default: 0]
+            let end = min(list.count, start + n)
+            if start < end { out += list[start..<end].map(\.1) }
+            next[a] = end
+        }
+        for a in articleOrder {
+            if let list = byArticle[a], next[a, default: 0] < list.count {
+                out += list[next[a, default: 0]...].map(\.1)
+            }
+        }
+        return out
     }
 }

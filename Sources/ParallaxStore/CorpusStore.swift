@@ -146,6 +146,7 @@ public struct AnalysisWriteReport: Sendable, Equatable {
     public var articlesRewritten = 0
     public var actors = 0
     public var events = 0
+    public var eventsRewritten = 0
     public init() {}
 }
 

@@ -34,7 +34,12 @@ public enum IndexOpener {
         do {
             let store = try SQLiteCorpusStore(path: path)
             if !store.migratedFrom.isEmpty {
-                messages.append("index \(path): migrated from schema \(store.migratedFrom.joined(separator: ",")) to v\(Schema.version)")
+                let old = store.migratedFrom.last ?? "?"
+                if store.migrationsApplied.contains(where: Schema.rebuildingMigrations.contains) {
+                    messages.append("index \(path): schema \(old) is out of date, rebuilt as v\(Schema.version) (files are read again)")
+                } else {
+                    messages.append("index \(path): migrated from schema \(old) to v\(Schema.version)")
+                }
             }
             return Opened(store: store, messages: messages)
         } catch {

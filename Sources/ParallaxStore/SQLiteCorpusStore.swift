@@ -9,8 +9,9 @@ public final class SQLiteCorpusStore: CorpusStore {
     public let writer: any DatabaseWriter
     /// The index file, nil in memory.
     public let path: String?
-    /// True when opening applied migrations to an index that already held data.
+    /// When opening migrated an index that already existed: the migrations it had, and those applied.
     public let migratedFrom: [String]
+    public let migrationsApplied: [String]
 
     /// Opens (creating or migrating) the index at `path` with a `DatabasePool` (WAL).
     /// Throws if the file is not a usable SQLite database or was written by a newer schema;
@@ -36,7 +37,8 @@ public final class SQLiteCorpusStore: CorpusStore {
             return try Array(migrator.appliedIdentifiers(db))
         }
         let pending = Schema.migrationIDs.filter { !applied.contains($0) }
-        self.migratedFrom = applied.isEmpty ? [] : pending.isEmpty ? [] : applied.sorted()
+        self.migratedFrom = applied.isEmpty || pending.isEmpty ? [] : applied.sorted()
+        self.migrationsApplied = applied.isEmpty ? [] : pending
         try migrator.migrate(writer)
     }
 
@@ -115,15 +117,21 @@ public final class SQLiteCorpusStore: CorpusStore {
                                      s.warnings.joined(separator: "\n")])
     }
 
-    /// Deletes the articles of these files and the per-article rows derived from them. Event links
-    /// stay until the next `replaceAnalysis`, which rewrites them whenever the events changed.
+    /// Statements deleting the rows derived from one article alone (the event rows stay until the
+    /// next `replaceAnalysis`, which rewrites the events that changed).
+    static func perArticleDeletes(_ db: Database) throws -> [Statement] {
+        try ["DELETE FROM mention WHERE article_id = ?", "DELETE FROM actor_role WHERE article_id = ?",
+             "DELETE FROM quote WHERE article_id = ?", "DELETE FROM article_quote WHERE article_id = ?",
+             "DELETE FROM article_event WHERE article_id = ? AND role = 'primary'"].map { try db.cachedStatement(sql: $0) }
+    }
+
+    /// Deletes the articles of these files and the per-article rows derived from them.
     private func deleteArticles(ofFiles paths: [String], db: Database) throws {
         let ids = try db.cachedStatement(sql: "SELECT id FROM article WHERE file_path = ?")
         var old: [String] = []
         for p in paths { old += try String.fetchAll(ids, arguments: [p]) }
         guard !old.isEmpty else { return }
-        for table in ["mention", "actor_role", "quote"] {
-            let stmt = try db.cachedStatement(sql: "DELETE FROM \(table) WHERE article_id = ?")
+        for stmt in try Self.perArticleDeletes(db) {
             for id in old { try stmt.execute(arguments: [id]) }
         }
         let del = try db.cachedStatement(sql: "DELETE FROM article WHERE file_path = ?")
@@ -142,8 +150,8 @@ public final class SQLiteCorpusStore: CorpusStore {
             INSERT INTO article (id, file_path, position, path, format, title, outlet, outlet_key,
                 outlet_source, published, published_source, published_confidence, read_published,
                 read_published_source, read_published_confidence, partial_date, url, sources,
-                removed, truncated, words, body, raw_text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                removed, truncated, words)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let removed: String
         if a.removed.isEmpty {
@@ -157,9 +165,11 @@ public final class SQLiteCorpusStore: CorpusStore {
             a.outlet.map(LookupKey.fold), a.outletSource.rawValue,
             a.published?.day.description, a.published?.source.rawValue, a.published?.confidence,
             a.published?.day.description, a.published?.source.rawValue, a.published?.confidence,
-            partial, a.url, a.sources.joined(separator: "\n"), removed, a.truncated, Self.wordCount(a.body), a.body, a.rawText,
+            partial, a.url, a.sources.joined(separator: "\n"), removed, a.truncated, Self.wordCount(a.body),
         ]
         try stmt.execute(arguments: StatementArguments(args))
+        let text = try db.cachedStatement(sql: "INSERT INTO article_text (seq, body, raw_text) VALUES (?, ?, ?)")
+        try text.execute(arguments: [db.lastInsertedRowID, a.body, a.rawText])
     }
 
     /// `Article.wordCount` with an ASCII fast path: the Unicode property lookup per scalar was 5% of
@@ -197,13 +207,16 @@ public final class SQLiteCorpusStore: CorpusStore {
                 try db.execute(sql: "DELETE FROM actor_alias")
                 try db.execute(sql: "DELETE FROM actor")
                 let ins = try db.cachedStatement(sql: """
-                    INSERT INTO actor (id, position, name, kind, affiliation, is_source) VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO actor (id, position, name, kind, affiliation, is_source, mention_runs, role_runs, quote_runs)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 let alias = try db.cachedStatement(sql: """
                     INSERT INTO actor_alias (actor_id, position, alias, alias_key) VALUES (?, ?, ?, ?)
                     """)
                 for (i, a) in corpus.actors.enumerated() {
-                    try ins.execute(arguments: [a.id, i, a.name, a.kind.rawValue, a.affiliation, a.isSource])
+                    let runs = rows.actorRuns[a.id] ?? ("", "", "")
+                    try ins.execute(arguments: [a.id, i, a.name, a.kind.rawValue, a.affiliation, a.isSource,
+                                                runs.0, runs.1, runs.2])
                     // Position 0 is the canonical name, so every actor can be found by it.
                     for (j, name) in ([a.name] + a.aliases).enumerated() {
                         try alias.execute(arguments: [a.id, j, name, LookupKey.fold(name)])
@@ -211,29 +224,52 @@ public final class SQLiteCorpusStore: CorpusStore {
                 }
                 try setMeta("actors_hash", rows.actorsHash, db: db)
             }
-            if try meta("events_hash", db: db) != rows.eventsHash {
-                try db.execute(sql: "DELETE FROM event_participant")
-                try db.execute(sql: "DELETE FROM event")
-                try db.execute(sql: "DELETE FROM article_event")
-                let ins = try db.cachedStatement(sql: """
-                    INSERT INTO event (id, position, title, kind, date, place) VALUES (?, ?, ?, ?, ?, ?)
-                    """)
-                let part = try db.cachedStatement(sql: """
-                    INSERT INTO event_participant (event_id, position, name) VALUES (?, ?, ?)
-                    """)
-                let link = try db.cachedStatement(sql: """
-                    INSERT INTO article_event (article_id, event_id, role, position) VALUES (?, ?, ?, ?)
-                    """)
-                for (i, e) in corpus.events.enumerated() {
-                    try ins.execute(arguments: [e.id, i, e.title, e.kind.rawValue, e.date?.description, e.place])
-                    for (j, p) in e.participants.enumerated() { try part.execute(arguments: [e.id, j, p]) }
-                    for (j, a) in e.articles.enumerated() { try link.execute(arguments: [a, e.id, "article", j]) }
-                    for (j, a) in e.mentionedBy.enumerated() { try link.execute(arguments: [a, e.id, "mention", j]) }
+            if try meta("quote_runs", db: db) != rows.quoteRuns {
+                try setMeta("quote_runs", rows.quoteRuns, db: db)
+            }
+            // Events: only those whose fingerprint changed are rewritten (with their participants,
+            // article lists and mentions); positions are rewritten when the order changed.
+            var storedEvents: [String: (hash: String, position: Int)] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT id, hash, position FROM event") {
+                storedEvents[r[0]] = (r[1], r[2])
+            }
+            let delEvent = try ["event_participant", "event_mention"].map {
+                try db.cachedStatement(sql: "DELETE FROM \($0) WHERE event_id = ?")
+            } + [try db.cachedStatement(sql: "DELETE FROM article_event WHERE event_id = ? AND role <> 'primary'"),
+                 try db.cachedStatement(sql: "DELETE FROM event WHERE id = ?")]
+            let ins = try db.cachedStatement(sql: """
+                INSERT INTO event (id, position, title, kind, date, place, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            let part = try db.cachedStatement(sql: "INSERT INTO event_participant (event_id, position, name) VALUES (?, ?, ?)")
+            let link = try db.cachedStatement(sql: """
+                INSERT INTO article_event (article_id, event_id, role, position) VALUES (?, ?, ?, ?)
+                """)
+            let mention = try db.cachedStatement(sql: """
+                INSERT INTO event_mention (event_id, position, article_id, data) VALUES (?, ?, ?, ?)
+                """)
+            let move = try db.cachedStatement(sql: "UPDATE event SET position = ? WHERE id = ?")
+            let encoder = JSONEncoder()
+            var current = Set<String>()
+            for (i, e) in corpus.events.enumerated() {
+                current.insert(e.id)
+                let hash = rows.eventHashes[e.id] ?? ""
+                if let old = storedEvents[e.id], old.hash == hash {
+                    if old.position != i { try move.execute(arguments: [i, e.id]) }
+                    continue
                 }
-                for (article, event) in corpus.primaryEvent.sorted(by: { $0.key < $1.key }) {
-                    try link.execute(arguments: [article, event, "primary", 0])
+                if storedEvents[e.id] != nil { for d in delEvent { try d.execute(arguments: [e.id]) } }
+                report.eventsRewritten += 1
+                try ins.execute(arguments: [e.id, i, e.title, e.kind.rawValue, e.date?.description, e.place, hash])
+                for (j, p) in e.participants.enumerated() { try part.execute(arguments: [e.id, j, p]) }
+                for (j, a) in e.articles.enumerated() { try link.execute(arguments: [a, e.id, "article", j]) }
+                for (j, a) in e.mentionedBy.enumerated() { try link.execute(arguments: [a, e.id, "mention", j]) }
+                for (j, m) in e.mentions.enumerated() {
+                    let data = String(decoding: try encoder.encode(m), as: UTF8.self)
+                    try mention.execute(arguments: [e.id, j, m.articleID, data])
                 }
-                try setMeta("events_hash", rows.eventsHash, db: db)
+            }
+            for id in storedEvents.keys where !current.contains(id) {
+                for d in delEvent { try d.execute(arguments: [id]) }
             }
             // Dates that analysis inferred (from events) overlay the dates as read.
             var finalDates: [String: (String?, String?, Double?)] = [:]
@@ -268,9 +304,14 @@ public final class SQLiteCorpusStore: CorpusStore {
                 INSERT INTO quote (article_id, actor_id, position, text, range_start, range_end, speaker, speaker_label)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            let dels = try ["mention", "actor_role", "quote"].map {
-                try db.cachedStatement(sql: "DELETE FROM \($0) WHERE article_id = ?")
-            }
+            let insAQ = try db.cachedStatement(sql: """
+                INSERT INTO article_quote (article_id, position, text, range_start, range_end, speaker, speaker_label)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            let insPrimary = try db.cachedStatement(sql: """
+                INSERT INTO article_event (article_id, event_id, role, position) VALUES (?, ?, 'primary', 0)
+                """)
+            let dels = try Self.perArticleDeletes(db)
             for (articleID, storedHash) in stored {
                 let r = rows.perArticle[articleID]
                 let newHash = r?.hash ?? ContentHash.emptyHex
@@ -289,6 +330,10 @@ public final class SQLiteCorpusStore: CorpusStore {
                         try insQ.execute(arguments: [articleID, q.actor, q.position, q.quote.text, q.quote.range.start,
                                                      q.quote.range.end, q.quote.speaker, q.quote.speakerLabel])
                     }
+                    for (j, q) in r.allQuotes.enumerated() {
+                        try insAQ.execute(arguments: [articleID, j, q.text, q.range.start, q.range.end, q.speaker, q.speakerLabel])
+                    }
+                    if let e = r.primaryEvent { try insPrimary.execute(arguments: [articleID, e]) }
                 }
                 try setHash.execute(arguments: [newHash, articleID])
             }
@@ -300,7 +345,7 @@ public final class SQLiteCorpusStore: CorpusStore {
     // MARK: - Reading
 
     private static let articleColumns = """
-        a.id, a.path, a.format, a.raw_text, a.body, a.title, a.outlet, a.outlet_source, a.published,
+        a.id, a.path, a.format, t.raw_text, t.body, a.title, a.outlet, a.outlet_source, a.published,
         a.published_source, a.published_confidence, a.url, a.sources, a.removed, a.truncated, a.partial_date
         """
 
@@ -343,13 +388,14 @@ public final class SQLiteCorpusStore: CorpusStore {
 
     /// `asRead`: the metadata as ingestion produced it, before corpus analysis changed it.
     func loadArticles(includeRaw: Bool, asRead: Bool) throws -> [Article] {
-        var cols = includeRaw ? Self.articleColumns : Self.articleColumns.replacingOccurrences(of: "a.raw_text", with: "''")
+        var cols = includeRaw ? Self.articleColumns : Self.articleColumns.replacingOccurrences(of: "t.raw_text", with: "''")
         if asRead {
             cols = cols.replacingOccurrences(of: "a.published", with: "a.read_published")
         }
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(cols) FROM source_file f JOIN article a ON a.file_path = f.path
+                JOIN article_text t ON t.seq = a.seq
                 ORDER BY f.position, a.position
                 """)
                 .map(Self.article(from:))
@@ -358,7 +404,7 @@ public final class SQLiteCorpusStore: CorpusStore {
 
     public func article(id: String) throws -> Article? {
         try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.articleColumns) FROM article a WHERE a.id = ?", arguments: [id])
+            try Row.fetchOne(db, sql: "SELECT \(Self.articleColumns) FROM article a JOIN article_text t ON t.seq = a.seq WHERE a.id = ?", arguments: [id])
                 .map(Self.article(from:))
         }
     }
@@ -371,26 +417,26 @@ public final class SQLiteCorpusStore: CorpusStore {
             for (i, a) in articles.enumerated() { order[a.id] = i }
             func rank(_ id: String) -> Int { order[id] ?? Int.max }
 
-            var mentions: [String: [(Int, Int, Mention)]] = [:]
+            var mentions: [String: [(String, Int, Mention)]] = [:]
             let mc = try Row.fetchCursor(db, sql: """
                 SELECT actor_id, article_id, position, range_start, range_end, surface FROM mention
                 """)
             while let r = try mc.next() {
                 let art: String = r[1]
                 mentions[r[0], default: []].append(
-                    (rank(art), r[2], Mention(articleID: art, range: TextRange(start: r[3], end: r[4]), surface: r[5])))
+                    (art, r[2], Mention(articleID: art, range: TextRange(start: r[3], end: r[4]), surface: r[5])))
             }
-            var roles: [String: [(Int, Int, RoleMention)]] = [:]
+            var roles: [String: [(String, Int, RoleMention)]] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT actor_id, article_id, position, role FROM actor_role") {
                 let art: String = r[1]
-                roles[r[0], default: []].append((rank(art), r[2], RoleMention(articleID: art, role: r[3])))
+                roles[r[0], default: []].append((art, r[2], RoleMention(articleID: art, role: r[3])))
             }
-            var quotes: [String: [(Int, Int, Quote)]] = [:]
+            var quotes: [String: [(String, Int, Quote)]] = [:]
             for r in try Row.fetchAll(db, sql: """
                 SELECT actor_id, article_id, position, text, range_start, range_end, speaker, speaker_label FROM quote
                 """) {
                 let art: String = r[1]
-                quotes[r[0], default: []].append((rank(art), r[2], Quote(
+                quotes[r[0], default: []].append((art, r[2], Quote(
                     articleID: art, text: r[3], range: TextRange(start: r[4], end: r[5]),
                     speaker: r[6], speakerLabel: r[7])))
             }
@@ -398,19 +444,35 @@ public final class SQLiteCorpusStore: CorpusStore {
             for r in try Row.fetchAll(db, sql: "SELECT actor_id, alias FROM actor_alias WHERE position > 0 ORDER BY actor_id, position") {
                 aliases[r[0], default: []].append(r[1])
             }
-            func sorted<T>(_ xs: [(Int, Int, T)]?) -> [T] {
-                (xs ?? []).sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
-            }
             let actors: [Actor] = try Row.fetchAll(db, sql: """
-                SELECT id, name, kind, affiliation, is_source FROM actor ORDER BY position
+                SELECT id, name, kind, affiliation, is_source, mention_runs, role_runs, quote_runs
+                FROM actor ORDER BY position
                 """).map { r in
                 let id: String = r[0]
                 let kind: String = r[2]
                 return Actor(id: id, name: r[1], kind: ActorKind(rawValue: kind) ?? .person,
-                             aliases: aliases[id] ?? [], affiliation: r[3], roles: sorted(roles[id]),
-                             mentions: sorted(mentions[id]), quotes: sorted(quotes[id]), isSource: r[4])
+                             aliases: aliases[id] ?? [], affiliation: r[3],
+                             roles: Runs.arrange(roles[id], runs: r[6]),
+                             mentions: Runs.arrange(mentions[id], runs: r[5]),
+                             quotes: Runs.arrange(quotes[id], runs: r[7]), isSource: r[4])
             }
 
+            var allQuotes: [(String, Int, Quote)] = []
+            for r in try Row.fetchAll(db, sql: """
+                SELECT article_id, position, text, range_start, range_end, speaker, speaker_label FROM article_quote
+                """) {
+                let art: String = r[0]
+                allQuotes.append((art, r[1], Quote(articleID: art, text: r[2], range: TextRange(start: r[3], end: r[4]),
+                                                         speaker: r[5], speakerLabel: r[6])))
+            }
+            var eventMentions: [String: [EventMention]] = [:]
+            let decoder = JSONDecoder()
+            for r in try Row.fetchAll(db, sql: "SELECT event_id, data FROM event_mention ORDER BY event_id, position") {
+                let data: String = r[1]
+                if let m = try? decoder.decode(EventMention.self, from: Data(data.utf8)) {
+                    eventMentions[r[0], default: []].append(m)
+                }
+            }
             var participants: [String: [String]] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT event_id, name FROM event_participant ORDER BY event_id, position") {
                 participants[r[0], default: []].append(r[1])
@@ -432,11 +494,14 @@ public final class SQLiteCorpusStore: CorpusStore {
                 let date: String? = r[3]
                 return Event(id: id, title: r[1], kind: EventKind(rawValue: kind) ?? .other,
                              date: date.flatMap(Day.init(iso:)), place: r[4], participants: participants[id] ?? [],
-                             articles: members[id] ?? [], mentionedBy: mentioned[id] ?? [])
+                             articles: members[id] ?? [], mentionedBy: mentioned[id] ?? [],
+                             mentions: eventMentions[id] ?? [])
             }
             let warnings = try String.fetchAll(db, sql: "SELECT warnings FROM source_file WHERE warnings <> '' ORDER BY path")
                 .flatMap { $0.components(separatedBy: "\n") }
-            return Corpus(articles: articles, actors: actors, events: events, primaryEvent: primary, warnings: warnings)
+            var corpus = Corpus(articles: articles, actors: actors, events: events, primaryEvent: primary, warnings: warnings)
+            corpus.quotes = Runs.arrange(allQuotes, runs: try meta("quote_runs", db: db))
+            return corpus
         }
     }
 
@@ -464,9 +529,9 @@ public final class SQLiteCorpusStore: CorpusStore {
             from = "article_fts JOIN article a ON a.seq = article_fts.rowid"
             conditions.append("article_fts MATCH ?")
             args.append(pattern)
-            columns += ", snippet(article_fts, -1, '[', ']', '…', 12)"
-            // Title hits weigh more than body hits.
-            order = "bm25(article_fts, 4.0, 1.0)"
+            columns += ", a.seq"
+            // The table's rank is bm25 with titles weighing 4× (set in the schema).
+            order = "article_fts.rank"
         }
         if let actor = query.actor {
             conditions.append("""
@@ -505,16 +570,32 @@ public final class SQLiteCorpusStore: CorpusStore {
             sql += " LIMIT ?"
             args.append(limit)
         }
-        let hasSnippet = pattern != nil
         return try writer.read { db in
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { r in
+            var seqs: [Int64] = []
+            var out = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { r in
                 let published: String? = r[4]
                 let src: String? = r[5]
+                if pattern != nil { seqs.append(r[8]) }
                 return ArticleSummary(id: r[0], path: r[1], title: r[2], outlet: r[3],
                                       published: published.flatMap(Day.init(iso:)),
                                       publishedSource: src.flatMap(MetadataSource.init(rawValue:)) ?? .none,
-                                      words: r[6], event: r[7], snippet: hasSnippet ? r[8] : nil)
+                                      words: r[6], event: r[7])
             }
+            // Snippets only for the rows returned: in the ranked query SQLite would compute one for
+            // every match before sorting.
+            if let pattern, !seqs.isEmpty {
+                var snippets: [Int64: String] = [:]
+                for start in stride(from: 0, to: seqs.count, by: 500) {
+                    let part = seqs[start..<min(start + 500, seqs.count)]
+                    let rows = try Row.fetchAll(db, sql: """
+                        SELECT rowid, snippet(article_fts, -1, '[', ']', '…', 12) FROM article_fts
+                        WHERE article_fts MATCH ? AND rowid IN (\(part.map { _ in "?" }.joined(separator: ", ")))
+                        """, arguments: StatementArguments([pattern as (any DatabaseValueConvertible)?] + part.map { $0 }))
+                    for r in rows { snippets[r[0]] = r[1] }
+                }
+                for i in out.indices { out[i].snippet = snippets[seqs[i]] }
+            }
+            return out
         }
     }
 
@@ -529,7 +610,7 @@ public final class SQLiteCorpusStore: CorpusStore {
             s.actors = try count("actor")
             s.aliases = try count("actor_alias", "WHERE position > 0")
             s.mentions = try count("mention")
-            s.quotes = try count("quote")
+            s.quotes = try count("article_quote")
             s.events = try count("event")
             s.eventLinks = try count("article_event", "WHERE role <> 'primary'")
             s.schemaVersion = Schema.version

@@ -4,8 +4,10 @@ import GRDB
 /// `YYYY-MM-DD` text, which sorts); only the full-text table is SQLite-specific (FTS5).
 enum Schema {
     /// Bumped with each migration; `--stats` prints it.
-    static let version = 1
-    static let migrationIDs = ["v1"]
+    static let version = 2
+    static let migrationIDs = ["v1", "v2"]
+    /// Migrations that discard the indexed data (the files are read again): named in the message.
+    static let rebuildingMigrations: Set<String> = ["v2"]
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -156,6 +158,207 @@ enum Schema {
                 END;
                 """)
         }
+        // v2 moves the texts out of `article` so that list queries read compact rows, and adds
+        // prefix indexes for search as you type. An index is a cache: v1 data is dropped and the
+        // files are read again rather than moved row by row.
+        m.registerMigration("v2") { db in
+            try db.execute(sql: "DROP TABLE IF EXISTS article_fts")
+            for trigger in ["article_fts_insert", "article_fts_delete", "article_fts_update"] {
+                try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
+            }
+            for table in ["article_event", "event_participant", "event", "quote", "actor_role", "mention",
+                          "event_mention", "article_quote",
+                          "actor_alias", "actor", "article", "source_file", "meta"] {
+                try db.execute(sql: "DROP TABLE IF EXISTS \(table)")
+            }
+            try createV2(db)
+        }
         return m
+    }
+
+    static func createV2(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE meta (
+                key TEXT PRIMARY KEY NOT NULL,
+                value TEXT NOT NULL
+            );
+            CREATE TABLE source_file (
+                path TEXT PRIMARY KEY NOT NULL,
+                position INTEGER NOT NULL,
+                meta_key TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                mtime_ns INTEGER NOT NULL,
+                hash TEXT NOT NULL,
+                warnings TEXT NOT NULL DEFAULT ''
+            );
+            CREATE INDEX source_file_position ON source_file(position);
+            -- Metadata only: a list of thousands of rows reads a few pages, not the texts.
+            CREATE TABLE article (
+                seq INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                file_path TEXT NOT NULL REFERENCES source_file(path) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                path TEXT NOT NULL,
+                format TEXT NOT NULL,
+                title TEXT,
+                outlet TEXT,
+                outlet_key TEXT,
+                outlet_source TEXT NOT NULL,
+                -- The date after corpus analysis (events may infer it), which filters use ...
+                published TEXT,
+                published_source TEXT,
+                published_confidence REAL,
+                -- ... and the date as read from the file, which the next analysis starts from.
+                read_published TEXT,
+                read_published_source TEXT,
+                read_published_confidence REAL,
+                -- A date without a year, resolved across the corpus (JSON of DateMention).
+                partial_date TEXT,
+                url TEXT,
+                sources TEXT NOT NULL,
+                removed TEXT NOT NULL,
+                truncated INTEGER NOT NULL,
+                words INTEGER NOT NULL,
+                analysis_hash TEXT
+            );
+            CREATE INDEX article_file ON article(file_path, position);
+            CREATE INDEX article_outlet ON article(outlet_key, published);
+            CREATE INDEX article_published ON article(published);
+            CREATE TABLE article_text (
+                seq INTEGER PRIMARY KEY REFERENCES article(seq) ON DELETE CASCADE,
+                body TEXT NOT NULL,
+                raw_text TEXT NOT NULL
+            );
+            CREATE VIEW article_document AS
+                SELECT a.seq AS seq, a.title AS title, t.body AS body
+                FROM article a JOIN article_text t ON t.seq = a.seq;
+
+            CREATE TABLE actor (
+                id TEXT PRIMARY KEY NOT NULL,
+                position INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                affiliation TEXT,
+                is_source INTEGER NOT NULL,
+                -- The order of the actor's mentions, roles and quotes as runs of article ids.
+                mention_runs TEXT NOT NULL,
+                role_runs TEXT NOT NULL,
+                quote_runs TEXT NOT NULL
+            );
+            CREATE TABLE actor_alias (
+                actor_id TEXT NOT NULL REFERENCES actor(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                alias TEXT NOT NULL,
+                alias_key TEXT NOT NULL,
+                PRIMARY KEY (actor_id, position)
+            );
+            CREATE INDEX actor_alias_key ON actor_alias(alias_key);
+
+            -- Rows derived from one article carry its id, so a changed article rewrites only its rows.
+            CREATE TABLE mention (
+                article_id TEXT NOT NULL,
+                actor_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                range_start INTEGER NOT NULL,
+                range_end INTEGER NOT NULL,
+                surface TEXT NOT NULL
+            );
+            CREATE INDEX mention_actor ON mention(actor_id, article_id);
+            CREATE INDEX mention_article ON mention(article_id);
+            CREATE TABLE actor_role (
+                article_id TEXT NOT NULL,
+                actor_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                role TEXT NOT NULL
+            );
+            CREATE INDEX actor_role_article ON actor_role(article_id);
+            CREATE INDEX actor_role_actor ON actor_role(actor_id);
+            CREATE TABLE quote (
+                article_id TEXT NOT NULL,
+                actor_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                range_start INTEGER NOT NULL,
+                range_end INTEGER NOT NULL,
+                speaker TEXT,
+                speaker_label TEXT
+            );
+            CREATE INDEX quote_article ON quote(article_id);
+            CREATE INDEX quote_actor ON quote(actor_id);
+            -- Every quotation of the corpus (Corpus.quotes), attributed or not.
+            CREATE TABLE article_quote (
+                article_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                range_start INTEGER NOT NULL,
+                range_end INTEGER NOT NULL,
+                speaker TEXT,
+                speaker_label TEXT
+            );
+            CREATE INDEX article_quote_article ON article_quote(article_id);
+
+            -- hash: fingerprint of the event with its lists, so that only changed events are rewritten.
+            CREATE TABLE event (
+                id TEXT PRIMARY KEY NOT NULL,
+                position INTEGER NOT NULL,
+                title TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                date TEXT,
+                place TEXT,
+                hash TEXT NOT NULL
+            );
+            -- Where articles name an event (EventMention as JSON: many optional parts, read whole).
+            CREATE TABLE event_mention (
+                event_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                article_id TEXT NOT NULL,
+                data TEXT NOT NULL,
+                PRIMARY KEY (event_id, position)
+            );
+            CREATE INDEX event_mention_article ON event_mention(article_id);
+            CREATE INDEX event_date ON event(date);
+            CREATE TABLE event_participant (
+                event_id TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                PRIMARY KEY (event_id, position)
+            );
+            -- role: 'article' (in Event.articles), 'mention' (Event.mentionedBy) or 'primary'
+            -- (Corpus.primaryEvent); position keeps the order of the lists.
+            CREATE TABLE article_event (
+                article_id TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                role TEXT NOT NULL,
+                position INTEGER NOT NULL
+            );
+            CREATE INDEX article_event_event ON article_event(event_id, role);
+            CREATE INDEX article_event_article ON article_event(article_id, role);
+            """)
+        // External-content FTS5 over titles and bodies (through the view): bm25 (titles weigh 4×,
+        // set as the table's rank) and snippet() read the text back from the view. A prefix index of
+        // two characters keeps the first letters typed into a search from expanding to thousands of
+        // terms (three-letter prefixes are fast without one; each prefix index costs build time).
+        // The triggers are ours rather than GRDB's `synchronize(withTable:)` so that updating other
+        // columns (analysis fingerprints, inferred dates) does not re-tokenize anything.
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE article_fts USING fts5(
+                title, body, content='article_document', content_rowid='seq',
+                tokenize='unicode61 remove_diacritics 2', prefix='2');
+            INSERT INTO article_fts(article_fts, rank) VALUES('rank', 'bm25(4.0, 1.0)');
+            CREATE TRIGGER article_fts_insert AFTER INSERT ON article_text BEGIN
+                INSERT INTO article_fts(rowid, title, body)
+                    VALUES (new.seq, (SELECT title FROM article WHERE seq = new.seq), new.body);
+            END;
+            CREATE TRIGGER article_fts_delete BEFORE DELETE ON article BEGIN
+                INSERT INTO article_fts(article_fts, rowid, title, body)
+                    SELECT 'delete', old.seq, old.title, t.body FROM article_text t WHERE t.seq = old.seq;
+            END;
+            CREATE TRIGGER article_fts_update AFTER UPDATE OF title ON article BEGIN
+                INSERT INTO article_fts(article_fts, rowid, title, body)
+                    SELECT 'delete', old.seq, old.title, t.body FROM article_text t WHERE t.seq = old.seq;
+                INSERT INTO article_fts(rowid, title, body)
+                    SELECT new.seq, new.title, t.body FROM article_text t WHERE t.seq = new.seq;
+            END;
+            """)
     }
 }

@@ -228,6 +228,15 @@ func maxRSSMB() -> Double {
     return Double(u.ru_maxrss) / 1024  // kilobytes on Linux
 }
 
+/// User + system CPU seconds of this process so far: on a shared machine, wall time also counts
+/// the time other processes held the cores.
+func cpuSeconds() -> Double {
+    var u = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
+    return Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) / 1e6
+        + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) / 1e6
+}
+
 func percentile(_ xs: [Double], _ p: Double) -> Double {
     guard !xs.isEmpty else { return .nan }
     let s = xs.sorted()
@@ -247,8 +256,10 @@ func measure(roots: [String], indexPath: String, label: String, queries: Int, to
     var result: [String: Any] = ["label": label]
 
     let t0 = now()
+    let c0 = cpuSeconds()
     let (store, report) = try await index(roots, path: indexPath)
     let build = now() - t0
+    result["buildCPUSeconds"] = cpuSeconds() - c0
     result["articles"] = report.articles
     result["files"] = report.filesListed
     result["buildSeconds"] = build
@@ -349,8 +360,10 @@ func measure(roots: [String], indexPath: String, label: String, queries: Int, to
             changed += 1
         }
         let t2 = now()
+        let c2 = cpuSeconds()
         let r1 = try await Indexer(reader: LoaderCorpusReader()).update(store: reopened, roots: roots)
         result["reindexChangedSeconds"] = now() - t2
+        result["reindexChangedCPUSeconds"] = cpuSeconds() - c2
         result["reindexChangedFiles"] = r1.filesRead
         result["reindexChangedAnalysisSeconds"] = r1.analysisSeconds
         let later = Date(timeIntervalSinceNow: 120)
@@ -421,6 +434,11 @@ func markdown(_ results: [[String: Any]], command: String) -> String {
         return String(format: "%.0f", Double(n) / w)
     }
     row("articles/s") { f($0["articlesPerSecond"], 0) }
+    row("CPU s (user+sys) for the build") { f($0["buildCPUSeconds"], 1) }
+    row("articles/s if 2 cores were ours (articles / CPU s × 2)") { r in
+        guard let c = (r["buildCPUSeconds"] as? NSNumber)?.doubleValue, c > 0, let n = r["articles"] as? Int else { return "n/a" }
+        return String(format: "%.0f", 2 * Double(n) / c)
+    }
     row("MB/s") { f($0["mbPerSecond"], 1) }
     row("index MB") { f($0["indexMB"]) }
     row("peak memory MB (build / whole run)") { "\(f($0["buildMaxRSSMB"], 0)) / \(f($0["maxRSSMB"], 0))" }
@@ -440,6 +458,11 @@ func markdown(_ results: [[String: Any]], command: String) -> String {
         r["reindexChangedSeconds"] == nil ? "n/a" : "\(f(r["reindexChangedSeconds"], 2)) (\(r["reindexChangedFiles"] ?? "?"))"
     }
     row("… of which analysis s") { f($0["reindexChangedAnalysisSeconds"], 2) }
+    row("re-index 1% CPU s / build CPU s") { r in
+        guard let a = (r["reindexChangedCPUSeconds"] as? NSNumber)?.doubleValue,
+              let b = (r["buildCPUSeconds"] as? NSNumber)?.doubleValue, b > 0 else { return "n/a" }
+        return String(format: "%.2f / %.1f (%.1f%%)", a, b, 100 * a / b)
+    }
     row("re-index, 1% touched only s") { f($0["reindexTouchedSeconds"], 2) }
     row("re-index 1% / full build") { r in
         guard let a = (r["reindexChangedSeconds"] as? NSNumber)?.doubleValue,
@@ -448,6 +471,7 @@ func markdown(_ results: [[String: Any]], command: String) -> String {
     }
     return """
         Machine: \(cpu), \(cores) cores, \(mem) MB RAM; \(ProcessInfo.processInfo.operatingSystemVersionString).
+        Load average when the run ended: \((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?") (other builds shared the 2 cores).
         Release build. Command:
 
             \(command)
@@ -462,6 +486,16 @@ if args.first == "measure" {
     guard args.count >= 6, let q = Int(args[3]) else { fail("measure: bad arguments") }
     try await measure(roots: Array(args[5...]), indexPath: args[2], label: args[1], queries: q,
                       touchFolder: args[4] == "-" ? nil : args[4])
+    exit(0)
+}
+if args.first == "update" {
+    // update INDEX ROOT...: one incremental update with its timings, for profiling.
+    guard args.count >= 3 else { fail("update: bad arguments") }
+    let t = now()
+    let (_, r) = try await index(Array(args[2...]), path: args[1])
+    log(String(format: "%.2f s: listed %d, read %d, unchanged %d, scan %.2f s, read %.2f s (writes %.2f s), analysis %.2f s",
+               now() - t, r.filesListed, r.filesRead, r.unchanged, r.scanSeconds, r.readSeconds, r.writeSeconds,
+               r.analysisSeconds))
     exit(0)
 }
 let options = Options(args)

@@ -139,7 +139,18 @@ extension Corpus {
         var out = articles.map { "\($0)" }
         out += actors.map { "\($0)" }
         out += events.map { "\($0)" }
+        out += quotes.map { "\($0)" }
         out += primaryEvent.sorted { $0.key < $1.key }.map { "\($0.key)→\($0.value)" }
         return out
+    }
+
+    /// The first difference between two corpora as the index sees them, short enough to read.
+    func firstDifference(from other: Corpus) -> String? {
+        let a = comparable, b = other.comparable
+        for (x, y) in zip(a, b) where x != y {
+            let common = zip(x, y).prefix { $0 == $1 }.count
+            return "…\(x.dropFirst(max(0, common - 80)).prefix(300))\n≠ …\(y.dropFirst(max(0, common - 80)).prefix(300))"
+        }
+        return a.count == b.count ? nil : "\(a.count) items ≠ \(b.count) items"
     }
 }

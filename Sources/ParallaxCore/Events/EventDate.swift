@@ -1,6 +1,6 @@
 /// When an event happens, as precisely as the text says: a span of days, or — where the article has no
 /// date of its own to resolve against — a constraint such as "a Monday" or "January 10 of some year".
-public enum EventDate: Hashable, Sendable {
+public enum EventDate: Hashable, Sendable, Codable {
     /// The days lo…hi (lo == hi: a day).
     case span(Day, Day)
     /// A weekday (0 = Sunday) not yet placed in a week.

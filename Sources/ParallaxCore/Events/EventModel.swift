@@ -34,7 +34,7 @@ public struct Event: Hashable, Sendable, Identifiable {
 }
 
 /// One place where an article names an event: the event word, and what the sentence says about it.
-public struct EventMention: Hashable, Sendable {
+public struct EventMention: Hashable, Sendable, Codable {
     public var articleID: String
     /// The event word's range in the body; nil when only the headline (not part of the body) names it.
     public var range: TextRange?
