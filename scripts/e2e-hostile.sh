@@ -340,6 +340,12 @@ rc=${PIPESTATUS[0]}
 check "articles --json | head -1: conventional status ($rc)" bash -c "test $rc -eq 0 || test $rc -eq 141"
 check "articles --json | head -1: nothing on stderr" test ! -s "$out/pipe3.err"
 
+# An index file that is garbage: moved aside with a message, rebuilt, the command works.
+head -c 100000 /dev/urandom >"$tmp/junk.sqlite"
+"$bin" articles --index "$tmp/junk.sqlite" "$inj" >"$out/junk.out" 2>"$out/junk.err"; rc=$?
+check "garbage index: exit 0 and the articles" bash -c "test $rc -eq 0 && grep -q 'of 11 articles' '$out/junk.out'"
+check "garbage index: a message, moved aside" grep -q "not an SQLite database: moved aside" "$out/junk.err"
+
 for round in 1 2 3; do
   shared=$tmp/shared-$round.sqlite
   "$bin" index --index "$shared" --quiet "$inj" >"$out/c1.out" 2>"$out/c1.err" & p1=$!
