@@ -73,6 +73,8 @@ done
 check "show --raw makes ESC visible" grep -rq "␛\[31mRED␛\[0m" "$out"
 check "show --raw makes C1 CSI visible" grep -rqF "<U+9B>31mC1-CSI" "$out"
 check "show: a file name with RLO is shown with placeholders" grep -rqF "02 bidi <U+202E>txt.exe<U+202C> name.txt" "$out"
+check "show: a newline and CR in a file name cannot forge a line" grep -rqF "05 new␊line␍cr name.html" "$out"
+check "show: no line starts with what followed a newline in a file name" bash -c "! grep -rq '^line␍cr' '$out'"
 run "actors" actors "$inj" --index "$idx"
 check "a person whose name carries ESC is listed harmlessly" grep -qE "Scholz|Yer␛" "$out/$n.out"
 run "actors --json" actors --json "$inj" --index "$idx"
@@ -311,7 +313,9 @@ before=$(snapshot "$many")
 python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])' \
   "$bin" index --index "$tmp/many.sqlite" "$many" >/dev/null 2>"$out/int.err" & ipid=$!
 sleep 3; kill -INT $ipid 2>/dev/null; wait $ipid; rc=$?
-check "index interrupted by SIGINT part way: status 130 ($rc)" test $rc -eq 130
+# (A small PARALLAX_E2E_FILES may finish within the 3 s: then only the status 0 is checked.)
+if (( count >= 20000 )); then check "index interrupted by SIGINT part way: status 130 ($rc)" test $rc -eq 130
+else check "index of $count files: status 0 or 130 ($rc)" bash -c "test $rc -eq 0 || test $rc -eq 130"; fi
 /usr/bin/time -f '%M %e' -o "$tmp/mem" "$bin" articles --index "$tmp/many.sqlite" --quiet "$many" >"$out/many.out" 2>"$out/many.err"; rc=$?
 read -r kb secs <"$tmp/mem"
 echo "$count files: articles (finishing the interrupted index) ${secs}s, max RSS $((kb / 1024)) MB"
