@@ -98,6 +98,7 @@ extension FileWalker {
         case S_IFIFO: return "a named pipe"
         case S_IFSOCK: return "a socket"
         case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFDIR: return "a folder"
         default: return "a special file"
         }
     }
