@@ -143,14 +143,18 @@ enum Runs {
             if byArticle[a] == nil { articleOrder.append(a) }
             byArticle[a, default: []].append((p, v))
         }
-        for k in byArticle.keys { byArticle[k]?.sort { $0.0 < $1.0 } }
+        // Rows come back in insertion order, already sorted within an article: sort only if not.
+        for k in articleOrder {
+            guard let list = byArticle[k], zip(list, list.dropFirst()).contains(where: { $0.0 > $1.0 }) else { continue }
+            byArticle[k]?.sort { $0.0 < $1.0 }
+        }
+        if articleOrder.count == 1, let only = byArticle[articleOrder[0]] { return only.map(\.1) }
         var next: [String: Int] = [:]
         var out: [T] = []
         out.reserveCapacity(items.count)
         for run in (runs ?? "").split(separator: "\u{1E}") {
-            let parts = run.split(separator: "\u{1F}")
-            guard parts.count == 2, let n = Int(parts[1]) else { continue }
-            let a = String(parts[0])
+            guard let sep = run.firstIndex(of: "\u{1F}"), let n = Int(run[run.index(after: sep)...]) else { continue }
+            let a = String(run[..<sep])
             guard let list = byArticle[a] else { continue }
             let start = next[a, default: 0]
             let end = min(list.count, start + n)

@@ -283,7 +283,7 @@ func measure(roots: [String], indexPath: String, label: String, queries: Int, to
     let tFirst = now() - t1
     let check = try await Indexer(reader: LoaderCorpusReader()).update(store: reopened, roots: roots)
     let tCheck = now() - t1
-    _ = try reopened.loadCorpus()
+    let corpus = try reopened.loadCorpus()
     let tLoad = now() - t1
     precondition(firstPage.count == min(200, report.articles) && check.filesRead == 0)
     result["openMs"] = tOpen * 1000
@@ -322,6 +322,21 @@ func measure(roots: [String], indexPath: String, label: String, queries: Int, to
                             "meanRows": Double(rows) / Double(ms.count)]
         }
     }
+    // The comparison of an event reported by several articles, built from the loaded corpus.
+    let grouped = corpus.events.filter { $0.articles.count >= 2 }
+    if !grouped.isEmpty {
+        var ms: [Double] = []
+        for _ in 0..<min(queries, 100) {
+            let e = rng.pick(grouped)
+            let s = now()
+            _ = Comparison.build(event: e, corpus: corpus)
+            ms.append((now() - s) * 1000)
+        }
+        result["comparison"] = ["p50": percentile(ms, 0.5), "p95": percentile(ms, 0.95), "n": ms.count]
+    }
+    result["actors"] = corpus.actors.count
+    result["events"] = corpus.events.count
+    result["groupedEvents"] = grouped.count
     try run("actorFilter") { r in actorNames.isEmpty ? nil : ArticleQuery(actor: r.pick(actorNames)) }
     try run("outletFilter") { r in outlets.isEmpty ? nil : ArticleQuery(outlet: r.pick(outlets)) }
     try run("dateFilter") { r in
@@ -425,6 +440,7 @@ func markdown(_ results: [[String: Any]], command: String) -> String {
     }
     row("articles (files)") { "\($0["articles"] ?? "?") (\($0["files"] ?? "?"))" }
     row("source MB") { f($0["sourceMB"]) }
+    row("actors / events (with ≥ 2 articles)") { "\($0["actors"] ?? "?") / \($0["events"] ?? "?") (\($0["groupedEvents"] ?? "?"))" }
     row("build s") { f($0["buildSeconds"], 2) }
     row("… reading + cleaning + writing s") { f($0["readSeconds"], 2) }
     row("… of which index writes (FTS included) s") { f($0["writeSeconds"], 2) }
@@ -453,7 +469,7 @@ func markdown(_ results: [[String: Any]], command: String) -> String {
     row("search as you type (prefix) p50 / p95 ms") { lat($0, "searchAsYouType") }
     row("search, all rows p50 / p95 ms") { lat($0, "searchAllRows") }
     row("search + 30-day filter p50 / p95 ms") { lat($0, "searchWithDate") }
-    row("comparison p50 / p95 ms") { _ in "n/a" }
+    row("comparison of one event p50 / p95 ms") { lat($0, "comparison") }
     row("re-index, 1% files changed s (files)") { r in
         r["reindexChangedSeconds"] == nil ? "n/a" : "\(f(r["reindexChangedSeconds"], 2)) (\(r["reindexChangedFiles"] ?? "?"))"
     }

@@ -296,6 +296,22 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try b.summaries(ArticleQuery(actor: "olaf scholz")).count, 1)
     }
 
+    func testRunsRestoreAnyOrderOfPerArticleItems() {
+        // An analysis may order an actor's mentions by article id, by position, or interleave them.
+        let order = [("b", "b0"), ("a", "a0"), ("a", "a1"), ("b", "b1"), ("c", "c0"), ("a", "a2")]
+        let runs = Runs.encode(order.map(\.0))
+        var counters: [String: Int] = [:]
+        var rows: [(String, Int, String)] = order.map { a, v in
+            let n = counters[a, default: 0]
+            counters[a] = n + 1
+            return (a, n, v)
+        }
+        rows.reverse()  // rows come back from SQL in any order
+        XCTAssertEqual(Runs.arrange(rows, runs: runs), order.map(\.1))
+        // Without runs (an inconsistent index), nothing is lost.
+        XCTAssertEqual(Set(Runs.arrange(rows, runs: nil)), Set(order.map(\.1)))
+    }
+
     func testWordCountMatchesTheModel() {
         for text in ["", "one", "  two  words ", "tab\tand\nnewline", "non\u{00A0}breaking and\u{2003}em space",
                      "Зеленський сказав «так»", "\u{1F600} emoji"] {
