@@ -191,7 +191,7 @@ for a in json.load(open(sys.argv[1])):
 }
 
 t0=$(now)
-/usr/bin/time -f '%M %e' -o "$tmp/mem" timeout 300 "$bin" articles --json --index "$tmp/big.sqlite" "$big" >"$out/big.json" 2>"$out/big.err"; rc=$?
+python3 "$here/maxrss.py" "$tmp/mem" timeout 300 "$bin" articles --json --index "$tmp/big.sqlite" "$big" >"$out/big.json" 2>"$out/big.err"; rc=$?
 read -r kb secs <"$tmp/mem"
 echo "huge files (200 MB, 50 MB lines): articles ${secs}s, max RSS $((kb / 1024)) MB"
 check "huge files: exit 0" test $rc -eq 0
@@ -205,7 +205,7 @@ check "JSONL: 50 MB line skipped with a warning" grep -q "longline.jsonl:1: line
 check "JSONL: the line after the 50 MB line loads" grep -q "^After the long line|" "$tmp/big-titles"
 check "the small article beside them loads" grep -q "^Small article beside the huge ones|" "$tmp/big-titles"
 
-/usr/bin/time -f '%M %e' -o "$tmp/mem" timeout 300 "$bin" articles --json --no-index "$f" >"$out/files.json" 2>"$out/files.err"; rc=$?
+python3 "$here/maxrss.py" "$tmp/mem" timeout 300 "$bin" articles --json --no-index "$f" >"$out/files.json" 2>"$out/files.err"; rc=$?
 read -r kb secs <"$tmp/mem"
 echo "broken-files corpus: articles --no-index ${secs}s, max RSS $((kb / 1024)) MB"
 check "broken-files corpus loads (exit 0, no hang on a FIFO)" test $rc -eq 0
@@ -316,12 +316,12 @@ sleep 3; kill -INT $ipid 2>/dev/null; wait $ipid; rc=$?
 # (A small PARALLAX_E2E_FILES may finish within the 3 s: then only the status 0 is checked.)
 if (( count >= 20000 )); then check "index interrupted by SIGINT part way: status 130 ($rc)" test $rc -eq 130
 else check "index of $count files: status 0 or 130 ($rc)" bash -c "test $rc -eq 0 || test $rc -eq 130"; fi
-/usr/bin/time -f '%M %e' -o "$tmp/mem" "$bin" articles --index "$tmp/many.sqlite" --quiet "$many" >"$out/many.out" 2>"$out/many.err"; rc=$?
+python3 "$here/maxrss.py" "$tmp/mem" "$bin" articles --index "$tmp/many.sqlite" --quiet "$many" >"$out/many.out" 2>"$out/many.err"; rc=$?
 read -r kb secs <"$tmp/mem"
 echo "$count files: articles (finishing the interrupted index) ${secs}s, max RSS $((kb / 1024)) MB"
 check "$count files: exit 0" test $rc -eq 0
 check "$count files: all loaded after the interrupted index" grep -q "^$count of $count articles" "$out/many.out"
-/usr/bin/time -f '%M %e' -o "$tmp/mem" "$bin" articles --index "$tmp/many.sqlite" --quiet "$many" >"$out/many2.out" 2>"$out/many2.err"; rc=$?
+python3 "$here/maxrss.py" "$tmp/mem" "$bin" articles --index "$tmp/many.sqlite" --quiet "$many" >"$out/many2.out" 2>"$out/many2.err"; rc=$?
 read -r kb secs <"$tmp/mem"
 echo "$count files: articles again (index up to date) ${secs}s, max RSS $((kb / 1024)) MB"
 check "$count files, up-to-date index: all loaded" grep -q "^$count of $count articles" "$out/many2.out"
