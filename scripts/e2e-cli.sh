@@ -12,6 +12,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 "$bin" articles /no/such/path >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "missing path exits 1" test $rc -eq 1
 check "missing path: one line on stderr" test "$(wc -l <"$tmp/err")" -eq 1
+[[ $(wc -l <"$tmp/err") -eq 1 ]] || { echo "stderr was:"; cat "$tmp/err"; }
 check "missing path: names it" grep -q "no such file or folder: /no/such/path" "$tmp/err"
 
 mkdir "$tmp/empty"

@@ -112,14 +112,15 @@ public struct Indexer: Sendable {
                     var r = ChunkResult()
                     for c in chunk {
                         r.files += 1
-                        guard let data = FileManager.default.contents(atPath: c.file.url.path) else {
-                            r.warnings.append("\(c.file.path): cannot be read, skipped")
+                        // Hashed in blocks: a file of any size costs the same memory (issue 7).
+                        let hash: String
+                        let size: Int64
+                        switch FileHashing.hash(path: c.file.url.path) {
+                        case .success(let h):
+                            (hash, size) = h
+                        case .failure(let e):
+                            r.warnings.append("\(c.file.path): cannot be read (\(e.reason)), skipped")
                             continue
-                        }
-                        let hash = data.withUnsafeBytes { buf -> String in
-                            var h = ContentHash()
-                            h.add(buf)
-                            return h.hex
                         }
                         if let old = c.old, old.hash == hash, old.metaKey == c.file.metaKey {
                             r.touched.append(FileState(path: c.file.path, size: c.stat.size, mtimeNS: c.stat.mtimeNS,
@@ -129,7 +130,7 @@ public struct Indexer: Sendable {
                             continue
                         }
                         let read = reader.readFile(c.file)
-                        r.bytes += Int64(data.count)
+                        r.bytes += size
                         r.articles += read.articles.count
                         r.warnings += read.warnings
                         if c.old == nil { r.added += 1 } else { r.changed += 1 }
@@ -178,5 +179,37 @@ public struct Indexer: Sendable {
         }
         report.seconds = Date().timeIntervalSince(start)
         return report
+    }
+}
+
+/// Content hashes of source files, read in fixed-size blocks so that memory stays bounded whatever the
+/// size of the file (a 200 MB scrape costs one block, not 200 MB).
+enum FileHashing {
+    /// Why a file could not be hashed, in the system's words ("Permission denied").
+    struct Failure: Error {
+        var reason: String
+    }
+
+    static let blockSize = 1 << 20
+
+    static func hash(path: String) -> Result<(hash: String, bytes: Int64), Failure> {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return .failure(Failure(reason: String(cString: strerror(errno)).lowercased())) }
+        defer { close(fd) }
+        var h = ContentHash()
+        var total: Int64 = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(fd, buffer.baseAddress, blockSize)
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(Failure(reason: String(cString: strerror(errno)).lowercased()))
+            }
+            h.add(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            total += Int64(n)
+        }
+        return .success((h.hex, total))
     }
 }

@@ -18,8 +18,8 @@ public enum TerminalError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notATerminal: return "parallax: the TUI needs a terminal (use `parallax render` for a text frame)"
-        case .initFailed: return "parallax: could not initialise the terminal (is TERM set?)"
+        case .notATerminal: return "the TUI needs a terminal (use `parallax render` for a text frame)"
+        case .initFailed: return "could not initialise the terminal (is TERM set?)"
         }
     }
 }
@@ -100,6 +100,16 @@ public enum Terminal {
     static func installSignalHandlers() {
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { n in pendingSignal.store(n, ordering: .relaxed) }
+        }
+        // A crash (a Swift trap is SIGTRAP or SIGILL) cannot reach the loop: restore the terminal here,
+        // then die of the same signal. endwin is not async-signal-safe, but the process is ending anyway
+        // and a shell left in raw mode with no echo is worse (htop does the same).
+        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+            signal(sig) { n in
+                endwin()
+                signal(n, SIG_DFL)
+                raise(n)
+            }
         }
     }
 

@@ -26,7 +26,8 @@ struct QuotesCommand: ParsableCommand {
         var out: [String] = []
         for q in quotes {
             let who = q.speaker ?? q.speakerLabel.map { "(\($0))" } ?? "(unattributed)"
-            out.append("\(q.articleID)  \(who): “\(q.text)”")
+            // One line per quote: a newline inside a quotation or a name is shown as ␊, never printed.
+            out.append("\(q.articleID)  \(SafeText.sanitize(who)): “\(SafeText.sanitize(q.text))”")
         }
         out.append("\(quotes.count) quotes")
         Console.out(out.joined(separator: "\n"))

@@ -40,32 +40,46 @@ struct RenderCommand: ParsableCommand {
         var frame = render(state)
         let loaded = RenderCommand.ms(since: t0)
         var times: [Double] = []
+        var cpuTimes: [Double] = []
         var perKey = ""
         for k in Key.script(keys) {
             let t = DispatchTime.now()
+            let c0 = RenderCommand.threadCPUms()
             let (next, effects) = update(state, .key(k))
             state = next
             frame = render(state)
             times.append(RenderCommand.ms(since: t))
-            perKey += String(format: "  %-6@ %8.3f ms\n", k.label, times[times.count - 1])
+            cpuTimes.append(RenderCommand.threadCPUms() - c0)
+            perKey += String(format: "  %-6@ %8.3f ms wall %8.3f ms cpu\n", k.label, times[times.count - 1],
+                             cpuTimes[cpuTimes.count - 1])
             if effects.contains(.quit) { break }
         }
         print(frame.text)
         if time {
             let sorted = times.sorted()
             let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
-            let line = String(format: "render: %d articles, load+index %.1f ms; %d keys: median %.2f ms, max %.2f ms\n",
-                              c.articles.count, loaded, times.count, median, sorted.last ?? 0)
+            let cpu = cpuTimes.sorted()
+            let line = String(format: "render: %d articles, load+index %.1f ms; %d keys: wall median %.2f ms, max %.2f ms; "
+                                + "cpu median %.2f ms, max %.2f ms\n",
+                              c.articles.count, loaded, times.count, median, sorted.last ?? 0,
+                              cpu.isEmpty ? 0 : cpu[cpu.count / 2], cpu.last ?? 0)
             FileHandle.standardError.write(Data((perKey + line).utf8))
         }
     }
 
     static func parseSize(_ s: String) -> (Int, Int)? {
-        let p = s.lowercased().split(separator: "x")
+        let p = s.lowercased().split(separator: "x", omittingEmptySubsequences: false)
         guard p.count == 2, let w = Int(p[0]), let h = Int(p[1]), (1...1000).contains(w), (1...1000).contains(h) else {
             return nil
         }
         return (w, h)
+    }
+
+    /// CPU time of this thread: on a machine shared with other work, wall time also counts waiting.
+    static func threadCPUms() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) * 1e3 + Double(ts.tv_nsec) / 1e6
     }
 
     static func ms(since t: DispatchTime) -> Double {

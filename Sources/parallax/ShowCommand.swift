@@ -23,19 +23,23 @@ struct ShowCommand: ParsableCommand {
             return
         }
         let width = min(Console.width, 100)
+        // One-line fields are sanitised here, newlines included: a title or file name holding "\n"
+        // must not forge a line of its own (only the body keeps its line breaks).
+        func field(_ s: String) -> String { SafeText.sanitize(s) }
         var out: [String] = []
-        out.append(article.title ?? "(untitled)")
-        out.append(String(repeating: "═", count: min(width, DisplayWidth.of(SafeText.sanitize(article.title ?? "(untitled)")))))
+        let title = field(article.title ?? "(untitled)")
+        out.append(title)
+        out.append(String(repeating: "═", count: min(width, DisplayWidth.of(title))))
         out.append("id        \(article.id)")
-        out.append("path      \(article.path)")
-        out.append("outlet    \(article.outlet ?? "unknown")")
+        out.append("path      \(field(article.path))")
+        out.append("outlet    \(field(article.outlet ?? "unknown"))")
         if let p = article.published {
             out.append("published \(p.day) (\(p.source.rawValue), confidence \(p.confidence))")
         } else {
             out.append("published unknown")
         }
-        if !article.sources.isEmpty { out.append("sources   \(article.sources.joined(separator: ", "))") }
-        if let u = article.url { out.append("url       \(u)") }
+        if !article.sources.isEmpty { out.append("sources   \(field(article.sources.joined(separator: ", ")))") }
+        if let u = article.url { out.append("url       \(field(u))") }
         out.append("words     \(article.wordCount)\(article.truncated ? " (truncated)" : "")")
         out.append("")
         if raw {

@@ -83,7 +83,7 @@ final class UpdateTests: XCTestCase {
         }
         let filtered = Fixtures.press(s, "a zelenskyi <Enter>").0
         XCTAssertEqual(filtered.filters.actor, "volodymyr-zelensky")
-        XCTAssertEqual(Set(filtered.visible.map { filtered.query.articles[$0].id }), ["a1", "b2", "c3"])
+        XCTAssertEqual(Set(filtered.visible.map { filtered.query.article(at: $0).id }), ["a1", "b2", "c3"])
         XCTAssertEqual(Fixtures.press(s, "a nobody <Enter>").0.message, "no actor matches “nobody”")
     }
 
@@ -98,7 +98,7 @@ final class UpdateTests: XCTestCase {
     func testFiltersCombineAndClear() {
         let s = Fixtures.state()
         let st = Fixtures.press(s, "o Daily <Enter> d ..2023-03-01 <Enter>").0
-        XCTAssertEqual(st.visible.map { st.query.articles[$0].id }, ["d4"])
+        XCTAssertEqual(st.visible.map { st.query.article(at: $0).id }, ["d4"])
         XCTAssertEqual(Fixtures.press(st, "x").0.visible.count, 4)
         let bad = Fixtures.press(s, "d 2023-13-01 <Enter>").0
         XCTAssertEqual(bad.visible.count, 4)
@@ -125,6 +125,10 @@ final class UpdateTests: XCTestCase {
         XCTAssertNil(st.overlay)
         XCTAssertEqual(st.focus, .text)
         XCTAssertEqual(st.selectedArticle?.id, "a1", "the first column's quote is in a1")
+        // The passage is underlined in the text.
+        let underlined = st.derived.textLines.flatMap(\.chars).filter(\.style.underline).map(\.char)
+        XCTAssertFalse(underlined.isEmpty)
+        XCTAssertTrue(String(underlined).contains("useful"), String(underlined))
         // c on an article without an event says so instead of opening.
         let none = Fixtures.press(s, "G c").0
         XCTAssertNil(none.overlay)

@@ -74,7 +74,18 @@ struct ActorExtractor: Sendable {
         let scalars = Array(body.unicodeScalars)
         var (tokens, lineCount) = ActorTokenizer.tokenize(scalars)
         markCredits(&tokens)
-        let keys = tokens.map { $0.isWord || $0.kind == .number ? Gazetteer.tokenKey($0) : "" }
+        // One normalisation per distinct word of the article.
+        var keyCache: [String: String] = [:]
+        for i in tokens.indices where tokens[i].isWord || tokens[i].kind == .number {
+            if let k = keyCache[tokens[i].text] {
+                tokens[i].key = k
+            } else {
+                let k = NameKey.key(tokens[i].text)
+                keyCache[tokens[i].text] = k
+                tokens[i].key = k
+            }
+        }
+        let keys = tokens.map { $0.isWord || $0.kind == .number ? ($0.isAllCaps ? "#" + $0.text : $0.key) : "" }
         let headline = headlineLines(tokens, lineCount: lineCount)
         // Words the article also writes in lower case are ordinary words, not names ("Staff", "Capability").
         var lowerWords = Set<String>()
@@ -127,8 +138,8 @@ struct ActorExtractor: Sendable {
             }
             // "Economic Advisers Kevin Hassett", "Transport Omar Alghabra": words of a title or an
             // organisation before a given name are not part of the name.
-            if hi - lo >= 3, !lexicon.isGivenName(tokens[lo].text) && !lexicon.particles.contains(tokens[lo].lower),
-               let p = (lo + 1..<hi - 1).first(where: { lexicon.isGivenName(tokens[$0].text) }),
+            if hi - lo >= 3, !lexicon.isGivenKey(tokens[lo].key) && !lexicon.particles.contains(tokens[lo].lower),
+               let p = (lo + 1..<hi - 1).first(where: { lexicon.isGivenKey(tokens[$0].key) }),
                p - lo >= 2 || (lo..<p).contains(where: { lexicon.isTitleOrHeadWord(tokens[$0].lower) }) {
                 lo = p
             }
@@ -169,7 +180,7 @@ struct ActorExtractor: Sendable {
                 locals[li].mentions.append(mention(c.lo, c.hi))
                 locals[li].roles += c.roles
                 personAtToken[c.lo] = li
-            } else if tokens[c.lo].sentenceStart, c.hi - c.lo >= 2, !lexicon.isGivenName(tokens[c.lo].text),
+            } else if tokens[c.lo].sentenceStart, c.hi - c.lo >= 2, !lexicon.isGivenKey(tokens[c.lo].key),
                       let li = refersTo(PersonCandidate(seg: c.seg, lo: c.lo + 1, hi: c.hi, evidence: c.evidence, roles: c.roles),
                                         tokens: tokens, locals: locals) {
                 // "Perhaps Bennett": a sentence-initial word before a known surname.
@@ -310,14 +321,14 @@ struct ActorExtractor: Sendable {
                 continue
             }
             if t.isCapitalized && !t.isAllCaps && !isContraction(t) && !isCompoundOfKnownNames(t)
-                && (!lexicon.nonNameWords.contains(t.lower) || lexicon.isGivenName(t.text)) {
+                && (!lexicon.nonNameWords.contains(t.lower) || lexicon.isGivenKey(t.key)) {
                 var j = i + 1
                 var last = i
                 while j < n && j - i < 7 && !tokens[last].possessive {
                     let u = tokens[j]
                     guard u.isWord, u.line == t.line, !u.inCredit else { break }
                     if u.isCapitalized && !u.isAllCaps {
-                        if lexicon.nonNameWords.contains(u.lower) && !lexicon.isGivenName(u.text) { break }
+                        if lexicon.nonNameWords.contains(u.lower) && !lexicon.isGivenKey(u.key) { break }
                         if isContraction(u) { break }
                         if let r = roleChain(tokens, at: j), j + r < n, tokens[j + r].isCapitalized,
                            tokens[j + r].line == t.line { break }
@@ -418,7 +429,7 @@ struct ActorExtractor: Sendable {
     /// A word that opens a sentence but cannot open a name: function words, adverbs, participles.
     func isNonNameOpener(_ t: ActorToken) -> Bool {
         if lexicon.nonNameWords.contains(t.lower) { return true }
-        if lexicon.isGivenName(t.text) { return false }
+        if lexicon.isGivenKey(t.key) { return false }
         guard t.sentenceStart else { return false }
         let l = t.lower
         return l.count > 4 && (l.hasSuffix("ing") || l.hasSuffix("ly") || l.hasSuffix("ed"))
@@ -498,7 +509,7 @@ struct ActorExtractor: Sendable {
             }
         }
         // A known given name opening a run of two or more words (Emily Horne).
-        if hi - lo >= 2, lexicon.isGivenName(tokens[lo].text), !tokens[lo].isAllCaps {
+        if hi - lo >= 2, lexicon.isGivenKey(tokens[lo].key), !tokens[lo].isAllCaps {
             evidence = .strong
         }
         return (evidence, roles)
@@ -613,7 +624,7 @@ struct ActorExtractor: Sendable {
         let l = t.lower
         if lexicon.nonNameWords.contains(l) || lexicon.unnamedHeads.contains(l) || lexicon.roles.contains(l)
             || lexicon.thingHeads.contains(l) || lexicon.organizationHeads.contains(l) { return false }
-        if t.sentenceStart && !lexicon.isGivenName(t.text) {
+        if t.sentenceStart && !lexicon.isGivenKey(t.key) {
             for suf in ["ers", "ists", "ants", "ents", "ors", "ians", "ans", "ies"] where l.hasSuffix(suf) { return false }
         }
         return true

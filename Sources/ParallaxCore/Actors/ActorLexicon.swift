@@ -107,6 +107,8 @@ public struct ActorLexicon: Sendable {
             || organizationHeads.contains(lower) || thingHeads.contains(lower) || placeHeads.contains(lower)
     }
 
+    func isGivenKey(_ key: String) -> Bool { !key.isEmpty && givenNames[key] != nil }
+
     func isGivenName(_ word: String) -> Bool { givenNames[NameKey.key(word)] != nil }
 
     /// Two first names can be one person's: the same key, one an initial or a prefix of the other,

@@ -29,6 +29,8 @@ struct ActorToken: Sendable {
     var line: Int
     /// The token is the letter `©` or within a photo credit that follows it.
     var inCredit: Bool = false
+    /// `NameKey.key(text)` for words, filled in by the extractor (empty until then).
+    var key: String = ""
 
     var isWord: Bool { kind == .word }
     var isPunct: Bool { kind == .punct }

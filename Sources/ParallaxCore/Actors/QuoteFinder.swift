@@ -41,12 +41,33 @@ struct QuoteFinder: Sendable {
 
         var out: [LocalQuote] = []
         var last: Speaker?
+        // The paragraph (line) where `last` was last confirmed as a speaker: a pronoun ("he told
+        // reporters") means the person who last spoke, not whoever was named last ("Peskov said
+        // sanctions against Putin …" then "…,” he said" is Peskov).
+        var lastSpokeOnLine = -1
         var cursor = 0
+        func nearSpeechVerb(_ start: Int) -> Bool {
+            let line = tokens[start].line
+            let end = personEnd[start] ?? (start + 1)
+            for k in end..<min(n, end + 3) where tokens[k].line == line && speech[k] > 0 { return true }
+            for k in max(0, start - 2)..<start where tokens[k].line == line && speech[k] > 0 { return true }
+            return false
+        }
         for (open, close) in spans {
             // Bring the latest speaker up to the quote's opening.
             while cursor < open {
-                if let li = personAtToken[cursor] { last = .person(li) }
-                if speech[cursor] > 0, let label = unnamedSubject(tokens, verb: cursor, text: text) { last = .label(label) }
+                if let li = personAtToken[cursor] {
+                    if nearSpeechVerb(cursor) {
+                        last = .person(li)
+                        lastSpokeOnLine = tokens[cursor].line
+                    } else if last == nil || tokens[cursor].line - lastSpokeOnLine > 1 {
+                        last = .person(li)
+                    }
+                }
+                if speech[cursor] > 0, let label = unnamedSubject(tokens, verb: cursor, text: text) {
+                    last = .label(label)
+                    lastSpokeOnLine = tokens[cursor].line
+                }
                 cursor += 1
             }
             let startOffset = tokens[open].end
@@ -58,7 +79,8 @@ struct QuoteFinder: Sendable {
             var speaker = after(close, tokens: tokens, speech: speech, personAtToken: personAtToken,
                                 personEnd: personEnd, last: last, text: text)
             if speaker == nil {
-                speaker = before(open, tokens: tokens, speech: speech, personAtToken: personAtToken, last: last, text: text)
+                speaker = before(open, tokens: tokens, speech: speech, personAtToken: personAtToken, personEnd: personEnd,
+                                 last: last, text: text)
             }
             var q = LocalQuote(text: quoteText, range: TextRange(start: startOffset, end: endOffset), speaker: nil, label: nil)
             switch speaker {
@@ -66,7 +88,10 @@ struct QuoteFinder: Sendable {
             case .label(let l)?: q.label = l
             case nil: break
             }
-            if let s = speaker { last = s }
+            if let s = speaker {
+                last = s
+                lastSpokeOnLine = tokens[min(close, n - 1)].line
+            }
             out.append(q)
             cursor = max(cursor, close)
         }
@@ -150,26 +175,52 @@ struct QuoteFinder: Sendable {
     }
 
     /// The speaker of a quote introduced earlier in its sentence (`Macron said … but added: “…”`).
-    func before(_ open: Int, tokens: [ActorToken], speech: [Int], personAtToken: [Int: Int], last: Speaker?,
-                text: (Int, Int) -> String) -> Speaker? {
+    /// When several people precede the verb, the one right before it speaks (`… Kuleba said`);
+    /// otherwise the sentence's first-named person, its subject (`Yermak, chief of staff to President
+    /// Zelenskiy, tweeted …`, `Putin, who met Biden in December, warned …`).
+    func before(_ open: Int, tokens: [ActorToken], speech: [Int], personAtToken: [Int: Int], personEnd: [Int: Int],
+                last: Speaker?, text: (Int, Int) -> String) -> Speaker? {
         guard open > 0 else { return nil }
         let line = tokens[open].line
         var k = open - 1
         var verb: Int?
-        while k >= 0, open - k <= 30, tokens[k].line == line {
+        var closest: Int?
+        var earliest: Int?
+        var pronounSubject = false
+        while k >= 0, open - k <= 40, tokens[k].line == line {
             let t = tokens[k]
             if case .quote = t.kind { break }
             if t.isPunct, let c = t.punctChar, ".!?".unicodeScalars.contains(c) { break }
             if verb == nil, speech[k] > 0 { verb = k }
-            if verb != nil, let li = personAtToken[k] { return .person(li) }
-            if let v = verb, k == v - 1, Self.pronouns.contains(t.lower) { return last }
-            if let v = verb, k < v, let label = unnamedPhrase(tokens, from: k, to: v, text: text),
+            if let v = verb, let li = personAtToken[k] {
+                if closest == nil && !pronounSubject {
+                    closest = li
+                    // Right before the verb, with no comma closing an apposition in between.
+                    let end = personEnd[k] ?? (k + 1)
+                    if v - end == 0 || (v - end == 1 && !tokens[end].isPunct) { return .person(li) }
+                }
+                earliest = li
+                if t.sentenceStart { break }
+                k -= 1
+                continue
+            }
+            if verb != nil, earliest != nil, t.sentenceStart { break }
+            if let v = verb, k == v - 1, Self.pronouns.contains(t.lower) {
+                // "Yermak … tweeted that he hopes for “…”": the pronoun is the sentence's subject
+                // when one was named before it; else the latest speaker.
+                pronounSubject = true
+                k -= 1
+                continue
+            }
+            if let v = verb, k < v, !pronounSubject, let label = unnamedPhrase(tokens, from: k, to: v, text: text),
                k == 0 || tokens[k - 1].isPunct || tokens[k].sentenceStart {
                 return .label(label)
             }
             if t.sentenceStart { break }
             k -= 1
         }
+        if let e = earliest { return .person(e) }
+        if pronounSubject { return last }
         if verb != nil, let l = last, case .person = l { return l }
         return nil
     }

@@ -323,28 +323,33 @@ public struct Cleaner: Sendable {
     enum Script: Equatable { case latin, cyrillic, arabic, hebrew, greek, cjk, other }
 
     static func script(of s: String) -> Script? {
-        var counts: [Script: Int] = [:]
-        for u in s.unicodeScalars where u.properties.isAlphabetic {
+        // Counts per script in a fixed array: ASCII letters need no Unicode property lookup.
+        var counts = [Int](repeating: 0, count: 7)
+        for u in s.unicodeScalars {
             let v = u.value
-            let sc: Script
-            switch v {
-            case 0x41...0x24F, 0x1E00...0x1EFF: sc = .latin
-            case 0x400...0x52F: sc = .cyrillic
-            case 0x600...0x6FF, 0x750...0x77F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: sc = .arabic
-            case 0x590...0x5FF: sc = .hebrew
-            case 0x370...0x3FF: sc = .greek
-            case 0x3040...0x9FFF, 0xAC00...0xD7AF: sc = .cjk
-            default: sc = .other
+            if v < 0x80 {
+                if (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) { counts[0] += 1 }
+                continue
             }
-            counts[sc, default: 0] += 1
+            guard u.properties.isAlphabetic else { continue }
+            switch v {
+            case 0x41...0x24F, 0x1E00...0x1EFF: counts[0] += 1
+            case 0x400...0x52F: counts[1] += 1
+            case 0x600...0x6FF, 0x750...0x77F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: counts[2] += 1
+            case 0x590...0x5FF: counts[3] += 1
+            case 0x370...0x3FF: counts[4] += 1
+            case 0x3040...0x9FFF, 0xAC00...0xD7AF: counts[5] += 1
+            default: counts[6] += 1
+            }
         }
-        return counts.max { $0.value < $1.value }?.key
+        guard let top = counts.max(), top > 0, let i = counts.firstIndex(of: top) else { return nil }
+        return [Script.latin, .cyrillic, .arabic, .hebrew, .greek, .cjk, .other][i]
     }
 
     func dominantScript(_ lines: [Line]) -> Script? {
         var weights: [Script: Int] = [:]
         for l in lines where !l.text.isEmpty {
-            if let s = Cleaner.script(of: l.text) { weights[s, default: 0] += l.text.count }
+            if let s = Cleaner.script(of: l.text) { weights[s, default: 0] += l.text.utf8.count }
         }
         return weights.max { $0.value < $1.value }?.key
     }

@@ -34,6 +34,8 @@ public struct FileWalker: Sendable {
             let url = URL(fileURLWithPath: path)
             if isDir.boolValue {
                 walkFolder(url, display: path, files: &files, warnings: &warnings, visited: &visitedFolders)
+            } else if let kind = FileWalker.irregularKind(path) {
+                warnings.append("\(path): \(kind), not a regular file, skipped")
             } else {
                 // A file named explicitly is read whatever its extension: the user asked for it.
                 files.append(Found(path: path, url: url))
@@ -74,8 +76,30 @@ public struct FileWalker: Sendable {
                 walkFolder(child, display: childDisplay, files: &files, warnings: &warnings, visited: &visited)
             } else if name != Manifest.fileName,
                       FileWalker.articleExtensions.contains(child.pathExtension.lowercased()) {
-                files.append(Found(path: childDisplay, url: child))
+                if let kind = FileWalker.irregularKind(child.path) {
+                    // Opening a FIFO blocks until someone writes; a device may never end.
+                    warnings.append("\(childDisplay): \(kind), not a regular file, skipped")
+                } else {
+                    files.append(Found(path: childDisplay, url: child))
+                }
             }
+        }
+    }
+}
+
+extension FileWalker {
+    /// What a path is when it is not a regular file (after following links), else nil. Reading a named
+    /// pipe blocks until a writer comes and a device can be endless, so neither is read as an article.
+    static func irregularKind(_ path: String) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }  // unreadable: the reader says why
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFIFO: return "a named pipe"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFDIR: return "a folder"
+        default: return "a special file"
         }
     }
 }

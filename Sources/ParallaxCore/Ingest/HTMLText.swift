@@ -102,6 +102,9 @@ public enum HTMLText {
                     dropDepth.append(name)
                 }
             }
+            // A title holds no markup: a tag inside one means `</title>` is missing, and the rest of the
+            // page is body, not title (otherwise an unclosed title swallows the article).
+            if inTitle && name != "title" { inTitle = false }
             switch name {
             case "title":
                 inTitle = !closing

@@ -9,6 +9,8 @@ import Foundation
 /// `url` (a `null` value says "unknown" and stops detection from guessing). It wins over detection.
 public struct Manifest: Sendable {
     public static let fileName = "parallax-manifest.json"
+    /// The largest manifest read (a line per file: 16 MB is hundreds of thousands of files).
+    public static let maxBytes = 16 << 20
 
     /// Resolved absolute file path → metadata.
     public var entries: [String: GivenMetadata] = [:]
@@ -20,7 +22,22 @@ public struct Manifest: Sendable {
     /// Reads the manifest of `folder`, if any. Problems become warnings.
     public static func load(folder: URL, warnings: inout [String]) -> Manifest? {
         let url = folder.appendingPathComponent(fileName)
-        guard let data = try? Data(contentsOf: url) else { return nil }
+        // Read at most the cap: a manifest is small, and a huge or endless one must not exhaust memory.
+        if let kind = FileWalker.irregularKind(url.path) {
+            // Opening a named pipe would block until a writer comes.
+            warnings.append("\(url.path): manifest is \(kind), ignored")
+            return nil
+        }
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: maxBytes + 1) ?? Data() else {
+            warnings.append("\(url.path): manifest cannot be read, ignored")
+            return nil
+        }
+        guard data.count <= maxBytes else {
+            warnings.append("\(url.path): manifest larger than \(maxBytes >> 20) MB, ignored")
+            return nil
+        }
         guard let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             warnings.append("\(url.path): manifest is not a JSON object of file names, ignored")
             return nil

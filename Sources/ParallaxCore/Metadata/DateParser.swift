@@ -140,38 +140,27 @@ public enum DateParser {
                 k += 1
                 if k < t.count, t[k].lower == "the" { k += 1 }  // "Friday the 21st"? rare; tolerate
             }
-            // Month Day[, Year]
+            // Month Day[, Year] or Day Month[ Year]: `dayAt` is the day's token, `after` the first token
+            // past month and day (an ordinal suffix "21st" is skipped for Month Day).
+            var parsed: (month: Int, day: Int, dayAt: Int, after: Int)?
             if let m = month(k), adjacent(k - (weekday != nil ? 1 : 0), k), let d = num(k + 1, 1...31), adjacent(k, k + 1) {
-                var end = t[k + 1].end
-                var year: Int?
-                var next = k + 2
-                if next < t.count, t[next].lower == "st" || t[next].lower == "nd" || t[next].lower == "rd" || t[next].lower == "th",
-                   t[next].start == t[k + 1].end {
-                    end = t[next].end
-                    next += 1
-                }
-                if let y = num(next, 1000...9999), adjacent(next - 1, next) {
-                    year = y
-                    end = t[next].end
-                    next += 1
-                }
-                if weekday == nil { start = k }
-                out.append(DateMention(year: year, month: m, day: d, weekday: weekday, start: t[start].start, end: end))
-                i = next
-                continue
+                var after = k + 2
+                if after < t.count, ["st", "nd", "rd", "th"].contains(t[after].lower), t[after].start == t[k + 1].end { after += 1 }
+                parsed = (m, d, k + 1, after)
+            } else if let d = num(k, 1...31), let m = month(k + 1), adjacent(k, k + 1) {
+                parsed = (m, d, k + 1, k + 2)
             }
-            // Day Month[ Year]
-            if let d = num(k, 1...31), let m = month(k + 1), adjacent(k, k + 1) {
-                var end = t[k + 1].end
+            if let p = parsed {
+                var end = t[p.after - 1].end
                 var year: Int?
-                var next = k + 2
+                var next = p.after
                 if let y = num(next, 1000...9999), adjacent(next - 1, next) {
                     year = y
                     end = t[next].end
                     next += 1
                 }
                 if weekday == nil { start = k }
-                out.append(DateMention(year: year, month: m, day: d, weekday: weekday, start: t[start].start, end: end))
+                out.append(DateMention(year: year, month: p.month, day: p.day, weekday: weekday, start: t[start].start, end: end))
                 i = next
                 continue
             }

@@ -19,9 +19,15 @@ public struct ActorSummary: Sendable, Equatable {
 /// What the TUI asks of the corpus. The in-memory model answers it today; the persistent store
 /// (ParallaxStore) can answer the same questions later without the views or `update` changing.
 public protocol CorpusQuery: Sendable {
-    /// All articles in display order (newest first, undated last).
-    var articles: [Article] { get }
-    var actors: [Actor] { get }
+    /// How many articles there are; they are addressed by their position in display order
+    /// (newest first, undated last), so a store can page them instead of holding them all.
+    var articleCount: Int { get }
+    func article(at index: Int) -> Article
+    /// The display position of an article.
+    func index(ofArticle id: String) -> Int?
+    /// How many actors the corpus has (0 says the actors layer found none).
+    var actorCount: Int { get }
+    /// Every event (there are few: one per meeting or call the corpus reports or mentions).
     var events: [Event] { get }
     /// Problems met while loading, shown once in the status bar.
     var warnings: [String] { get }
@@ -87,6 +93,7 @@ public struct ComparisonColumn: Sendable, Equatable {
 /// A row of the comparison: one cell per column (nil where that outlet says nothing), with a place in
 /// an article to jump to.
 public struct ComparisonRow: Sendable, Equatable {
+    /// What the row compares, which decides its label and colour.
     public enum Kind: String, Sendable { case claim, unique, quote, number, discrepancy }
     public var kind: Kind
     public var label: String

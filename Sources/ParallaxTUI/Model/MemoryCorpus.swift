@@ -109,6 +109,11 @@ public struct MemoryCorpus: CorpusQuery {
         return scored.prefix(50).map(\.c)
     }
 
+    public var articleCount: Int { articles.count }
+    public func article(at index: Int) -> Article { articles[index] }
+    public func index(ofArticle id: String) -> Int? { articleIndex[id] }
+    public var actorCount: Int { actors.count }
+
     public func actor(id: String) -> Actor? { actorIndex[id].map { actors[$0] } }
     public func event(id: String) -> Event? { eventIndex[id].map { events[$0] } }
 
@@ -162,7 +167,10 @@ public struct MemoryCorpus: CorpusQuery {
         }
         var eventSet: Set<String>? = nil
         if let id = f.event {
-            var s = Set(event(id: id)?.articles ?? [])
+            // Articles that report it or mention it: a timeline entry that no article reports
+            // (a call mentioned in passing) should still lead somewhere.
+            let e = event(id: id)
+            var s = Set((e?.articles ?? []) + (e?.mentionedBy ?? []))
             for (a, e) in primary where e == id { s.insert(a) }
             eventSet = s
         }

@@ -57,7 +57,7 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     public var prompt: Prompt?
     public private(set) var filters = Filters()
-    /// Indices into `query.articles` that pass the filters, in display order.
+    /// Display positions (see `CorpusQuery.article(at:)`) of the articles that pass the filters.
     public private(set) var visible: [Int]
     /// Index into `visible`.
     public var selected = 0
@@ -72,6 +72,8 @@ public struct AppState: Sendable {
     public var timelineSelected = 0
     /// A one-off line for the status bar (a bad date, no match …); cleared by the next key.
     public var message: String?
+    /// The passage a compare row jumped to, underlined in the Text pane while that article is shown.
+    public var mark: (articleID: String, range: TextRange)?
     /// The current search match in the text (index into `derived.matches`).
     public var matchIndex = 0
 
@@ -97,7 +99,7 @@ public struct AppState: Sendable {
         self.glyphs = glyphs
         self.width = width
         self.height = height
-        visible = Array(query.articles.indices)
+        visible = Array(0..<query.articleCount)
         derived.timeline = query.events.sorted { a, b in
             switch (a.date, b.date) {
             case let (x?, y?) where x != y: return x < y
@@ -122,7 +124,7 @@ public struct AppState: Sendable {
 
     public var selectedArticle: Article? {
         guard selected >= 0, selected < visible.count else { return nil }
-        return query.articles[visible[selected]]
+        return query.article(at: visible[selected])
     }
 
     public var selectedActor: ActorSummary? {
@@ -157,7 +159,7 @@ public struct AppState: Sendable {
         let within = narrowing ? visible : nil
         filters = f
         visible = query.filter(f, within: within)
-        if let id = keep, let i = visible.firstIndex(where: { query.articles[$0].id == id }) {
+        if let id = keep, let k = query.index(ofArticle: id), let i = visible.firstIndex(of: k) {
             selected = i
         } else {
             selected = 0
@@ -170,7 +172,8 @@ public struct AppState: Sendable {
     /// Recomputes cached text, matches, actor rows and comparison when their inputs changed.
     public mutating func refresh() {
         let art = selectedArticle
-        let textKey = "\(art?.id ?? "")|\(textWidth)|\(raw)|\(filters.search)"
+        let marks = mark.flatMap { m in m.articleID == art?.id ? [m.range] : nil } ?? []
+        let textKey = "\(art?.id ?? "")|\(textWidth)|\(raw)|\(filters.search)|\(marks)"
         if textKey != derived.textKey {
             derived.textKey = textKey
             if let a = art {
@@ -181,7 +184,7 @@ public struct AppState: Sendable {
                 } else {
                     let h = query.highlights(ofArticle: a.id)
                     derived.textLines = TextLayout.wrap(source, width: textWidth, mentions: h.mentions,
-                                                        quotes: h.quotes, matches: matches)
+                                                        quotes: h.quotes, matches: matches, marks: marks)
                 }
                 derived.matches = matches
             } else {

@@ -85,6 +85,7 @@ public enum Key: Hashable, Sendable {
 
 /// A mouse report, in screen cells.
 public struct MouseEvent: Hashable, Sendable {
+    /// A press of the first button, or a wheel step.
     public enum Kind: Hashable, Sendable { case click, wheelUp, wheelDown }
     public var kind: Kind
     public var x: Int

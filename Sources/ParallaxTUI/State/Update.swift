@@ -177,12 +177,15 @@ extension AppState {
             message = "this row has no place in the text"
             return
         }
-        if !visible.contains(where: { query.articles[$0].id == anchor.articleID }) { setFilters(Filters()) }
-        guard let i = visible.firstIndex(where: { query.articles[$0].id == anchor.articleID }) else { return }
+        guard let target = query.index(ofArticle: anchor.articleID) else { return }
+        if !visible.contains(target) { setFilters(Filters()) }
+        guard let i = visible.firstIndex(of: target) else { return }
         overlay = nil
         selected = i
         focus = .text
         secondary = .text
+        mark = (anchor.articleID, anchor.range)
+        raw = false  // ranges point into the clean body
         refresh()
         scrollText(to: anchor.range.start)
     }
@@ -262,7 +265,7 @@ extension AppState {
         var p = Prompt(kind: kind, previousSearch: filters.search)
         p.completions = completions(for: kind, text: "")
         prompt = p
-        if kind == .actor && query.actors.isEmpty { message = "no actors found in this corpus" }
+        if kind == .actor && query.actorCount == 0 { message = "no actors found in this corpus" }
         if kind == .event && query.events.isEmpty { message = "no events found in this corpus" }
     }
 

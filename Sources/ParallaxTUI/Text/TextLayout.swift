@@ -20,13 +20,15 @@ public enum TextLayout {
     /// (so the clean body's blank line between paragraphs stays a blank line); a word longer than the
     /// line is broken. Ranges are Unicode scalar offsets, as `TextRange` is everywhere in the model.
     public static func wrap(_ text: String, width: Int, mentions: [(range: TextRange, kind: ActorKind)] = [],
-                            quotes: [TextRange] = [], matches: [TextRange] = []) -> [StyledLine] {
+                            quotes: [TextRange] = [], matches: [TextRange] = [],
+                            marks: [TextRange] = []) -> [StyledLine] {
         guard width > 0 else { return [] }
         // 1. Style every character by sweeping the sorted ranges alongside the text.
         var chars: [(Character, Int, Style)] = []  // char, scalar offset, style
         chars.reserveCapacity(text.utf8.count)
         var offset = 0
-        var mi = 0, qi = 0, xi = 0
+        var mi = 0, qi = 0, xi = 0, ki = 0
+        let ks = marks.sorted()
         let ms = mentions.sorted { $0.range < $1.range }
         let qs = quotes.sorted()
         let xs = matches.sorted()
@@ -34,9 +36,11 @@ public enum TextLayout {
             while mi < ms.count && ms[mi].range.end <= offset { mi += 1 }
             while qi < qs.count && qs[qi].end <= offset { qi += 1 }
             while xi < xs.count && xs[xi].end <= offset { xi += 1 }
+            while ki < ks.count && ks[ki].end <= offset { ki += 1 }
             var st = Style.normal
             if qi < qs.count, qs[qi].start <= offset { st = Style(.quote) }
             if mi < ms.count, ms[mi].range.start <= offset { st = Style(role(for: ms[mi].kind), bold: true) }
+            if ki < ks.count, ks[ki].start <= offset { st.underline = true }  // the passage a compare row jumped to
             if xi < xs.count, xs[xi].start <= offset { st = Style(.match, reverse: true) }
             chars.append((c, offset, st))
             offset += c.unicodeScalars.count
@@ -99,9 +103,9 @@ public enum TextLayout {
                 curWidth += ww
             }
             for s in src[j..<k] where curWidth < width {
-                // Spaces take the style of the text they sit in (a quote's inner spaces stay highlighted);
-                // a tab is drawn as a space.
-                cur.append(StyledChar(char: " ", style: s.2.role == .quote || s.2.role == .match ? s.2 : .normal))
+                // Spaces keep the style of the text they sit in (`Andriy Yermak` is one highlighted name,
+                // a quote's inner spaces stay marked); trailing ones are trimmed; a tab is drawn as a space.
+                cur.append(StyledChar(char: " ", style: s.2))
                 curWidth += 1
             }
             i = k

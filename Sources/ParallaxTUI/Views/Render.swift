@@ -47,7 +47,7 @@ enum TooSmallView {
 /// Articles: date, outlet, title; the selection in reverse video.
 enum ArticlesView {
     static func draw(_ s: AppState, into b: inout ScreenBuffer, rect: Rect, focused: Bool) {
-        let total = s.query.articles.count
+        let total = s.query.articleCount
         let title = s.visible.count == total ? "Articles (\(total))" : "Articles (\(s.visible.count)/\(total))"
         b.box(rect, title: title, focused: focused, glyphs: s.glyphs)
         let r = rect.inner
@@ -64,7 +64,7 @@ enum ArticlesView {
         for i in 0..<rows {
             let vi = s.listScroll + i
             guard vi < s.visible.count else { break }
-            let a = s.query.articles[s.visible[vi]]
+            let a = s.query.article(at: s.visible[vi])
             let y = r.y + 1 + i
             let isSel = vi == s.selected
             let base = isSel ? Style.normal.selected : Style.normal
@@ -141,7 +141,7 @@ enum ActorsView {
         let rows = s.derived.actorRows
         if rows.isEmpty {
             let why: String
-            if s.query.actors.isEmpty {
+            if s.query.actorCount == 0 {
                 why = "no actors found in this corpus"
             } else if s.actorScope == .article {
                 why = s.selectedArticle == nil ? "no article selected" : "no actors found in this article"
@@ -163,11 +163,15 @@ enum ActorsView {
             guard k < rows.count else { break }
             let a = rows[k]
             let y = r.y + 1 + i
-            let sel = k == s.actorSelected && focused
-            let base = sel ? Style.normal.selected : Style.normal
+            // The selected actor is the one whose aliases and roles show below: reverse video when the
+            // pane has the keys, underlined otherwise.
+            let sel = k == s.actorSelected
+            let base = sel ? (focused ? Style.normal.selected : Style(.normal, underline: true)) : Style.normal
             b.fill(Rect(x: r.x, y: y, width: r.width, height: 1), style: base)
+            var nameStyle = Style(TextLayout.role(for: a.kind), bold: true, underline: sel)
+            if sel && focused { nameStyle = base }
             b.put(Columns.truncate(a.name, to: nameW, ellipsis: s.glyphs.ellipsis), x: r.x, y: y,
-                  style: sel ? base : Style(TextLayout.role(for: a.kind), bold: true), maxX: r.maxX)
+                  style: nameStyle, maxX: r.maxX)
             b.put(a.kind.rawValue, x: r.x + nameW + 1, y: y, style: sel ? base : Style(.dim), maxX: r.maxX)
             let count = String(a.mentions)
             b.put(count, x: r.maxX - CellWidth.of(count), y: y, style: base, maxX: r.maxX)
@@ -198,8 +202,8 @@ enum StatusBar {
             drawPrompt(p, s, into: &b, rect: rect)
             return
         }
-        var left = " \(s.query.articles.count) articles"
-        if s.visible.count != s.query.articles.count { left += " · \(s.visible.count) shown" }
+        var left = " \(s.query.articleCount) articles"
+        if s.visible.count != s.query.articleCount { left += " · \(s.visible.count) shown" }
         let f = filterSummary(s)
         if !f.isEmpty { left += " · " + f }
         if let m = s.message { left += " · " + m }
