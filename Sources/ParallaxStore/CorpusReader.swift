@@ -35,6 +35,21 @@ public protocol CorpusReader: Sendable {
     func readFile(_ file: ListedFile) -> (articles: [Article], warnings: [String])
     /// The corpus-level stages (dates across articles, actor merging, event grouping).
     func analyze(articles: [Article], warnings: [String]) -> Corpus
+    /// The same stages with per-article extractions taken from `cache` where valid (`Analyzer`):
+    /// articles may come with empty bodies, which `bodies` loads when they must be read.
+    func analyze(articles: [Article], warnings: [String], cache: [String: ArticleExtraction],
+                 bodies: ([Int]) -> [Int: String]) -> Analyzer.Incremental
+}
+
+extension CorpusReader {
+    /// Without a cache of its own: every body is loaded and everything analysed.
+    public func analyze(articles: [Article], warnings: [String], cache: [String: ArticleExtraction],
+                        bodies: ([Int]) -> [Int: String]) -> Analyzer.Incremental {
+        var articles = articles
+        let unread = articles.indices.filter { articles[$0].body.isEmpty }
+        for (i, body) in bodies(unread) where articles.indices.contains(i) { articles[i].body = body }
+        return Analyzer.Incremental(corpus: analyze(articles: articles, warnings: warnings), extractions: [])
+    }
 }
 
 /// `CorpusReader` over ParallaxCore's `CorpusLoader`: the same walk, manifests, reading, cleaning
@@ -97,6 +112,14 @@ public struct LoaderCorpusReader: CorpusReader {
         var articles = articles
         DateInference.resolvePartialDates(&articles, today: nil)
         return Analyzer.analyze(articles: articles, warnings: warnings)
+    }
+
+    public func analyze(articles: [Article], warnings: [String], cache: [String: ArticleExtraction],
+                        bodies: ([Int]) -> [Int: String]) -> Analyzer.Incremental {
+        var articles = articles
+        // Reads dates only: the same with or without bodies.
+        DateInference.resolvePartialDates(&articles, today: nil)
+        return Analyzer.analyze(articles: articles, warnings: warnings, cache: cache, bodies: bodies)
     }
 }
 

@@ -22,6 +22,15 @@ public struct IndexReport: Sendable, Equatable {
     /// Of `readSeconds`, the time spent writing to the store (the rest is reading and cleaning).
     public var writeSeconds = 0.0
     public var analysisSeconds = 0.0
+    /// Of `analysisSeconds`: loading the articles' metadata and the cached extractions, and writing
+    /// the analysis and the new extractions.
+    public var cacheLoadSeconds = 0.0
+    public var analysisWriteSeconds = 0.0
+    /// Articles whose actors (and lead words) came from the index's cache, and whose local events did;
+    /// texts loaded for the articles that had to be read.
+    public var extractionsReused = 0
+    public var eventsReused = 0
+    public var bodiesLoaded = 0
     public var warnings: [String] = []
     public init() {}
 }
@@ -168,17 +177,58 @@ public struct Indexer: Sendable {
         report.readSeconds = Date().timeIntervalSince(readStart)
 
         let current = try store.analysisIsCurrent()
-        if report.filesRead > 0 || report.removed > 0 || !current {
+        // Cached extractions from another extractor, other data files or another build: analysed again
+        // (a fresh build with this one would find other things).
+        let cacheStore = store as? any ExtractionCacheStore
+        let version = ArticleExtraction.version + "-" + ExecutableStamp.current
+        let staleCache = try cacheStore.map { try $0.extractionVersion() != version } ?? false
+        if report.filesRead > 0 || report.removed > 0 || !current || staleCache {
             let analysisStart = Date()
             progress?(IndexProgress(done: total, total: total, phase: "analysing"))
-            let articles = try store.loadArticlesForAnalysis()
-            let corpus = reader.analyze(articles: articles, warnings: [])
-            report.analysisRewrote = try store.replaceAnalysis(of: corpus).articlesRewritten
+            if let cacheStore {
+                try analyseIncrementally(store: cacheStore, version: version, report: &report)
+            } else {
+                let articles = try store.loadArticlesForAnalysis()
+                let corpus = reader.analyze(articles: articles, warnings: [])
+                report.analysisRewrote = try store.replaceAnalysis(of: corpus).articlesRewritten
+            }
             report.analysed = true
             report.analysisSeconds = Date().timeIntervalSince(analysisStart)
         }
         report.seconds = Date().timeIntervalSince(start)
         return report
+    }
+}
+
+extension Indexer {
+    /// The corpus-level stages over the stored articles, re-extracting only articles without a valid
+    /// cached extraction and loading only their texts.
+    private func analyseIncrementally(store: any ExtractionCacheStore, version: String,
+                                      report: inout IndexReport) throws {
+        var t = Date()
+        let articles = try store.loadArticleMetadataForAnalysis()
+        let cache = try store.loadExtractions(version: version)
+        report.cacheLoadSeconds = Date().timeIntervalSince(t)
+        var loadError: (any Error)?
+        let result = reader.analyze(articles: articles, warnings: [], cache: cache) { wanted in
+            do {
+                let bodies = try store.loadBodies(ids: wanted.map { articles[$0].id })
+                report.bodiesLoaded += wanted.count
+                var out: [Int: String] = [:]
+                for i in wanted { out[i] = bodies[articles[i].id] }
+                return out
+            } catch {
+                loadError = error
+                return [:]
+            }
+        }
+        if let loadError { throw loadError }
+        report.extractionsReused = result.reusedActors
+        report.eventsReused = result.reusedEvents
+        t = Date()
+        report.analysisRewrote = try store.replaceAnalysis(of: result.corpus).articlesRewritten
+        try store.saveExtractions(result.extractions, version: version)
+        report.analysisWriteSeconds = Date().timeIntervalSince(t)
     }
 }
 

@@ -387,15 +387,20 @@ public final class SQLiteCorpusStore: CorpusStore {
     }
 
     /// `asRead`: the metadata as ingestion produced it, before corpus analysis changed it.
-    func loadArticles(includeRaw: Bool, asRead: Bool) throws -> [Article] {
+    /// `withBodies` false: metadata only, with empty bodies (the analysis loads the texts it needs).
+    func loadArticles(includeRaw: Bool, asRead: Bool, withBodies: Bool = true) throws -> [Article] {
         var cols = includeRaw ? Self.articleColumns : Self.articleColumns.replacingOccurrences(of: "t.raw_text", with: "''")
         if asRead {
             cols = cols.replacingOccurrences(of: "a.published", with: "a.read_published")
         }
+        if !withBodies {
+            cols = cols.replacingOccurrences(of: "t.body", with: "''")
+        }
+        let text = withBodies || includeRaw ? "JOIN article_text t ON t.seq = a.seq" : ""
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(cols) FROM source_file f JOIN article a ON a.file_path = f.path
-                JOIN article_text t ON t.seq = a.seq
+                \(text)
                 ORDER BY f.position, a.position
                 """)
                 .map(Self.article(from:))
@@ -631,11 +636,11 @@ public final class SQLiteCorpusStore: CorpusStore {
 
     // MARK: - Meta
 
-    private func meta(_ key: String, db: Database) throws -> String? {
+    func meta(_ key: String, db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
     }
 
-    private func setMeta(_ key: String, _ value: String, db: Database) throws {
+    func setMeta(_ key: String, _ value: String, db: Database) throws {
         try db.execute(sql: """
             INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value
             """, arguments: [key, value])

@@ -4,8 +4,8 @@ import GRDB
 /// `YYYY-MM-DD` text, which sorts); only the full-text table is SQLite-specific (FTS5).
 enum Schema {
     /// Bumped with each migration; `--stats` prints it.
-    static let version = 2
-    static let migrationIDs = ["v1", "v2"]
+    static let version = 3
+    static let migrationIDs = ["v1", "v2", "v3"]
     /// Migrations that discard the indexed data (the files are read again): named in the message.
     static let rebuildingMigrations: Set<String> = ["v2"]
 
@@ -173,7 +173,26 @@ enum Schema {
             }
             try createV2(db)
         }
+        // v3 adds the cache of per-article extractions (`ArticleExtraction`), so that an update
+        // re-extracts only new and changed articles. Nothing is dropped: the first analysis after the
+        // migration fills it.
+        m.registerMigration("v3") { db in
+            try createV3(db)
+        }
         return m
+    }
+
+    /// `base`: actors and lead words (depend on the article alone); `events`: local events with the
+    /// fingerprints of their inputs. The row goes with its article (a changed file replaces both).
+    /// The meta key `extract_version` names the extractor and data the rows were computed with.
+    static func createV3(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE article_extract (
+                seq INTEGER PRIMARY KEY REFERENCES article(seq) ON DELETE CASCADE,
+                base BLOB NOT NULL,
+                events BLOB
+            );
+            """)
     }
 
     static func createV2(_ db: Database) throws {

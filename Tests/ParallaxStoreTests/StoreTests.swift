@@ -252,7 +252,7 @@ final class StoreTests: XCTestCase {
         }
         let opened = IndexOpener.open(.file(path))
         XCTAssertEqual(opened.messages.count, 1)
-        XCTAssertTrue(opened.messages[0].contains("schema v1 is out of date, rebuilt as v2"), opened.messages[0])
+        XCTAssertTrue(opened.messages[0].contains("schema v1 is out of date, rebuilt as v\(Schema.version)"), opened.messages[0])
         let report = try await Indexer(reader: FixtureReader()).update(store: opened.store, roots: [folder.path])
         XCTAssertEqual(report.added, 4)
         XCTAssertEqual(report.removed, 0)

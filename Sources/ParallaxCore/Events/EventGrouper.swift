@@ -13,31 +13,89 @@ public struct EventGrouper: Sendable {
 
     /// Runs the stage: returns the corpus with `events`, `primaryEvent` and event-inferred dates filled in.
     public func run(_ corpus: Corpus) -> Corpus {
+        let cached = [[CachedEvents]](repeating: [], count: corpus.articles.count)
+        return run(corpus, vectors: LeadVectors(articles: corpus.articles), cached: cached, bodies: { _ in [:] }).corpus
+    }
+
+    /// One article's local events and the fingerprint of the inputs they were extracted from.
+    typealias CachedEvents = (key: String, events: [LocalEvent])
+
+    /// The stage with local events taken from `cached` (per article) when their inputs did not change.
+    /// Articles may come without a body when they have cached events: `bodies` loads the texts of
+    /// those that must be read again (indexes into `corpus.articles`). Returns, per article, the
+    /// local events this run used (for the cache).
+    func run(_ corpus: Corpus, vectors: LeadVectors, cached: [[CachedEvents]],
+             bodies: ([Int]) -> [Int: String]) -> (corpus: Corpus, used: [[CachedEvents]]) {
         var corpus = corpus
         let actors = corpus.actors.isEmpty ? [:] : ActorIndex.build(actors: corpus.actors)
         let extractor = EventExtractor(lexicon: lexicon)
-        let vectors = LeadVectors(articles: corpus.articles)
         // The corpus's middle date places a bare "January 10" of an undated article in a year.
         let days = corpus.articles.compactMap { $0.published?.day }.sorted()
         let hint = days.isEmpty ? nil : days[days.count / 2]
-        var locals = corpus.articles.map { a in
-            extractor.extract(article: a, reference: a.published?.day, actors: actors[a.id], yearHint: hint)
+        var used = [[CachedEvents]](repeating: [], count: corpus.articles.count)
+
+        /// The local events of these articles read with these reference dates: cached, or extracted
+        /// (on all cores).
+        func localEvents(_ wanted: [(Int, Day?)]) -> [[LocalEvent]] {
+            var out = [[LocalEvent]](repeating: [], count: wanted.count)
+            var missing: [(slot: Int, article: Int, key: String, reference: Day?)] = []
+            for (slot, (i, reference)) in wanted.enumerated() {
+                let key = Self.eventsKey(reference: reference, yearHint: hint, actors: actors[corpus.articles[i].id])
+                if let hit = cached[i].first(where: { $0.key == key }) ?? used[i].first(where: { $0.key == key }) {
+                    out[slot] = hit.events
+                    if !used[i].contains(where: { $0.key == key }) { used[i].append(hit) }
+                } else {
+                    missing.append((slot, i, key, reference))
+                }
+            }
+            let unread = missing.map(\.article).filter { corpus.articles[$0].body.isEmpty }
+            if !unread.isEmpty {
+                for (i, body) in bodies(unread) where corpus.articles.indices.contains(i) { corpus.articles[i].body = body }
+            }
+            let articles = corpus.articles
+            let fresh = ConcurrentMap.map(missing) { m in
+                let a = articles[m.article]
+                return extractor.extract(article: a, reference: m.reference, actors: actors[a.id], yearHint: hint)
+            }
+            for (m, events) in zip(missing, fresh) {
+                out[m.slot] = events
+                used[m.article].append((m.key, events))
+            }
+            return out
         }
+
+        var locals = localEvents(corpus.articles.indices.map { ($0, corpus.articles[$0].published?.day) })
         var clusters = cluster(locals: locals, articles: corpus.articles, vectors: vectors)
         // Undated articles take the date of the event they report; then their weekdays are read again.
         let inferred = inferDates(clusters: clusters, locals: locals, articles: corpus.articles)
         if !inferred.isEmpty {
-            for (i, dv) in inferred {
-                corpus.articles[i].published = dv
-                let a = corpus.articles[i]
-                locals[i] = extractor.extract(article: a, reference: dv.day, actors: actors[a.id], yearHint: hint)
-            }
+            for (i, dv) in inferred { corpus.articles[i].published = dv }
+            let again = localEvents(inferred.map { ($0.0, $0.1.day) })
+            for ((i, _), events) in zip(inferred, again) { locals[i] = events }
             clusters = cluster(locals: locals, articles: corpus.articles, vectors: vectors)
         }
         let built = buildEvents(clusters: clusters, locals: locals, articles: corpus.articles)
         corpus.events = built.events
         corpus.primaryEvent = built.primary
-        return corpus
+        return (corpus, used)
+    }
+
+    /// A fingerprint of what `EventExtractor.extract` reads besides the article itself: the reference
+    /// date, the year hint (only read when there is no reference date, so a shift of the corpus's middle
+    /// date does not invalidate every dated article), and the merged actors named in the article.
+    static func eventsKey(reference: Day?, yearHint: Day?, actors: ActorIndex?) -> String {
+        var h = StableHash()
+        h.combine("events-\(ArticleExtraction.codeVersion)")
+        if let reference {
+            h.combine("r\(reference.ordinal)")
+        } else {
+            h.combine(yearHint.map { "h\($0.ordinal)" } ?? "-")
+        }
+        for e in actors?.entries ?? [] {
+            h.combine("\(e.range.start):\(e.range.end):\(e.kind.rawValue)")
+            h.combine(e.name)
+        }
+        return h.hex()
     }
 
     // MARK: - Nodes and clustering
@@ -377,22 +435,36 @@ struct LeadVectors: Sendable {
     ]
 
     init(articles: [Article]) {
+        self.init(counts: articles.map(Self.counts(of:)))
+    }
+
+    /// The words of one article's headline and first three paragraphs, counted: all the vectors read
+    /// of an article (an index keeps them, so that unchanged articles are not read again).
+    static func counts(of a: Article) -> [String: Int] {
+        let paras = a.paragraphs.prefix(3).joined(separator: " ")
+        let text = (a.title ?? "") + " " + paras
+        var tf: [String: Int] = [:]
+        for t in EventText(text).tokens where t.shape == .word && t.key.count >= 3 && !Self.stop.contains(t.key) {
+            tf[t.key, default: 0] += 1
+        }
+        return tf
+    }
+
+    init(counts: [[String: Int]]) {
         var vocab: [String: Int] = [:]
         var docs: [[Int: Double]] = []
         var df: [Int: Int] = [:]
-        for a in articles {
-            let paras = a.paragraphs.prefix(3).joined(separator: " ")
-            let text = (a.title ?? "") + " " + paras
+        for a in counts {
             var tf: [Int: Double] = [:]
-            for t in EventText(text).tokens where t.shape == .word && t.key.count >= 3 && !Self.stop.contains(t.key) {
+            for (key, n) in a {
                 let id: Int
-                if let v = vocab[t.key] { id = v } else { id = vocab.count; vocab[t.key] = id }
-                tf[id, default: 0] += 1
+                if let v = vocab[key] { id = v } else { id = vocab.count; vocab[key] = id }
+                tf[id, default: 0] += Double(n)
             }
             for k in tf.keys { df[k, default: 0] += 1 }
             docs.append(tf)
         }
-        let n = Double(max(articles.count, 1))
+        let n = Double(max(counts.count, 1))
         vectors = docs.map { tf in
             var v: [Int: Double] = [:]
             for (k, c) in tf { v[k] = (1 + log(c)) * log(1 + n / Double(df[k] ?? 1)) }

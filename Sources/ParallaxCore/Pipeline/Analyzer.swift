@@ -2,12 +2,81 @@
 /// Each stage reads what the earlier ones produced; ingestion (`CorpusLoader`) feeds it.
 public enum Analyzer {
     public static func analyze(articles: [Article], warnings: [String] = []) -> Corpus {
+        analyze(articles: articles, warnings: warnings, cache: [:], bodies: { _ in [:] }).corpus
+    }
+
+    /// What an analysis with a cache produced: the corpus, and the extractions that are new or changed
+    /// (to be kept for the next analysis).
+    public struct Incremental: Sendable {
+        public var corpus: Corpus
+        public var extractions: [ArticleExtraction]
+        /// Articles whose actors came from the cache, and whose local events did.
+        public var reusedActors = 0
+        public var reusedEvents = 0
+
+        public init(corpus: Corpus, extractions: [ArticleExtraction]) {
+            self.corpus = corpus
+            self.extractions = extractions
+        }
+    }
+
+    /// The analysis with the per-article steps (actor extraction, lead words, local events) taken from
+    /// `cache` (article id → extraction) where they are still valid, so that only new and changed
+    /// articles are read; the corpus-level steps (merging actors, grouping events) run over all.
+    /// The result equals `analyze(articles:warnings:)` over the same articles with their bodies.
+    ///
+    /// Articles with a cached extraction may come with an empty body: `bodies` loads the texts of the
+    /// articles that must be read (indexes into `articles`). The corpus returned keeps the articles as
+    /// given, with the texts that had to be loaded.
+    public static func analyze(articles: [Article], warnings: [String], cache: [String: ArticleExtraction],
+                               bodies: ([Int]) -> [Int: String]) -> Incremental {
+        var articles = articles
+        func load(_ wanted: [Int]) {
+            let unread = wanted.filter { articles[$0].body.isEmpty }
+            guard !unread.isEmpty else { return }
+            for (i, body) in bodies(unread) where articles.indices.contains(i) { articles[i].body = body }
+        }
+        var entries: [ArticleExtraction?] = articles.map { a in cache[a.id] }
+        let missing = entries.indices.filter { entries[$0] == nil }
+        load(missing)
+        let analysis = ActorAnalysis(gazetteer: .shipped, lexicon: .shipped)
+        let extractor = ActorExtractor(gazetteer: analysis.gazetteer, lexicon: analysis.lexicon)
+        let snapshot = articles
+        let fresh = ConcurrentMap.map(missing) { i in
+            let a = snapshot[i]
+            return ArticleExtraction(articleID: a.id, actors: extractor.extract(articleID: a.id, body: a.body),
+                                     lead: LeadVectors.counts(of: a))
+        }
+        for (i, e) in zip(missing, fresh) { entries[i] = e }
+        // Every article has an entry now (cached or fresh).
+        let all = entries.compactMap { $0 }
+
         var corpus = Corpus(articles: articles, warnings: warnings)
-        let actors = ActorAnalysis(gazetteer: .shipped, lexicon: .shipped).run(articles)
+        let actors = analysis.merge(all.map(\.actors))
         corpus.actors = actors.actors
         corpus.quotes = actors.quotes
         // Events read the actors (participants) and may date undated articles.
-        corpus = EventGrouper().run(corpus)
-        return corpus
+        let (grouped, used) = EventGrouper().run(corpus, vectors: LeadVectors(counts: all.map(\.lead)),
+                                                 cached: all.map(\.events), bodies: { wanted in
+            load(wanted)
+            var out: [Int: String] = [:]
+            for i in wanted { out[i] = articles[i].body }
+            return out
+        })
+        corpus = grouped
+
+        var result = Incremental(corpus: corpus, extractions: [])
+        let isFresh = Set(missing)
+        result.reusedActors = articles.count - missing.count
+        for (i, var e) in all.enumerated() {
+            let before = e.events.map(\.key)
+            let after = used[i].map(\.key)
+            if !after.isEmpty, after.allSatisfy(before.contains) { result.reusedEvents += 1 }
+            // Something was extracted, so the text was loaded; one that could not be is not cached.
+            guard isFresh.contains(i) || before != after, !corpus.articles[i].body.isEmpty else { continue }
+            e.events = used[i]
+            result.extractions.append(e)
+        }
+        return result
     }
 }

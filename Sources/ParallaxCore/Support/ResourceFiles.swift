@@ -22,6 +22,23 @@ public enum ResourceFiles {
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config/parallax")
     }
 
+    /// A hash of every shipped data file and the user's file of the same name: results derived from
+    /// the data (cached extractions) are stale when it changes. Computed once per process.
+    public static let dataFingerprint: String = {
+        var h = StableHash()
+        let folder = Bundle.module.url(forResource: "data", withExtension: nil)
+        let names = ((folder.flatMap { try? FileManager.default.contentsOfDirectory(atPath: $0.path) }) ?? []).sorted()
+        for name in names {
+            h.combine(name)
+            for url in [shipped(name), userFolder.appendingPathComponent(name)].compactMap({ $0 }) {
+                let bytes = (try? Data(contentsOf: url)) ?? Data()
+                h.combine(bytes: bytes)
+                h.combine(bytes: [0xFF, 0xFE])
+            }
+        }
+        return h.hex()
+    }()
+
     /// The lines of a data file: the shipped one, then the user's file of the same name, if any.
     /// Blank lines and `#` comments are dropped.
     public static func lines(of name: String) -> [String] {
