@@ -31,6 +31,10 @@ public struct IndexReport: Sendable, Equatable {
     public var extractionsReused = 0
     public var eventsReused = 0
     public var bodiesLoaded = 0
+    /// Of `analysisSeconds`: extracting new articles, merging actors, the events stage.
+    public var extractSeconds = 0.0
+    public var mergeSeconds = 0.0
+    public var eventsSeconds = 0.0
     public var warnings: [String] = []
     public init() {}
 }
@@ -225,6 +229,9 @@ extension Indexer {
         if let loadError { throw loadError }
         report.extractionsReused = result.reusedActors
         report.eventsReused = result.reusedEvents
+        report.extractSeconds = result.extractSeconds
+        report.mergeSeconds = result.mergeSeconds
+        report.eventsSeconds = result.eventsSeconds
         t = Date()
         report.analysisRewrote = try store.replaceAnalysis(of: result.corpus).articlesRewritten
         try store.saveExtractions(result.extractions, version: version)

@@ -512,6 +512,10 @@ if args.first == "update" {
     log(String(format: "%.2f s: listed %d, read %d, unchanged %d, scan %.2f s, read %.2f s (writes %.2f s), analysis %.2f s",
                now() - t, r.filesListed, r.filesRead, r.unchanged, r.scanSeconds, r.readSeconds, r.writeSeconds,
                r.analysisSeconds))
+    log(String(format: "analysis: load metadata + cache %.2f s, write %.2f s; reused actors %d, events %d; texts loaded %d; articles rewritten %d",
+               r.cacheLoadSeconds, r.analysisWriteSeconds, r.extractionsReused, r.eventsReused, r.bodiesLoaded,
+               r.analysisRewrote))
+    log(String(format: "analysis: extract %.2f s, merge %.2f s, events %.2f s", r.extractSeconds, r.mergeSeconds, r.eventsSeconds))
     exit(0)
 }
 let options = Options(args)

@@ -63,13 +63,23 @@ public struct ActorAnalysis: Sendable {
             for d in SurnameIndex.deletions(key) { table["~" + d, default: []].append(value) }
         }
 
-        func lookup(_ key: String) -> [Int] {
-            var out = table[key] ?? []
-            out += table["~" + key] ?? []
-            for d in SurnameIndex.deletions(key) {
-                out += table[d] ?? []
-                out += table["~" + d] ?? []
+        /// The table keys a lookup of a key probes, in order (memoised: merging looks the same
+        /// surnames up again and again, and building the deletions was most of a lookup).
+        private var probes: [String: [String]] = [:]
+
+        mutating func lookup(_ key: String) -> [Int] {
+            let keys: [String]
+            if let p = probes[key] {
+                keys = p
+            } else {
+                var p = [key, "~" + key]
+                for d in SurnameIndex.deletions(key) { p.append(d); p.append("~" + d) }
+                probes[key] = p
+                keys = p
             }
+            var out: [Int] = []
+            for k in keys { if let v = table[k] { out += v } }
+            if out.count < 2 { return out }
             var seen = Set<Int>()
             return out.filter { seen.insert($0).inserted }
         }
@@ -98,16 +108,37 @@ public struct ActorAnalysis: Sendable {
             }
             return clusters.count - 1
         }
+        // Memos (merging a large corpus asked the same questions hundreds of thousands of times): the
+        // first names of a gazetteer entry, of a cluster while its set of forms is unchanged (forms are
+        // only ever added), and whether two first names are compatible (a pure function of both).
+        var entryFirsts: [Int: [String]] = [:]
+        var clusterFirsts: [Int: (forms: Int, firsts: [String])] = [:]
+        var compatibleMemo: [String: Bool] = [:]
+        var gazMatches: [String: [Int]] = [:]
+        func firstNames(ofEntry e: Int) -> [String] {
+            if let f = entryFirsts[e] { return f }
+            let g = gazetteer.entries[e]
+            let f = ([g.name] + g.aliases).compactMap { a in lexicon.firstName(a.split(separator: " ").map(String.init)) }
+            entryFirsts[e] = f
+            return f
+        }
         func firstName(of c: Int) -> [String] {
-            if let e = clusters[c].entry {
-                let g = gazetteer.entries[e]
-                return ([g.name] + g.aliases).compactMap { a in lexicon.firstName(a.split(separator: " ").map(String.init)) }
-            }
-            return clusters[c].forms.keys.compactMap { lexicon.firstName($0) }
+            if let e = clusters[c].entry { return firstNames(ofEntry: e) }
+            if let m = clusterFirsts[c], m.forms == clusters[c].forms.count { return m.firsts }
+            let f = clusters[c].forms.keys.compactMap { lexicon.firstName($0) }
+            clusterFirsts[c] = (clusters[c].forms.count, f)
+            return f
+        }
+        func compatibleFirstNames(_ a: String, _ b: String) -> Bool {
+            let key = a + "\u{1}" + b
+            if let r = compatibleMemo[key] { return r }
+            let r = lexicon.compatibleFirstNames(a, b)
+            compatibleMemo[key] = r
+            return r
         }
         func compatible(_ first: String, _ c: Int) -> Bool {
             let firsts = firstName(of: c)
-            return firsts.isEmpty || firsts.contains { lexicon.compatibleFirstNames(first, $0) }
+            return firsts.isEmpty || firsts.contains { compatibleFirstNames(first, $0) }
         }
         func within(_ a: String, _ b: String) -> Bool {
             a == b || NameKey.distance(a, b, limit: NameKey.surnameTolerance(a, b)) <= NameKey.surnameTolerance(a, b)
@@ -148,14 +179,14 @@ public struct ActorAnalysis: Sendable {
                     continue
                 }
                 // A known person under another spelling.
-                let gaz = gazSurnames.lookup(sk).filter { e in
+                let gazKey = sk + "\u{1}" + first
+                let gaz = gazMatches[gazKey] ?? gazSurnames.lookup(sk).filter { e in
                     let g = gazetteer.entries[e]
                     guard let gl = g.name.split(separator: " ").last, within(NameKey.key(gl), sk) else { return false }
-                    let gFirsts = ([g.name] + g.aliases).compactMap { a in
-                        lexicon.firstName(a.split(separator: " ").map(String.init))
-                    }
-                    return gFirsts.contains { lexicon.compatibleFirstNames(first, $0) }
+                    return firstNames(ofEntry: e).contains { compatibleFirstNames(first, $0) }
                 }
+                // The gazetteer never changes during a merge: its answer for a surname and first name is kept.
+                gazMatches[gazKey] = gaz
                 if let e = gaz.first {
                     localToCluster[ai][li] = cluster(forEntry: e)
                 } else {

@@ -367,10 +367,9 @@ public struct EventGrouper: Sendable {
                                 articles: primaryArticles, mentionedBy: Array(Set(mentionedBy).subtracting(primaryArticles)).sorted(),
                                 mentions: mentions))
         }
-        events.sort { a, b in
-            let da = a.date?.description ?? "9999", db = b.date?.description ?? "9999"
-            return (da, a.title, a.articles.first ?? "") < (db, b.title, b.articles.first ?? "")
-        }
+        // The keys once per event, not once per comparison.
+        let keys = events.map { ($0.date?.description ?? "9999", $0.title, $0.articles.first ?? "") }
+        events = events.indices.sorted { keys[$0] < keys[$1] }.map { events[$0] }
         var used: [String: Int] = [:]
         var primary: [String: String] = [:]
         for i in events.indices {

@@ -13,6 +13,10 @@ public enum Analyzer {
         /// Articles whose actors came from the cache, and whose local events did.
         public var reusedActors = 0
         public var reusedEvents = 0
+        /// Seconds spent extracting actors (new articles), merging them, and in the events stage.
+        public var extractSeconds = 0.0
+        public var mergeSeconds = 0.0
+        public var eventsSeconds = 0.0
 
         public init(corpus: Corpus, extractions: [ArticleExtraction]) {
             self.corpus = corpus
@@ -30,6 +34,12 @@ public enum Analyzer {
     /// given, with the texts that had to be loaded.
     public static func analyze(articles: [Article], warnings: [String], cache: [String: ArticleExtraction],
                                bodies: ([Int]) -> [Int: String]) -> Incremental {
+        let clock = ContinuousClock()
+        func seconds(since t: ContinuousClock.Instant) -> Double {
+            let d = clock.now - t
+            return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        }
+        var t = clock.now
         var articles = articles
         func load(_ wanted: [Int]) {
             let unread = wanted.filter { articles[$0].body.isEmpty }
@@ -50,11 +60,15 @@ public enum Analyzer {
         for (i, e) in zip(missing, fresh) { entries[i] = e }
         // Every article has an entry now (cached or fresh).
         let all = entries.compactMap { $0 }
+        let extractSeconds = seconds(since: t)
+        t = clock.now
 
         var corpus = Corpus(articles: articles, warnings: warnings)
         let actors = analysis.merge(all.map(\.actors))
         corpus.actors = actors.actors
         corpus.quotes = actors.quotes
+        let mergeSeconds = seconds(since: t)
+        t = clock.now
         // Events read the actors (participants) and may date undated articles.
         let (grouped, used) = EventGrouper().run(corpus, vectors: LeadVectors(counts: all.map(\.lead)),
                                                  cached: all.map(\.events), bodies: { wanted in
@@ -66,6 +80,9 @@ public enum Analyzer {
         corpus = grouped
 
         var result = Incremental(corpus: corpus, extractions: [])
+        result.extractSeconds = extractSeconds
+        result.mergeSeconds = mergeSeconds
+        result.eventsSeconds = seconds(since: t)
         let isFresh = Set(missing)
         result.reusedActors = articles.count - missing.count
         for (i, var e) in all.enumerated() {
