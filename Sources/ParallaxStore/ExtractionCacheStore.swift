@@ -8,7 +8,8 @@ import ParallaxCore
 public protocol ExtractionCacheStore: CorpusStore {
     /// The version the cached extractions were computed with (nil: none yet).
     func extractionVersion() throws -> String?
-    /// The articles as `loadArticlesForAnalysis` returns them, with empty bodies.
+    /// The articles as `loadArticlesForAnalysis` returns them, with empty bodies and without what the
+    /// analysis does not read (raw text, removed lines, credited sources).
     func loadArticleMetadataForAnalysis() throws -> [Article]
     /// Cached extractions by article id; empty when they were computed with another version.
     func loadExtractions(version: String) throws -> [String: ArticleExtraction]
@@ -23,8 +24,40 @@ extension SQLiteCorpusStore: ExtractionCacheStore {
         try writer.read { db in try meta("extract_version", db: db) }
     }
 
+    /// Only what the analysis reads of an article besides its text (id, title, the dates as read) and
+    /// what identifies it: decoding the removed lines (JSON) of every article cost more than the rest.
     public func loadArticleMetadataForAnalysis() throws -> [Article] {
-        try loadArticles(includeRaw: false, asRead: true, withBodies: false)
+        try writer.read { db in
+            var out: [Article] = []
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT a.id, a.path, a.format, a.title, a.outlet, a.outlet_source, a.read_published,
+                    a.read_published_source, a.read_published_confidence, a.url, a.partial_date
+                FROM source_file f JOIN article a ON a.file_path = f.path
+                ORDER BY f.position, a.position
+                """)
+            while let row = try cursor.next() {
+                let published: DatedValue?
+                if let iso: String = row[6], let day = Day(iso: iso) {
+                    let src: String? = row[7]
+                    published = DatedValue(day: day, source: src.flatMap(MetadataSource.init(rawValue:)) ?? .none,
+                                           confidence: row[8] ?? 0)
+                } else {
+                    published = nil
+                }
+                let format: String = row[2]
+                let outletSource: String = row[5]
+                var article = Article(id: row[0], path: row[1], format: SourceFormat(rawValue: format) ?? .text,
+                                      rawText: "", body: "", title: row[3], outlet: row[4],
+                                      outletSource: MetadataSource(rawValue: outletSource) ?? .none,
+                                      published: published, url: row[9], sources: [], removed: [], truncated: false)
+                // As `loadArticles`: kept until a date resolves it.
+                if published == nil, let json: String = row[10] {
+                    article.partialDate = try? JSONDecoder().decode(DateMention.self, from: Data(json.utf8))
+                }
+                out.append(article)
+            }
+            return out
+        }
     }
 
     public func loadExtractions(version: String) throws -> [String: ArticleExtraction] {

@@ -172,6 +172,86 @@ final class StoreTests: XCTestCase {
         XCTAssertNil(expected.firstDifference(from: try CorpusLoader().load(paths: [folder.path])))
     }
 
+    /// The per-article extraction cache (schema v3): an update re-extracts and reads only what changed,
+    /// a new extractor version or a damaged cache row costs a re-extraction, and every state equals a
+    /// fresh build and the loader's own result.
+    func testExtractionCacheKeepsUpdatesEqualToFreshBuilds() async throws {
+        let folder = try TempFolder()
+        let sample = try XCTUnwrap(ResourceFiles.sampleCorpus)
+        let names = try FileManager.default.contentsOfDirectory(atPath: sample.path).sorted()
+        for name in names {
+            try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: folder.url.appendingPathComponent(name))
+        }
+        let db = try TempFolder()
+        let path = db.url.appendingPathComponent("index.sqlite").path
+        let reader = LoaderCorpusReader()
+        let (store, first) = try await build([folder.path], reader: reader, into: SQLiteCorpusStore(path: path))
+        XCTAssertEqual(first.extractionsReused, 0)
+        XCTAssertEqual(first.bodiesLoaded, 5)
+        func cachedRows() throws -> Int {
+            try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article_extract") ?? 0 }
+        }
+        XCTAssertEqual(try cachedRows(), 5)
+        func assertEqualsFresh(_ line: UInt = #line) async throws {
+            let (fresh, _) = try await build([folder.path], reader: reader)
+            let expected = try fresh.loadCorpus()
+            XCTAssertNil(try store.loadCorpus().firstDifference(from: expected), line: line)
+            var stats = try store.stats()
+            stats.bytes = nil  // on disk here, in memory there
+            XCTAssertEqual(stats, try fresh.stats(), line: line)
+            XCTAssertNil(expected.firstDifference(from: try CorpusLoader().load(paths: [folder.path])), line: line)
+        }
+
+        // Change one story, delete another, add one: only the changed and the new are extracted.
+        let articleFiles = names.filter { $0.hasSuffix(".txt") }
+        let changed = folder.path + "/" + articleFiles[1]
+        try (String(contentsOfFile: changed, encoding: .utf8)
+             + "\n\nSergei Lavrov told reporters on Thursday that he would meet Antony Blinken in Geneva.\n")
+            .write(toFile: changed, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: folder.path + "/" + articleFiles[2])
+        try folder.write("005_new.txt", """
+            ---
+            title: Blinken and Lavrov to meet in Geneva
+            outlet: Deutsche Welle
+            published: 2022-01-20
+            ---
+            Antony Blinken and Sergei Lavrov will meet in Geneva on Friday for talks. “We are ready,” Lavrov said.
+            """)
+        let update = try await Indexer(reader: reader).update(store: store, roots: [folder.path])
+        XCTAssertEqual(update.filesRead, 2)
+        XCTAssertEqual(update.extractionsReused, 3)
+        XCTAssertGreaterThanOrEqual(update.bodiesLoaded, 2)
+        XCTAssertEqual(try cachedRows(), 5)  // the deleted and the replaced article took their rows along
+        try await assertEqualsFresh()
+
+        // Nothing changed: no analysis at all.
+        let idle = try await Indexer(reader: reader).update(store: store, roots: [folder.path])
+        XCTAssertFalse(idle.analysed)
+
+        // Another extractor version (or data files, or build): everything is extracted again.
+        try await store.writer.write { db in
+            try db.execute(sql: "UPDATE meta SET value = 'an-older-extractor' WHERE key = 'extract_version'")
+        }
+        let reextracted = try await Indexer(reader: reader).update(store: store, roots: [folder.path])
+        XCTAssertTrue(reextracted.analysed)
+        XCTAssertEqual(reextracted.filesRead, 0)
+        XCTAssertEqual(reextracted.extractionsReused, 0)
+        XCTAssertEqual(reextracted.bodiesLoaded, 5)
+        XCTAssertEqual(try store.extractionVersion(), ArticleExtraction.version + "-" + ExecutableStamp.current)
+        try await assertEqualsFresh()
+
+        // A damaged cache row is extracted again, not trusted.
+        try await store.writer.write { db in
+            try db.execute(sql: "UPDATE article_extract SET base = x'05ff' WHERE seq = (SELECT min(seq) FROM article_extract)")
+        }
+        try (String(contentsOfFile: changed, encoding: .utf8) + "\nThe talks ended without agreement.\n")
+            .write(toFile: changed, atomically: true, encoding: .utf8)
+        let repaired = try await Indexer(reader: reader).update(store: store, roots: [folder.path])
+        XCTAssertEqual(repaired.filesRead, 1)
+        XCTAssertEqual(repaired.extractionsReused, 3)
+        try await assertEqualsFresh()
+    }
+
     func testCorruptedIndexIsMovedAsideAndRebuilt() async throws {
         let folder = try TempFolder()
         try Fixtures.writeCorpus(in: folder)

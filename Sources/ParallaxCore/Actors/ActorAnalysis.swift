@@ -145,6 +145,21 @@ public struct ActorAnalysis: Sendable {
         }
         func mentionCount(_ c: Int) -> Int { clusters[c].mentions.count }
 
+        // The name keys of every local actor, computed up front on all cores (pure functions of the
+        // words; the passes below are sequential): the phrase key of an organisation or place, the
+        // surname key of a person (the key of the one word of a single-word name).
+        let lexicon = self.lexicon
+        let nameKeys: [[String]] = ConcurrentMap.map(articles) { art in
+            art.actors.map { l in
+                if l.entry != nil { return "" }
+                if l.kind != .person { return "\(l.kind.rawValue):" + NameKey.phraseKey(l.words.joined(separator: " ")) }
+                return l.words.last.map { NameKey.key($0) } ?? ""
+            }
+        }
+        let localFirstNames: [[String?]] = ConcurrentMap.map(articles) { art in
+            art.actors.map { l in l.entry == nil && l.kind == .person ? lexicon.firstName(l.words) : nil }
+        }
+
         // Pass 1: everything but people named by one word alone.
         for (ai, art) in articles.enumerated() {
             for (li, l) in art.actors.enumerated() {
@@ -153,16 +168,16 @@ public struct ActorAnalysis: Sendable {
                     continue
                 }
                 if l.kind != .person {
-                    let key = "\(l.kind.rawValue):" + NameKey.phraseKey(l.words.joined(separator: " "))
+                    let key = nameKeys[ai][li]
                     if let c = byKey[key] { localToCluster[ai][li] = c; continue }
                     byKey[key] = clusters.count
                     clusters.append(Cluster(entry: nil, kind: l.kind, isSource: false))
                     localToCluster[ai][li] = clusters.count - 1
                     continue
                 }
-                guard l.words.count >= 2, let last = l.words.last else { continue }
-                let sk = NameKey.key(last)
-                guard let first = lexicon.firstName(l.words) else {
+                guard l.words.count >= 2 else { continue }
+                let sk = nameKeys[ai][li]
+                guard let first = localFirstNames[ai][li] else {
                     // A surname with a particle and no first name (De Haan): treated like a surname alone.
                     let k = sk
                     if let c = surnames.lookup(k).first(where: { clusterSurname[$0] == k }) {
@@ -213,8 +228,8 @@ public struct ActorAnalysis: Sendable {
         var singles: [String: Int] = [:]
         for (ai, art) in articles.enumerated() {
             for (li, l) in art.actors.enumerated() where l.entry == nil && l.kind == .person && l.words.count < 2 {
-                guard let w = l.words.first else { continue }
-                let k = NameKey.key(w)
+                guard !l.words.isEmpty else { continue }
+                let k = nameKeys[ai][li]  // the key of its one word
                 let cands = Set(surnames.lookup(k).filter { c in clusterSurname[c] == k })
                 if cands.count == 1, let c = cands.first {
                     localToCluster[ai][li] = c

@@ -92,7 +92,8 @@ public struct EventGrouper: Sendable {
             h.combine(yearHint.map { "h\($0.ordinal)" } ?? "-")
         }
         for e in actors?.entries ?? [] {
-            h.combine("\(e.range.start):\(e.range.end):\(e.kind.rawValue)")
+            withUnsafeBytes(of: (e.range.start, e.range.end)) { h.combine(bytes: $0) }
+            h.combine(e.kind.rawValue)
             h.combine(e.name)
         }
         return h.hex()

@@ -55,8 +55,9 @@ public struct ArticleExtraction: Sendable {
             w.optional(q.speaker) { $0.int($1) }
             w.optional(q.label) { $0.string($1) }
         }
+        // Sorted: the same extraction always encodes to the same bytes.
         w.int(lead.count)
-        for (k, n) in lead {
+        for (k, n) in lead.sorted(by: { $0.key < $1.key }) {
             w.string(k); w.int(n)
         }
         return w.bytes
