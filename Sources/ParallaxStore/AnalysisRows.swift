@@ -67,7 +67,8 @@ struct AnalysisRows {
         for (article, event) in corpus.primaryEvent {
             per[article, default: PerArticle()].primaryEvent = event
         }
-        for (id, rows) in per {
+        // Fingerprints of every article's rows, on all cores.
+        let hashed = ConcurrentMap.map(Array(per)) { (id, rows) -> (String, String) in
             var h = ContentHash()
             h.add(rows.primaryEvent)
             h.add(rows.allQuotes.count)
@@ -86,8 +87,9 @@ struct AnalysisRows {
                 h.add(q.actor); h.add(q.position); h.add(q.quote.text); h.add(q.quote.range.start)
                 h.add(q.quote.range.end); h.add(q.quote.speaker); h.add(q.quote.speakerLabel)
             }
-            per[id]?.hash = h.hex
+            return (id, h.hex)
         }
+        for (id, hash) in hashed { per[id]?.hash = hash }
         var evHashes: [String: String] = [:]
         for e in corpus.events {
             var h = ContentHash()

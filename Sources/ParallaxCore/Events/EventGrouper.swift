@@ -252,10 +252,16 @@ public struct EventGrouper: Sendable {
     /// (no two events of one article, no conflicting dates or places).
     func cluster(locals: [[LocalEvent]], articles: [Article], vectors: LeadVectors) -> Clusters {
         let ns = nodes(locals: locals)
-        var scored: [(Double, Int, Int)] = []
-        for (a, b) in candidatePairs(ns) {
-            if let s = score(ns[a], ns[b], vectors: vectors), s >= threshold { scored.append((s, a, b)) }
-        }
+        // Scoring is pure: chunks of pairs on all cores, in order.
+        let pairs = candidatePairs(ns)
+        let chunks = stride(from: 0, to: pairs.count, by: 2048).map { pairs[$0..<min($0 + 2048, pairs.count)] }
+        let threshold = self.threshold
+        var scored: [(Double, Int, Int)] = ConcurrentMap.map(chunks) { chunk in
+            chunk.compactMap { (a, b) -> (Double, Int, Int)? in
+                guard let s = score(ns[a], ns[b], vectors: vectors), s >= threshold else { return nil }
+                return (s, a, b)
+            }
+        }.flatMap { $0 }
         scored.sort { ($0.0, -$0.1, -$0.2) > ($1.0, -$1.1, -$1.2) }
         var parent = Array(ns.indices)
         func find(_ x: Int) -> Int {
@@ -465,9 +471,10 @@ struct LeadVectors: Sendable {
             docs.append(tf)
         }
         let n = Double(max(counts.count, 1))
-        vectors = docs.map { tf in
+        let docFrequency = df
+        vectors = ConcurrentMap.map(docs) { tf in
             var v: [Int: Double] = [:]
-            for (k, c) in tf { v[k] = (1 + log(c)) * log(1 + n / Double(df[k] ?? 1)) }
+            for (k, c) in tf { v[k] = (1 + log(c)) * log(1 + n / Double(docFrequency[k] ?? 1)) }
             let norm = v.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
             if norm > 0 { for k in v.keys { v[k]! /= norm } }
             return v
