@@ -366,10 +366,11 @@ struct ActorExtractor: Sendable {
 
     /// `I'm`, `Don't`, `We've`: capitalised, but not names.
     func isContraction(_ t: ActorToken) -> Bool {
-        let l = t.lower.replacingOccurrences(of: "\u{2019}", with: "'")
-        guard l.contains("'") else { return false }
-        for suf in ["'m", "'ve", "'t", "'re", "'ll", "'d"] where l.hasSuffix(suf) { return true }
-        return false
+        // A scalar scan: this runs for every capitalised word, and Foundation's string search is slow.
+        let scalars = Array(t.lower.unicodeScalars)
+        guard let apostrophe = scalars.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) else { return false }
+        let suffix = String(String.UnicodeScalarView(scalars[(apostrophe + 1)...]))
+        return ["m", "ve", "t", "re", "ll", "d"].contains(suffix)
     }
 
     /// `Russia-Ukraine`, `Russia-NATO`: a hyphenated pair of known names is neither a person nor a place.
