@@ -273,7 +273,8 @@ public struct Cleaner: Sendable {
 
     /// `date 2022-01-26 The advisers …` → the date and the rest of the line.
     func datelinePrefix(_ text: String) -> (DateMention, String)? {
-        let lower = text.lowercased()
+        // Only the head can hold the key: lower-casing a whole first line (a one-line article) cost more.
+        let lower = text.prefix(24).lowercased()
         for key in ["date", "published", "updated", "posted", "last updated", "publié le", "publié"] {
             guard lower.hasPrefix(key) else { continue }
             let after = text.dropFirst(key.count)

@@ -54,14 +54,22 @@ public struct FurnitureRules: Sendable {
         // By scalars, not characters: grapheme breaking and Character properties cost more than the rest.
         var out = String.UnicodeScalarView()
         var lastSpace = true
-        for u in s.lowercased().unicodeScalars {
+        for u in s.unicodeScalars {
             if FastText.isSpace(u) {
                 if !lastSpace { out.append(" ") }
                 lastSpace = true
                 continue
             }
             lastSpace = false
-            out.append(u == "’" || u == "‘" ? "'" : u)
+            if u.value < 0x80 {
+                out.append(u.value >= 0x41 && u.value <= 0x5A ? Unicode.Scalar(UInt8(u.value + 32)) : u)
+            } else if u == "’" || u == "‘" {
+                out.append("'")
+            } else if u.properties.changesWhenLowercased {
+                out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                out.append(u)
+            }
         }
         if out.last == " " { out.removeLast() }
         return String(out)

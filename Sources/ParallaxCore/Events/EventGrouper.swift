@@ -381,7 +381,7 @@ struct LeadVectors: Sendable {
         var docs: [[Int: Double]] = []
         var df: [Int: Int] = [:]
         for a in articles {
-            let paras = a.paragraphs.prefix(3).joined(separator: " ")
+            let paras = a.leadParagraphs(3).joined(separator: " ")
             let text = (a.title ?? "") + " " + paras
             var tf: [Int: Double] = [:]
             for t in EventText(text).tokens where t.shape == .word && t.key.count >= 3 && !Self.stop.contains(t.key) {
