@@ -21,6 +21,13 @@ final class ActorPatternTests: XCTestCase {
         XCTAssertEqual(p.first?.mentions.count, 3)
     }
 
+    func testFirstNameThatIsAlsoAWord() {
+        // "Bill" is also legislation: inside a sentence, before a capitalised word, it is a first name.
+        XCTAssertEqual(people("The fund was started by Bill Trevanny in 1998 with two partners."), ["Bill Trevanny"])
+        XCTAssertEqual(people("Lawmakers passed the Bill on Tuesday after a long debate."), [])
+        XCTAssertEqual(people("The Farm Bill passed the Senate on Tuesday."), [])
+    }
+
     func testSpeechVerbAloneDoesNotMakeAPerson() {
         // Companies and cities "say" things too: a single word with only a speech verb is not a person.
         XCTAssertEqual(people("Prices rose sharply in March. Northwind said it would cut output."), [])

@@ -429,7 +429,8 @@ struct ActorExtractor: Sendable {
 
     /// A word that opens a sentence but cannot open a name: function words, adverbs, participles.
     func isNonNameOpener(_ t: ActorToken) -> Bool {
-        if lexicon.nonNameWords.contains(t.lower) { return true }
+        // A word that is both ("Bill", "Will") is a first name inside a sentence, a word opening one.
+        if lexicon.nonNameWords.contains(t.lower) { return t.sentenceStart || !lexicon.isGivenKey(t.key) }
         if lexicon.isGivenKey(t.key) { return false }
         guard t.sentenceStart else { return false }
         let l = t.lower
@@ -440,7 +441,9 @@ struct ActorExtractor: Sendable {
     /// place worth keeping (`.some(nil)` for other things: formats, wars, exercises, seas, weapons).
     func namedThing(_ tokens: [ActorToken], lo: Int, hi: Int) -> ActorKind?? {
         let lastLower = tokens[hi - 1].lower
-        for k in lo..<hi where lexicon.thingHeads.contains(tokens[k].lower) {
+        // A given name opening a longer run is a first name, even when it is also a thing (Bill Gates).
+        let first = hi - lo >= 2 && lexicon.isGivenKey(tokens[lo].key) && !lexicon.thingHeads.contains(lastLower) ? lo + 1 : lo
+        for k in first..<hi where lexicon.thingHeads.contains(tokens[k].lower) {
             if k == hi - 1 && lexicon.organizationHeads.contains(lastLower) && hi - lo >= 2 { return .some(.organization) }
             return .some(nil)
         }
