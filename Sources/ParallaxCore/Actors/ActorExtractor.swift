@@ -187,6 +187,12 @@ struct ActorExtractor: Sendable {
                 locals[li].mentions.append(mention(c.lo + 1, c.hi))
                 locals[li].roles += c.roles
                 personAtToken[c.lo + 1] = li
+            } else if c.hi - c.lo == 1, lexicon.isGivenKey(tokens[c.lo].key),
+                      let li = onlyPerson(firstNameKey: tokens[c.lo].key, in: locals) {
+                // "(Russian President Vladimir) Putin": a first name alone stands for the one person
+                // of the article who has it, not for a person of its own.
+                locals[li].mentions.append(mention(c.lo, c.hi))
+                personAtToken[c.lo] = li
             } else if c.hi - c.lo == 1 && (lowerWords.contains(tokens[c.lo].lower) || tokens[c.lo].text.count < 2) {
                 continue
             } else if c.evidence == .strong && acceptableAlone(tokens, lo: c.lo, hi: c.hi) {
@@ -599,6 +605,14 @@ struct ActorExtractor: Sendable {
 
     /// The local person a run refers to: one whose surname (or full name) it repeats, the most
     /// recently mentioned when several share it.
+    /// The one person of the article whose full name starts with this first name (nil for none or several).
+    func onlyPerson(firstNameKey key: String, in locals: [LocalActor]) -> Int? {
+        let matches = locals.indices.filter { i in
+            locals[i].kind == .person && locals[i].words.count >= 2 && NameKey.key(locals[i].words[0]) == key
+        }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
     func refersTo(_ c: PersonCandidate, tokens: [ActorToken], locals: [LocalActor]) -> Int? {
         let words = (c.lo..<c.hi).map { tokens[$0].text }
         guard let last = words.last else { return nil }
