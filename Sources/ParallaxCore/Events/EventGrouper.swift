@@ -441,14 +441,14 @@ struct LeadVectors: Sendable {
     ]
 
     init(articles: [Article]) {
-        self.init(counts: articles.map(Self.counts(of:)))
+        // Tokenising is per article (on all cores); numbering the vocabulary is in corpus order.
+        self.init(counts: ConcurrentMap.map(articles, Self.counts(of:)))
     }
 
     /// The words of one article's headline and first three paragraphs, counted: all the vectors read
     /// of an article (an index keeps them, so that unchanged articles are not read again).
     static func counts(of a: Article) -> [String: Int] {
-        let paras = a.paragraphs.prefix(3).joined(separator: " ")
-        let text = (a.title ?? "") + " " + paras
+        let text = (a.title ?? "") + " " + a.leadParagraphs(3).joined(separator: " ")
         var tf: [String: Int] = [:]
         for t in EventText(text).tokens where t.shape == .word && t.key.count >= 3 && !Self.stop.contains(t.key) {
             tf[t.key, default: 0] += 1
