@@ -28,6 +28,11 @@ public struct Completion: Sendable, Equatable {
     public var value: String
     /// Why it matched, when not by its own label (`also spelled Zelenskiy`).
     public var note: String?
+    public init(label: String, value: String, note: String? = nil) {
+        self.label = label
+        self.value = value
+        self.note = note
+    }
 }
 
 /// An open prompt.
