@@ -82,6 +82,8 @@ public struct MentionSpan: Sendable, Equatable {
 /// The questions an interactive browser asks of the index, each answered by a few indexed reads, so
 /// that a large corpus is browsed without loading it (see `CorpusStore.loadCorpus` for the opposite).
 public protocol BrowsingStore: CorpusStore {
+    /// Whether any article is indexed (a first open has none): answered without counting them.
+    func hasArticles() throws -> Bool
     /// Every article as a compact row, in corpus order.
     func browseRows() throws -> [BrowseRow]
     func article(seq: Int64) throws -> Article?
@@ -119,6 +121,10 @@ public protocol BrowsingStore: CorpusStore {
 }
 
 extension SQLiteCorpusStore: BrowsingStore {
+    public func hasArticles() throws -> Bool {
+        try writer.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM article)") ?? false }
+    }
+
     public func browseRows() throws -> [BrowseRow] {
         try writer.read { db in
             var out: [BrowseRow] = []

@@ -207,3 +207,26 @@ final class StoreCorpusTests: XCTestCase {
         XCTAssertEqual(lru.count, 2)
     }
 }
+
+/// Swapping an updated query into a running state keeps what the user was looking at.
+final class ReplaceQueryTests: XCTestCase {
+    func testReplacingTheQueryKeepsFiltersAndSelection() async throws {
+        let store = try SQLiteCorpusStore.inMemory()
+        _ = try await Indexer(reader: LoaderCorpusReader()).update(store: store, roots: [])
+        let first = try StoreCorpus(store: store)
+        var s = AppState(query: first, width: 120, height: 40)
+        for k in Key.script("o France <Enter>") { s = update(s, .key(k)).0 }
+        let id = try XCTUnwrap(s.selectedArticle?.id)
+        let filtered = s.visible
+        XCTAssertTrue(filtered.count < first.articleCount)
+        s.activity = "indexing: reading 3/5 files"
+        XCTAssertTrue(render(s).lines[39].contains("indexing: reading 3/5 files"))
+        // The same corpus from memory: another query object, the same answers.
+        s.replaceQuery(MemoryCorpus(try store.loadCorpus()))
+        XCTAssertTrue(s.query is MemoryCorpus)
+        XCTAssertEqual(s.visible, filtered)
+        XCTAssertEqual(s.selectedArticle?.id, id)
+        XCTAssertEqual(s.filters.outlet, "France 24")
+        XCTAssertEqual(s.derived.timeline.count, first.events.count)
+    }
+}

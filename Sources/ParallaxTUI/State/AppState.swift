@@ -50,7 +50,8 @@ public enum ActorScope: Sendable, Equatable { case article, corpus }
 
 /// The whole state of the TUI. A value: `update` returns a new one, `render` reads it.
 public struct AppState: Sendable {
-    public let query: any CorpusQuery
+    /// Replaced by `replaceQuery` when the index behind it was brought up to date.
+    public private(set) var query: any CorpusQuery
     public let keymap: Keymap
     public var glyphs: Glyphs
     public private(set) var width: Int
@@ -77,6 +78,8 @@ public struct AppState: Sendable {
     public var timelineSelected = 0
     /// A one-off line for the status bar (a bad date, no match …); cleared by the next key.
     public var message: String?
+    /// Work going on behind the screen (the index being updated), shown on the status line until done.
+    public var activity: String?
     /// The passage a compare row jumped to, underlined in the Text pane while that article is shown.
     public var mark: (articleID: String, range: TextRange)?
     /// The current search match in the text (index into `derived.matches`).
@@ -105,7 +108,18 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         visible = Array(0..<query.articleCount)
-        derived.timeline = query.events.sorted { a, b in
+        derived.timeline = AppState.timeline(query.events)
+        if let w = query.warnings.first {
+            message = query.warnings.count == 1 ? w : "\(w) (+\(query.warnings.count - 1) more warnings)"
+        } else if let p = keymap.problems.first {
+            message = p
+        }
+        refresh()
+    }
+
+    /// Events in date order (undated last), for the timeline and the event prompt.
+    static func timeline(_ events: [Event]) -> [Event] {
+        events.sorted { a, b in
             switch (a.date, b.date) {
             case let (x?, y?) where x != y: return x < y
             case (.some, nil): return true
@@ -113,12 +127,6 @@ public struct AppState: Sendable {
             default: return a.title < b.title
             }
         }
-        if let w = query.warnings.first {
-            message = query.warnings.count == 1 ? w : "\(w) (+\(query.warnings.count - 1) more warnings)"
-        } else if let p = keymap.problems.first {
-            message = p
-        }
-        refresh()
     }
 
     // MARK: - Reading the state
@@ -171,6 +179,24 @@ public struct AppState: Sendable {
             textScroll = 0
         }
         listScroll = 0
+        refresh()
+    }
+
+    /// Swaps in a new answer to the corpus questions (the same corpus, updated): the filters are
+    /// applied again, the selected article stays selected if it is still there, and every cached
+    /// pane is recomputed.
+    public mutating func replaceQuery(_ q: any CorpusQuery) {
+        let keep = selectedArticle?.id
+        query = q
+        visible = q.filter(filters, within: nil)
+        derived = Derived()
+        derived.timeline = AppState.timeline(q.events)
+        timelineSelected = min(timelineSelected, max(0, derived.timeline.count - 1))
+        if let id = keep, let k = q.index(ofArticle: id), let i = visible.firstIndex(of: k) {
+            selected = i
+        } else {
+            selected = min(selected, max(0, visible.count - 1))
+        }
         refresh()
     }
 

@@ -207,6 +207,7 @@ enum StatusBar {
         let f = filterSummary(s)
         if !f.isEmpty { left += " · " + f }
         if let m = s.message { left += " · " + m }
+        if let a = s.activity { left += " · " + a }
         var x = b.put(left, x: rect.x, y: rect.y, style: bar, maxX: rect.maxX)
         x += 2
         // Hints from the action table, for the context the keys apply to, as many as fit.
