@@ -52,6 +52,9 @@ let package = Package(
             name: "parallax-bench",
             dependencies: ["ParallaxCore", "ParallaxStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Opening an index to the first frame and every filter keystroke, store-backed or loaded (release build).
+        .executableTarget(name: "parallax-bench-browse",
+                          dependencies: ["ParallaxCore", "ParallaxStore", "ParallaxTUI", "ParallaxBrowse"]),
         // Fuzzing: a seeded mutation harness by default; a libFuzzer target when built by scripts/fuzz.
         .executableTarget(name: "parallax-fuzz", dependencies: ["ParallaxCore", "ParallaxTUI"]),
         // Timing of the events stage and the comparison on a large corpus (release build).

@@ -156,6 +156,13 @@ public struct StoreCorpus: CorpusQuery {
         return a
     }
 
+    public func actorCard(id: String) -> Actor? {
+        if let a = caches.cards.get(id) { return a }
+        guard let a = (try? store.actorCard(id: id)) ?? nil else { return nil }
+        caches.cards.put(id, a)
+        return a
+    }
+
     public func completeActors(_ text: String) -> [Completion] {
         lazy.directory.value.completions(text)
     }
@@ -167,8 +174,14 @@ public struct StoreCorpus: CorpusQuery {
     public func actors(inArticles indices: [Int]) -> [ActorSummary] {
         let valid = indices.filter { $0 >= 0 && $0 < seqs.count }
         if valid.isEmpty { return [] }
-        let key = valid.count == seqs.count ? nil : valid.map { seqs[$0] }
-        return Self.summaries((try? store.actorCounts(inArticleSeqs: key)) ?? [])
+        if valid.count == seqs.count {
+            // The whole corpus: the directory has the totals (one pass over the mention index).
+            return Self.summaries(lazy.directory.value.entries.filter { $0.mentions > 0 }.map {
+                ActorCount(actorID: $0.id, name: $0.name, kind: $0.kind, position: $0.position, mentions: $0.mentions,
+                           articles: $0.articles)
+            })
+        }
+        return Self.summaries((try? store.actorCounts(inArticleSeqs: valid.map { seqs[$0] })) ?? [])
     }
 
     /// Most mentioned first; equal counts in corpus order of the actors, as `MemoryCorpus` lists them.
@@ -213,7 +226,8 @@ public struct StoreCorpus: CorpusQuery {
 /// The caches behind the query: a value type's methods share them, so they are a class, locked.
 final class Caches: @unchecked Sendable {
     let articles = LRU<Int64, Article>(capacity: 256)
-    let actors = LRU<String, Actor>(capacity: 64)
+    let actors = LRU<String, Actor>(capacity: 16)
+    let cards = LRU<String, Actor>(capacity: 64)
     let events = LRU<String, Event>(capacity: 64)
     let comparisons = LRU<String, ComparisonView>(capacity: 16)
 }

@@ -34,16 +34,19 @@ public struct ActorEntry: Sendable, Equatable {
     public var position: Int
     /// The other names it goes by, in stored order.
     public var aliases: [String]
-    /// All its mentions in the corpus.
+    /// All its mentions in the corpus, and the number of articles they are in.
     public var mentions: Int
+    public var articles: Int
 
-    public init(id: String, name: String, kind: ActorKind, position: Int, aliases: [String], mentions: Int) {
+    public init(id: String, name: String, kind: ActorKind, position: Int, aliases: [String], mentions: Int,
+                articles: Int) {
         self.id = id
         self.name = name
         self.kind = kind
         self.position = position
         self.aliases = aliases
         self.mentions = mentions
+        self.articles = articles
     }
 }
 
@@ -98,12 +101,15 @@ public protocol BrowsingStore: CorpusStore {
     func actorCount() throws -> Int
     /// The complete actor (aliases, roles, mentions and quotes in corpus order).
     func actor(id: String) throws -> Actor?
+    /// The actor's name, kind, aliases and roles, without its mentions and quotes (a country named in
+    /// half the corpus has hundreds of thousands): what a detail line shows.
+    func actorCard(id: String) throws -> Actor?
     /// Every actor with its names and mention count, in corpus order.
     func actorDirectory() throws -> [ActorEntry]
     /// Mention counts per actor in one article.
     func actorCounts(inArticle id: String) throws -> [ActorCount]
-    /// Mention counts per actor over a set of articles (nil: the whole corpus).
-    func actorCounts(inArticleSeqs seqs: [Int64]?) throws -> [ActorCount]
+    /// Mention counts per actor over a set of articles (the whole corpus: see `actorDirectory`).
+    func actorCounts(inArticleSeqs seqs: [Int64]) throws -> [ActorCount]
     /// The article's actor mentions and the ranges of its attributed quotes.
     func highlights(ofArticle id: String) throws -> (mentions: [MentionSpan], quotes: [TextRange])
     /// Every event in corpus order with its participants and article lists, but without its
@@ -212,6 +218,10 @@ extension SQLiteCorpusStore: BrowsingStore {
         try writer.read { db in try loadActor(id, articles: nil, db: db) }
     }
 
+    public func actorCard(id: String) throws -> Actor? {
+        try writer.read { db in try loadActor(id, articles: nil, withMentions: false, db: db) }
+    }
+
     /// A JSON array of strings, for `json_each`: a set of any size as one statement argument.
     static func jsonList(_ items: [String]) -> String {
         let data = (try? JSONEncoder().encode(items)) ?? Data("[]".utf8)
@@ -219,8 +229,10 @@ extension SQLiteCorpusStore: BrowsingStore {
     }
 
     /// The actor; with `articles` (a `jsonList`), only its mentions, roles and quotes in those articles,
-    /// read through the (actor, article) indexes rather than all of them.
-    private func loadActor(_ id: String, articles: String?, db: Database) throws -> Actor? {
+    /// read through the (actor, article) indexes rather than all of them, and in article order then
+    /// their order in the article (the order within each article is what the comparison reads; the
+    /// runs that give the corpus order can be as long as the corpus).
+    private func loadActor(_ id: String, articles: String?, withMentions: Bool = true, db: Database) throws -> Actor? {
         guard let r = try Row.fetchOne(db, sql: """
             SELECT id, name, kind, affiliation, is_source, mention_runs, role_runs, quote_runs FROM actor WHERE id = ?
             """, arguments: [id]) else { return nil }
@@ -230,23 +242,27 @@ extension SQLiteCorpusStore: BrowsingStore {
         let aliases = try String.fetchAll(db, sql: """
             SELECT alias FROM actor_alias WHERE actor_id = ? AND position > 0 ORDER BY position
             """, arguments: [id])
+        let order = articles == nil ? "" : " ORDER BY article_id, position"
+        func arrange<T>(_ items: [(String, Int, T)], runs: String?) -> [T] {
+            articles == nil ? Runs.arrange(items, runs: runs) : items.map(\.2)
+        }
         var mentions: [(String, Int, Mention)] = []
-        for m in try Row.fetchAll(db, sql: """
-            SELECT article_id, position, range_start, range_end, surface FROM mention WHERE actor_id = ?\(restrict)
+        for m in try !withMentions ? [] : Row.fetchAll(db, sql: """
+            SELECT article_id, position, range_start, range_end, surface FROM mention WHERE actor_id = ?\(restrict)\(order)
             """, arguments: args) {
             let art: String = m[0]
             mentions.append((art, m[1], Mention(articleID: art, range: TextRange(start: m[2], end: m[3]), surface: m[4])))
         }
         var roles: [(String, Int, RoleMention)] = []
-        for m in try Row.fetchAll(db, sql: "SELECT article_id, position, role FROM actor_role WHERE actor_id = ?\(restrict)",
+        for m in try Row.fetchAll(db, sql: "SELECT article_id, position, role FROM actor_role WHERE actor_id = ?\(restrict)\(order)",
                                   arguments: args) {
             let art: String = m[0]
             roles.append((art, m[1], RoleMention(articleID: art, role: m[2])))
         }
         var quotes: [(String, Int, Quote)] = []
-        for m in try Row.fetchAll(db, sql: """
+        for m in try !withMentions ? [] : Row.fetchAll(db, sql: """
             SELECT article_id, position, text, range_start, range_end, speaker, speaker_label FROM quote
-            WHERE actor_id = ?\(restrict)
+            WHERE actor_id = ?\(restrict)\(order)
             """, arguments: args) {
             let art: String = m[0]
             quotes.append((art, m[1], Quote(articleID: art, text: m[2], range: TextRange(start: m[3], end: m[4]),
@@ -254,8 +270,8 @@ extension SQLiteCorpusStore: BrowsingStore {
         }
         let kind: String = r[2]
         return Actor(id: id, name: r[1], kind: ActorKind(rawValue: kind) ?? .person, aliases: aliases,
-                     affiliation: r[3], roles: Runs.arrange(roles, runs: r[6]),
-                     mentions: Runs.arrange(mentions, runs: r[5]), quotes: Runs.arrange(quotes, runs: r[7]),
+                     affiliation: r[3], roles: arrange(roles, runs: r[6]),
+                     mentions: arrange(mentions, runs: r[5]), quotes: arrange(quotes, runs: r[7]),
                      isSource: r[4])
     }
 
@@ -266,15 +282,19 @@ extension SQLiteCorpusStore: BrowsingStore {
                 SELECT actor_id, alias FROM actor_alias WHERE position > 0 ORDER BY actor_id, position
                 """)
             while let r = try ac.next() { aliases[r[0], default: []].append(r[1]) }
-            var counts: [String: Int] = [:]
-            let cc = try Row.fetchCursor(db, sql: "SELECT actor_id, count(*) FROM mention GROUP BY actor_id")
-            while let r = try cc.next() { counts[r[0]] = r[1] }
+            // One pass over the (actor, article) index.
+            var counts: [String: (Int, Int)] = [:]
+            let cc = try Row.fetchCursor(db, sql: """
+                SELECT actor_id, count(*), count(DISTINCT article_id) FROM mention GROUP BY actor_id
+                """)
+            while let r = try cc.next() { counts[r[0]] = (r[1], r[2]) }
             return try Row.fetchAll(db, sql: "SELECT id, name, kind, position FROM actor ORDER BY position")
                 .enumerated().map { i, r in
                     let id: String = r[0]
                     let kind: String = r[2]
                     return ActorEntry(id: id, name: r[1], kind: ActorKind(rawValue: kind) ?? .person, position: i,
-                                      aliases: aliases[id] ?? [], mentions: counts[id] ?? 0)
+                                      aliases: aliases[id] ?? [], mentions: counts[id]?.0 ?? 0,
+                                      articles: counts[id]?.1 ?? 0)
                 }
         }
     }
@@ -297,15 +317,8 @@ extension SQLiteCorpusStore: BrowsingStore {
         }
     }
 
-    public func actorCounts(inArticleSeqs seqs: [Int64]?) throws -> [ActorCount] {
+    public func actorCounts(inArticleSeqs seqs: [Int64]) throws -> [ActorCount] {
         try writer.read { db in
-            guard let seqs else {
-                return try actorCounts(sql: """
-                    SELECT m.actor_id, ac.name, ac.kind, ac.position, count(*), count(DISTINCT m.article_id)
-                    FROM mention m JOIN actor ac ON ac.id = m.actor_id
-                    WHERE m.article_id IN (SELECT id FROM article) GROUP BY m.actor_id
-                    """, arguments: [], db: db)
-            }
             guard !seqs.isEmpty else { return [] }
             // The set goes in as one JSON array: no statement length limit, one prepared statement.
             let list = "[" + seqs.map(String.init).joined(separator: ",") + "]"

@@ -69,7 +69,13 @@ final class StoreCorpusTests: XCTestCase {
         XCTAssertEqual(s.outlets.map(\.articles), m.outlets.map(\.articles), file: file, line: line)
         XCTAssertEqual(s.warnings, m.warnings, file: file, line: line)
         XCTAssertEqual(s.actorCount, m.actorCount, file: file, line: line)
-        for a in m.actors { XCTAssertEqual(s.actor(id: a.id), a, "actor \(a.id)", file: file, line: line) }
+        for a in m.actors {
+            XCTAssertEqual(s.actor(id: a.id), a, "actor \(a.id)", file: file, line: line)
+            var card = a
+            card.mentions = []
+            card.quotes = []
+            XCTAssertEqual(s.actorCard(id: a.id), card, "card of \(a.id)", file: file, line: line)
+        }
         let all = Array(0..<m.articleCount)
         XCTAssertEqual(s.actors(inArticles: all), m.actors(inArticles: all), file: file, line: line)
         let some = all.filter { $0 % 2 == 1 }
@@ -227,6 +233,10 @@ final class ReplaceQueryTests: XCTestCase {
         XCTAssertEqual(s.visible, filtered)
         XCTAssertEqual(s.selectedArticle?.id, id)
         XCTAssertEqual(s.filters.outlet, "France 24")
+        XCTAssertEqual(s.derived.timeline.count, 0, "read only when the timeline is first shown")
+        s = update(s, .key(.char("t"))).0
         XCTAssertEqual(s.derived.timeline.count, first.events.count)
+        s.replaceQuery(first)
+        XCTAssertEqual(s.derived.timeline.count, first.events.count, "read again for the new query")
     }
 }

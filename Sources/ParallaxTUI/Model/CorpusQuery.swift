@@ -32,6 +32,9 @@ public protocol CorpusQuery: Sendable {
     /// Problems met while loading, shown once in the status bar.
     var warnings: [String] { get }
     func actor(id: String) -> Actor?
+    /// The actor's name, kind, aliases and roles, for a detail line drawn every frame; its mentions and
+    /// quotes may be left out (a store need not read a country's every mention for that).
+    func actorCard(id: String) -> Actor?
     func event(id: String) -> Event?
     /// The event the article reports (its primary event), if any.
     func primaryEvent(ofArticle id: String) -> Event?
@@ -51,6 +54,11 @@ public protocol CorpusQuery: Sendable {
     func filter(_ filters: Filters, within: [Int]?) -> [Int]
     /// The comparison of one event as the Compare pane draws it.
     func comparison(ofEvent id: String) -> ComparisonView?
+}
+
+extension CorpusQuery {
+    /// By default the complete actor.
+    public func actorCard(id: String) -> Actor? { actor(id: id) }
 }
 
 /// The ranges of an article's clean body to highlight.

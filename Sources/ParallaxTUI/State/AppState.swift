@@ -97,7 +97,10 @@ public struct AppState: Sendable {
         public var actorRows: [ActorSummary] = []
         var compareKey: String = "\u{0}"
         public var comparison: ComparisonView?
+        /// Read from the query when the timeline or the event prompt first needs it (`loadTimeline`):
+        /// a store-backed query reads the event list in the background, and the first frame need not wait.
         public var timeline: [Event] = []
+        var timelineLoaded = false
     }
 
     public init(query: any CorpusQuery, keymap: Keymap = .standard(), width: Int, height: Int,
@@ -108,13 +111,19 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         visible = Array(0..<query.articleCount)
-        derived.timeline = AppState.timeline(query.events)
         if let w = query.warnings.first {
             message = query.warnings.count == 1 ? w : "\(w) (+\(query.warnings.count - 1) more warnings)"
         } else if let p = keymap.problems.first {
             message = p
         }
         refresh()
+    }
+
+    /// Reads the events into `derived.timeline` the first time they are needed.
+    public mutating func loadTimeline() {
+        guard !derived.timelineLoaded else { return }
+        derived.timeline = AppState.timeline(query.events)
+        derived.timelineLoaded = true
     }
 
     /// Events in date order (undated last), for the timeline and the event prompt.
@@ -189,8 +198,9 @@ public struct AppState: Sendable {
         let keep = selectedArticle?.id
         query = q
         visible = q.filter(filters, within: nil)
+        let hadTimeline = derived.timelineLoaded
         derived = Derived()
-        derived.timeline = AppState.timeline(q.events)
+        if hadTimeline { loadTimeline() }
         timelineSelected = min(timelineSelected, max(0, derived.timeline.count - 1))
         if let id = keep, let k = q.index(ofArticle: id), let i = visible.firstIndex(of: k) {
             selected = i

@@ -65,6 +65,7 @@ extension AppState {
                 message = selectedArticle == nil ? "no article selected" : "this article has no event"
             }
         case .timeline:
+            loadTimeline()
             overlay = overlay == .timeline ? nil : .timeline
         case .help:
             overlay = overlay == .help ? nil : .help
@@ -262,6 +263,7 @@ extension AppState {
     // MARK: - Prompts
 
     mutating func openPrompt(_ kind: PromptKind) {
+        if kind == .event { loadTimeline() }
         var p = Prompt(kind: kind, previousSearch: filters.search)
         p.completions = completions(for: kind, text: "")
         prompt = p

@@ -176,7 +176,7 @@ enum ActorsView {
             let count = String(a.mentions)
             b.put(count, x: r.maxX - CellWidth.of(count), y: y, style: base, maxX: r.maxX)
         }
-        guard detail > 0, let sel = s.selectedActor, let actor = s.query.actor(id: sel.id) else { return }
+        guard detail > 0, let sel = s.selectedActor, let actor = s.query.actorCard(id: sel.id) else { return }
         let y0 = r.maxY - detail
         b.put(String(repeating: s.glyphs.horizontal, count: r.width), x: r.x, y: y0, style: Style(.border))
         let aliases = actor.aliases.filter { $0 != actor.name }
@@ -232,7 +232,7 @@ enum StatusBar {
     static func filterSummary(_ s: AppState) -> String {
         var parts: [String] = []
         let f = s.filters
-        if let a = f.actor { parts.append("actor: " + (s.query.actor(id: a)?.name ?? a)) }
+        if let a = f.actor { parts.append("actor: " + (s.query.actorCard(id: a)?.name ?? a)) }
         if let o = f.outlet { parts.append("outlet: " + o) }
         if let d = f.dates { parts.append("date: \(d)") }
         if let e = f.event { parts.append("event: " + (s.query.event(id: e)?.title ?? e)) }
