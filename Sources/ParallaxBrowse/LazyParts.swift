@@ -3,16 +3,27 @@ import ParallaxCore
 import ParallaxStore
 import ParallaxTUI
 
-/// A value computed on a background thread from the moment it is created; reading it waits for it.
-/// The first frame does not need the actor directory or the event list, and by the time a prompt or
-/// the timeline asks for them they are usually ready.
+/// A value computed on a background thread once started (`start`, or the first read); reading it
+/// waits for it. The first frame needs neither the actor directory nor the event list: they are
+/// started after it is drawn, and by the time a prompt or the timeline asks for them they are ready.
 final class BackgroundValue<T: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var result: T?
+    private var work: (@Sendable () -> T)?
 
     init(_ work: @escaping @Sendable () -> T) {
+        self.work = work
+    }
+
+    /// Starts the work on its own thread (once; later calls do nothing).
+    func start() {
+        condition.lock()
+        let w = work
+        work = nil
+        condition.unlock()
+        guard let w else { return }
         let thread = Thread { [self] in
-            let v = work()
+            let v = w()
             condition.lock()
             result = v
             condition.broadcast()
@@ -23,6 +34,7 @@ final class BackgroundValue<T: Sendable>: @unchecked Sendable {
     }
 
     var value: T {
+        start()
         condition.lock()
         defer { condition.unlock() }
         while result == nil { condition.wait() }

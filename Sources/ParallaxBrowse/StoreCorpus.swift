@@ -28,8 +28,8 @@ public struct StoreCorpus: CorpusQuery {
     private let lazy: LazyParts
 
     /// Opens the browse view of an index: reads the compact rows (the only work proportional to the
-    /// corpus before the first frame) and starts reading the actor directory and the event list in
-    /// the background, for the prompts and the timeline.
+    /// corpus before the first frame). The actor directory and the event list, for the prompts and
+    /// the timeline, are read in the background from `warmUp()` or when first asked for.
     public init(store: any BrowsingStore, warnings: [String]? = nil) throws {
         self.store = store
         let rows = try store.browseRows()
@@ -79,6 +79,13 @@ public struct StoreCorpus: CorpusQuery {
         lazy = LazyParts(store: store)
     }
 
+    /// Starts reading the actor directory and the event list in the background (call it once the
+    /// first frame is drawn: they would compete with it for the cores).
+    public func warmUp() {
+        lazy.directory.start()
+        lazy.events.start()
+    }
+
     // MARK: - Articles
 
     public var articleCount: Int { seqs.count }
@@ -96,6 +103,20 @@ public struct StoreCorpus: CorpusQuery {
     static let missing = Article(id: "", path: "(missing)", format: .text, rawText: "", body: "", title: "(missing)",
                                  outlet: nil, outletSource: .none, published: nil, url: nil, sources: [],
                                  removed: [], truncated: false)
+
+    /// List lines are read a page at a time (the rows from `index` on, in display order), so that
+    /// drawing the list costs one query per new screenful.
+    public func row(at index: Int) -> ArticleRow {
+        guard index >= 0, index < seqs.count else { return ArticleRow(Self.missing) }
+        if let r = caches.rows.get(seqs[index]) { return r }
+        let page = Array(seqs[index..<min(seqs.count, index + Self.rowPage)])
+        let lines = (try? store.listLines(seqs: page)) ?? [:]
+        for (seq, l) in lines { caches.rows.put(seq, ArticleRow(day: l.day, outlet: l.outlet, title: l.title)) }
+        guard let l = lines[seqs[index]] else { return ArticleRow(Self.missing) }
+        return ArticleRow(day: l.day, outlet: l.outlet, title: l.title)
+    }
+
+    static let rowPage = 100
 
     public func index(ofArticle id: String) -> Int? {
         guard let seq = (try? store.seq(ofArticle: id)) ?? nil else { return nil }
@@ -225,7 +246,8 @@ public struct StoreCorpus: CorpusQuery {
 
 /// The caches behind the query: a value type's methods share them, so they are a class, locked.
 final class Caches: @unchecked Sendable {
-    let articles = LRU<Int64, Article>(capacity: 256)
+    let articles = LRU<Int64, Article>(capacity: 64)
+    let rows = LRU<Int64, ArticleRow>(capacity: 2_000)
     let actors = LRU<String, Actor>(capacity: 16)
     let cards = LRU<String, Actor>(capacity: 64)
     let events = LRU<String, Event>(capacity: 64)

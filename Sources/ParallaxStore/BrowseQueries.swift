@@ -90,6 +90,8 @@ public protocol BrowsingStore: CorpusStore {
     /// Every article as a compact row, in corpus order.
     func browseRows() throws -> [BrowseRow]
     func article(seq: Int64) throws -> Article?
+    /// List lines (day, outlet or file name, title or file name) of these articles, by row number.
+    func listLines(seqs: [Int64]) throws -> [Int64: (day: Day?, outlet: String, title: String)]
     func seq(ofArticle id: String) throws -> Int64?
     /// Articles that mention the actor.
     func articleSeqs(mentioningActor id: String) throws -> [Int64]
@@ -160,6 +162,24 @@ extension SQLiteCorpusStore: BrowsingStore {
             try Row.fetchOne(db, sql: """
                 SELECT \(Self.articleColumns) FROM article a JOIN article_text t ON t.seq = a.seq WHERE a.seq = ?
                 """, arguments: [seq]).map(Self.article(from:))
+        }
+    }
+
+    public func listLines(seqs: [Int64]) throws -> [Int64: (day: Day?, outlet: String, title: String)] {
+        guard !seqs.isEmpty else { return [:] }
+        let list = "[" + seqs.map(String.init).joined(separator: ",") + "]"
+        return try writer.read { db in
+            var out: [Int64: (day: Day?, outlet: String, title: String)] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT seq, published, outlet, title, path FROM article WHERE seq IN (SELECT value FROM json_each(?))
+                """, arguments: [list])
+            while let r = try rows.next() {
+                let path: String = r[4]
+                let file = (path as NSString).lastPathComponent
+                let day: String? = r[1]
+                out[r[0]] = (day.flatMap(Day.init(iso:)), r[2] ?? file, r[3] ?? file)
+            }
+            return out
         }
     }
 

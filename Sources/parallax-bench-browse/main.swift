@@ -80,6 +80,7 @@ var state = AppState(query: query, width: width, height: height)
 let tState = now()
 let frame = render(state)
 let tFrame = now()
+(query as? StoreCorpus)?.warmUp()  // as the TUI does once the first frame is drawn
 precondition(frame.lines[0].contains("Articles"), "the first frame lists the articles")
 print("mode: \(memory ? "MemoryCorpus (load whole corpus)" : "StoreCorpus (browse the index)")  index: \(path)")
 print("articles: \(query.articleCount)  actors: \(query.actorCount)")

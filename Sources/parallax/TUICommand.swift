@@ -14,7 +14,7 @@ struct TUICommand: ParsableCommand {
 
     func run() throws {
         let state: AppState
-        var update: BackgroundIndexUpdate?
+        var tick: ((inout AppState) -> Bool)?
         if corpus.index.noIndex {
             state = AppState(query: MemoryCorpus(try corpus.load()), width: 80, height: 24)
         } else {
@@ -22,11 +22,17 @@ struct TUICommand: ParsableCommand {
             // the whole corpus, nor for the index update.
             let opened = try IndexedBrowsing.open(paths: corpus.paths, options: corpus.index, quiet: corpus.quiet)
             state = AppState(query: opened.query, width: 80, height: 24)
-            update = opened.update
+            let query = opened.query, update = opened.update
+            var warm = false
+            tick = { state in
+                // After the first frame: the actor directory and event list would compete with it.
+                if !warm { warm = true; query.warmUp() }
+                return update?.tick(&state) ?? false
+            }
         }
         let signal: Int32
         do {
-            signal = try Terminal.run(state, tick: update.map { u in { u.tick(&$0) } })
+            signal = try Terminal.run(state, tick: tick)
         } catch let e as TerminalError {
             throw Console.fail(e.description)
         }

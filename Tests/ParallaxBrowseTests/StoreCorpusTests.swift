@@ -14,7 +14,9 @@ final class StoreCorpusTests: XCTestCase {
         let store = try SQLiteCorpusStore.inMemory()
         _ = try await Indexer(reader: LoaderCorpusReader(), chunkSize: 3).update(store: store, roots: roots)
         let corpus = try store.loadCorpus()
-        return (MemoryCorpus(corpus), try StoreCorpus(store: store, warnings: corpus.warnings))
+        let query = try StoreCorpus(store: store, warnings: corpus.warnings)
+        query.warmUp()
+        return (MemoryCorpus(corpus), query)
     }
 
     /// A corpus the test writes: several outlets, dated and undated articles, a file without an outlet,
@@ -58,6 +60,7 @@ final class StoreCorpusTests: XCTestCase {
         for i in 0..<m.articleCount {
             let a = m.article(at: i)
             XCTAssertEqual(s.article(at: i), a, "article at \(i)", file: file, line: line)
+            XCTAssertEqual(s.row(at: i), m.row(at: i), "row \(i)", file: file, line: line)
             XCTAssertEqual(s.index(ofArticle: a.id), i, file: file, line: line)
             XCTAssertEqual(s.actors(inArticle: a.id), m.actors(inArticle: a.id), "actors of \(a.id)", file: file, line: line)
             XCTAssertEqual(s.highlights(ofArticle: a.id), m.highlights(ofArticle: a.id), "highlights of \(a.id)",

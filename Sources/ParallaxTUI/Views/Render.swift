@@ -64,19 +64,19 @@ enum ArticlesView {
         for i in 0..<rows {
             let vi = s.listScroll + i
             guard vi < s.visible.count else { break }
-            let a = s.query.article(at: s.visible[vi])
+            let a = s.query.row(at: s.visible[vi])
             let y = r.y + 1 + i
             let isSel = vi == s.selected
             let base = isSel ? Style.normal.selected : Style.normal
             b.fill(Rect(x: r.x, y: y, width: r.width, height: 1), style: base)
-            var x = b.put(a.published.map { $0.day.description } ?? "undated", x: r.x, y: y,
+            var x = b.put(a.day.map { $0.description } ?? "undated", x: r.x, y: y,
                           style: isSel ? base : Style(.date), maxX: r.maxX)
             x = r.x + 11
-            b.put(Columns.truncate(MemoryCorpus.outletName(a), to: outletW, ellipsis: s.glyphs.ellipsis),
+            b.put(Columns.truncate(a.outlet, to: outletW, ellipsis: s.glyphs.ellipsis),
                   x: x, y: y, style: isSel ? base : Style(.outlet), maxX: r.maxX)
             x += outletW + 1
             if x < r.maxX {
-                b.put(Columns.truncate(a.title ?? a.fileName, to: r.maxX - x, ellipsis: s.glyphs.ellipsis),
+                b.put(Columns.truncate(a.title, to: r.maxX - x, ellipsis: s.glyphs.ellipsis),
                       x: x, y: y, style: base, maxX: r.maxX)
             }
         }
