@@ -243,3 +243,25 @@ final class ReplaceQueryTests: XCTestCase {
         XCTAssertEqual(s.derived.timeline.count, first.events.count, "read again for the new query")
     }
 }
+
+/// The comparison, the costliest pane, is built only once it is on screen.
+final class LazyComparisonTests: XCTestCase {
+    func testComparisonIsBuiltWhenShown() async throws {
+        let store = try SQLiteCorpusStore.inMemory()
+        _ = try await Indexer(reader: LoaderCorpusReader()).update(store: store, roots: [])
+        let query = try StoreCorpus(store: store)
+        // 80×24: the list and one pane, no Compare pane.
+        let small = AppState(query: query, width: 80, height: 24)
+        XCTAssertNotNil(query.primaryEvent(ofArticle: try XCTUnwrap(small.selectedArticle?.id)))
+        XCTAssertNil(small.derived.comparison, "not on screen, not built")
+        let opened = update(small, .key(.char("c"))).0
+        XCTAssertEqual(opened.overlay, .comparison)
+        XCTAssertNotNil(opened.derived.comparison)
+        // 200×50: four panes, the Compare pane among them.
+        let large = AppState(query: query, width: 200, height: 50)
+        XCTAssertNotNil(large.derived.comparison)
+        // Growing the terminal brings the pane, and the comparison, on screen.
+        let grown = update(small, .resize(width: 200, height: 50)).0
+        XCTAssertNotNil(grown.derived.comparison)
+    }
+}

@@ -96,6 +96,10 @@ public struct AppState: Sendable {
         var actorsKey: String = "\u{0}"
         public var actorRows: [ActorSummary] = []
         var compareKey: String = "\u{0}"
+        /// The selected article's event, whose comparison is built only once it is on screen (the
+        /// Compare pane or overlay): on a large event it is the costliest thing a key can trigger.
+        var compareEvent: Event?
+        var comparisonBuilt = false
         public var comparison: ComparisonView?
         /// Read from the query when the timeline or the event prompt first needs it (`loadTimeline`):
         /// a store-backed query reads the event list in the background, and the first frame need not wait.
@@ -252,14 +256,29 @@ public struct AppState: Sendable {
         let compareKey = event?.id ?? ""
         if compareKey != derived.compareKey {
             derived.compareKey = compareKey
-            derived.comparison = event.flatMap { query.comparison(ofEvent: $0.id) }
+            derived.compareEvent = event
+            derived.comparison = nil
+            derived.comparisonBuilt = false
             compareSelected = 0
         }
+        if comparisonShown { buildComparison() }
         textScroll = max(0, min(textScroll, derived.textLines.count - 1))
         let l = layout
         listScroll = AppState.follow(selected, scroll: listScroll, rows: (l.rect(of: .articles)?.height ?? height) - 3)
         actorScroll = AppState.follow(actorSelected, scroll: actorScroll,
                                       rows: (l.rect(of: .actors)?.height ?? height) - 3 - ActorsView.detailHeight)
+    }
+
+    /// Whether the comparison is on screen (or about to be): the Compare pane or overlay.
+    var comparisonShown: Bool {
+        overlay == .comparison || layout.rect(of: .compare) != nil
+    }
+
+    /// Builds the selected article's comparison if it is not built yet.
+    public mutating func buildComparison() {
+        guard !derived.comparisonBuilt else { return }
+        derived.comparison = derived.compareEvent.flatMap { query.comparison(ofEvent: $0.id) }
+        derived.comparisonBuilt = true
     }
 
     /// The scroll offset that keeps row `sel` in a window of `rows` rows, moving as little as possible.

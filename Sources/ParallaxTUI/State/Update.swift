@@ -5,6 +5,8 @@ import ParallaxCore
 public func update(_ state: AppState, _ msg: Msg) -> (AppState, [Effect]) {
     var s = state
     let effects = s.handle(msg)
+    // A key may have brought the Compare pane on screen (focus, resize).
+    if s.comparisonShown { s.buildComparison() }
     return (s, effects)
 }
 
@@ -59,6 +61,7 @@ extension AppState {
             setFilters(Filters())
             message = "filters cleared"
         case .compare:
+            buildComparison()
             if overlay == .comparison { overlay = nil } else if derived.comparison != nil {
                 overlay = .comparison
             } else {
