@@ -36,7 +36,7 @@ public struct StoreCorpus: CorpusQuery {
         // Newest first; undated after dated; equal days in corpus order.
         let order = rows.indices.sorted { a, b in
             let x = rows[a].day ?? Int32.min, y = rows[b].day ?? Int32.min
-            return x != y ? x > y : a < b
+            return x != y ? x > y : rows[a].corpusOrder < rows[b].corpusOrder
         }
         var names: [String] = []
         var index: [String: Int32] = [:]

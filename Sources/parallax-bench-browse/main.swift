@@ -64,11 +64,18 @@ while let a = args.first {
     }
 }
 
+func threadCPU() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
 func ms(_ t: Double) -> String { String(format: "%.1f", t * 1000) }
 
 let t0 = now()
 let store = try SQLiteCorpusStore(path: path)
 let tStore = now()
+let cpuStore = threadCPU()
 let query: any CorpusQuery
 if memory {
     query = MemoryCorpus(try store.loadCorpus())
@@ -76,6 +83,7 @@ if memory {
     query = try StoreCorpus(store: store)
 }
 let tOpen = now()
+let cpuOpen = threadCPU()
 var state = AppState(query: query, width: width, height: height)
 let tState = now()
 let frame = render(state)
@@ -85,6 +93,7 @@ precondition(frame.lines[0].contains("Articles"), "the first frame lists the art
 print("mode: \(memory ? "MemoryCorpus (load whole corpus)" : "StoreCorpus (browse the index)")  index: \(path)")
 print("articles: \(query.articleCount)  actors: \(query.actorCount)")
 print("open the index ms: \(ms(tStore - t0)); query ready: \(ms(tOpen - tStore)); state (selected article's panes): \(ms(tState - tOpen)); render: \(ms(tFrame - tState))")
+print("query ready, CPU of this thread ms: \(ms(cpuOpen - cpuStore))")
 print("open + first frame \(width)x\(height) ms: \(ms(tFrame - t0))")
 print(String(format: "peak RSS after first frame MB: %.0f", maxRSSMB()))
 
