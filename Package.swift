@@ -54,7 +54,8 @@ let package = Package(
         ),
         // Opening an index to the first frame and every filter keystroke, store-backed or loaded (release build).
         .executableTarget(name: "parallax-bench-browse",
-                          dependencies: ["ParallaxCore", "ParallaxStore", "ParallaxTUI", "ParallaxBrowse"]),
+                          dependencies: ["ParallaxCore", "ParallaxStore", "ParallaxTUI", "ParallaxBrowse",
+                                         .product(name: "GRDB", package: "GRDB.swift")]),
         // Fuzzing: a seeded mutation harness by default; a libFuzzer target when built by scripts/fuzz.
         .executableTarget(name: "parallax-fuzz", dependencies: ["ParallaxCore", "ParallaxTUI"]),
         // Timing of the events stage and the comparison on a large corpus (release build).

@@ -2,6 +2,7 @@ import Foundation
 import ParallaxBrowse
 import ParallaxCore
 import ParallaxStore
+import GRDB
 import ParallaxTUI
 #if canImport(Glibc)
 import Glibc
@@ -11,6 +12,9 @@ import Glibc
 // and each filter or search keystroke (update + render of the frame), with the peak memory.
 //
 //   parallax-bench-browse INDEX [--memory] [--queries N] [--size WxH]
+//
+// BROWSE_SPLIT=1 also times the parts of the open: the compact rows alone, the join that gives corpus
+// order (row numbers only), and a plain scan of the article table.
 //
 // Default: the store-backed query (StoreCorpus). --memory: the whole corpus loaded into MemoryCorpus,
 // as the TUI did before, for comparison. Run each in its own process: peak memory is per process.
@@ -75,6 +79,18 @@ func ms(_ t: Double) -> String { String(format: "%.1f", t * 1000) }
 let t0 = now()
 let store = try SQLiteCorpusStore(path: path)
 let tStore = now()
+if ProcessInfo.processInfo.environment["BROWSE_SPLIT"] != nil {
+    let a = now()
+    let rows = try store.browseRows()
+    let b = now()
+    print("browseRows alone ms: \(ms(b - a)) (\(rows.count) rows)")
+    let c = now()
+    _ = try store.writer.read { db in try Int64.fetchAll(db, sql: "SELECT a.seq FROM source_file f JOIN article a ON a.file_path = f.path") }
+    print("join, seq only ms: \(ms(now() - c))")
+    let d = now()
+    _ = try store.writer.read { db in try Int64.fetchAll(db, sql: "SELECT seq FROM article") }
+    print("article seq scan ms: \(ms(now() - d))")
+}
 let cpuStore = threadCPU()
 let query: any CorpusQuery
 if memory {
