@@ -504,6 +504,15 @@ if args.first == "measure" {
                       touchFolder: args[4] == "-" ? nil : args[4])
     exit(0)
 }
+if args.first == "generate" {
+    // generate N FOLDER [SOURCE]: only write a generated corpus (to index and time by hand).
+    guard args.count >= 3, let n = Int(args[1]) else { fail("generate: bad arguments") }
+    let source = loadSource(args.count > 3 ? args[3] : Options([]).source)
+    let t = now()
+    try generate(count: n, into: args[2], from: source)
+    log("generated \(n) articles in \(String(format: "%.1f", now() - t)) s")
+    exit(0)
+}
 if args.first == "update" {
     // update INDEX ROOT...: one incremental update with its timings, for profiling.
     guard args.count >= 3 else { fail("update: bad arguments") }

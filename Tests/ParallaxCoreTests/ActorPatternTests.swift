@@ -21,6 +21,23 @@ final class ActorPatternTests: XCTestCase {
         XCTAssertEqual(p.first?.mentions.count, 3)
     }
 
+    func testFirstNameThatIsAlsoAWord() {
+        // "Bill" is also legislation: inside a sentence, before a capitalised word, it is a first name.
+        XCTAssertEqual(people("The fund was started by Bill Trevanny in 1998 with two partners."), ["Bill Trevanny"])
+        XCTAssertEqual(people("Lawmakers passed the Bill on Tuesday after a long debate."), [])
+        XCTAssertEqual(people("The Farm Bill passed the Senate on Tuesday."), [])
+    }
+
+    func testFirstNameAloneStandsForThePersonWhoHasIt() {
+        let text = "Minister Taras Hnatyuk spoke first.\n\n\"They are testing us (Minister Taras) Hnatyuk again,\" an aide said."
+        XCTAssertEqual(people(text), ["Taras Hnatyuk"])
+        let hnatyuk = ActorTestSupport.run([text]).actors.first { $0.name == "Taras Hnatyuk" }
+        XCTAssertEqual(hnatyuk?.mentions.map(\.surface), ["Taras Hnatyuk", "Taras", "Hnatyuk"])
+        // With two people of that first name it is attached to neither.
+        let two = ActorTestSupport.run(["Minister Taras Hnatyuk met Governor Taras Melnyk.\n\nLater, President Taras spoke."])
+        XCTAssertEqual(two.actors.filter { $0.name.hasPrefix("Taras ") }.map { $0.mentions.count }, [1, 1])
+    }
+
     func testSpeechVerbAloneDoesNotMakeAPerson() {
         // Companies and cities "say" things too: a single word with only a speech verb is not a person.
         XCTAssertEqual(people("Prices rose sharply in March. Northwind said it would cut output."), [])

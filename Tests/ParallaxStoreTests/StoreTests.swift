@@ -274,6 +274,29 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try store.summaries(ArticleQuery(text: "harbour", limit: 5)).count, 5)
     }
 
+    func testSearchMatchingTooManyToRankListsThemInIndexOrder() async throws {
+        let folder = try TempFolder()
+        for i in 0..<12 {
+            try folder.write(String(format: "a-%02d.txt", i), "---\ntitle: Report \(i)\n---\nThe harbour reopened on day \(i).")
+        }
+        try folder.write("zz.txt", "---\ntitle: Harbour news\n---\nShips came back to port.")
+        let (store, _) = try await build([folder.path])
+        // Under the cap: ranked, the title hit first.
+        XCTAssertEqual(try store.summaries(ArticleQuery(text: "harb"), rankedMatchLimit: 20).first?.title, "Harbour news")
+        // Over it: every match still listed, in the order the index holds them, snippets included.
+        let unranked = try store.summaries(ArticleQuery(text: "harb"), rankedMatchLimit: 5)
+        XCTAssertEqual(Set(unranked.map(\.id)), Set(try store.summaries(ArticleQuery(text: "harb")).map(\.id)))
+        XCTAssertEqual(unranked.count, 13)
+        XCTAssertTrue(unranked.allSatisfy { $0.snippet?.contains("[") == true })
+        let seqs = try await store.writer.read { db in
+            try unranked.map { try Int.fetchOne(db, sql: "SELECT seq FROM article WHERE id = ?", arguments: [$0.id]) ?? -1 }
+        }
+        XCTAssertEqual(seqs, seqs.sorted())
+        // A page of them is the head of the same order.
+        XCTAssertEqual(try store.summaries(ArticleQuery(text: "harb", limit: 3), rankedMatchLimit: 5).map(\.id),
+                       unranked.prefix(3).map(\.id))
+    }
+
     func testTwoPoolsOnOneFileBothWork() async throws {
         let folder = try TempFolder()
         try Fixtures.writeCorpus(in: folder)

@@ -187,6 +187,12 @@ struct ActorExtractor: Sendable {
                 locals[li].mentions.append(mention(c.lo + 1, c.hi))
                 locals[li].roles += c.roles
                 personAtToken[c.lo + 1] = li
+            } else if c.hi - c.lo == 1, lexicon.isGivenKey(tokens[c.lo].key),
+                      let li = onlyPerson(firstNameKey: tokens[c.lo].key, in: locals) {
+                // "(Russian President Vladimir) Putin": a first name alone stands for the one person
+                // of the article who has it, not for a person of its own.
+                locals[li].mentions.append(mention(c.lo, c.hi))
+                personAtToken[c.lo] = li
             } else if c.hi - c.lo == 1 && (lowerWords.contains(tokens[c.lo].lower) || tokens[c.lo].text.count < 2) {
                 continue
             } else if c.evidence == .strong && acceptableAlone(tokens, lo: c.lo, hi: c.hi) {
@@ -366,10 +372,11 @@ struct ActorExtractor: Sendable {
 
     /// `I'm`, `Don't`, `We've`: capitalised, but not names.
     func isContraction(_ t: ActorToken) -> Bool {
-        let l = t.lower.replacingOccurrences(of: "\u{2019}", with: "'")
-        guard l.contains("'") else { return false }
-        for suf in ["'m", "'ve", "'t", "'re", "'ll", "'d"] where l.hasSuffix(suf) { return true }
-        return false
+        // A scalar scan: this runs for every capitalised word, and Foundation's string search is slow.
+        let scalars = Array(t.lower.unicodeScalars)
+        guard let apostrophe = scalars.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) else { return false }
+        let suffix = String(String.UnicodeScalarView(scalars[(apostrophe + 1)...]))
+        return ["m", "ve", "t", "re", "ll", "d"].contains(suffix)
     }
 
     /// `Russia-Ukraine`, `Russia-NATO`: a hyphenated pair of known names is neither a person nor a place.
@@ -428,7 +435,8 @@ struct ActorExtractor: Sendable {
 
     /// A word that opens a sentence but cannot open a name: function words, adverbs, participles.
     func isNonNameOpener(_ t: ActorToken) -> Bool {
-        if lexicon.nonNameWords.contains(t.lower) { return true }
+        // A word that is both ("Bill", "Will") is a first name inside a sentence, a word opening one.
+        if lexicon.nonNameWords.contains(t.lower) { return t.sentenceStart || !lexicon.isGivenKey(t.key) }
         if lexicon.isGivenKey(t.key) { return false }
         guard t.sentenceStart else { return false }
         let l = t.lower
@@ -439,7 +447,9 @@ struct ActorExtractor: Sendable {
     /// place worth keeping (`.some(nil)` for other things: formats, wars, exercises, seas, weapons).
     func namedThing(_ tokens: [ActorToken], lo: Int, hi: Int) -> ActorKind?? {
         let lastLower = tokens[hi - 1].lower
-        for k in lo..<hi where lexicon.thingHeads.contains(tokens[k].lower) {
+        // A given name opening a longer run is a first name, even when it is also a thing (Bill Gates).
+        let first = hi - lo >= 2 && lexicon.isGivenKey(tokens[lo].key) && !lexicon.thingHeads.contains(lastLower) ? lo + 1 : lo
+        for k in first..<hi where lexicon.thingHeads.contains(tokens[k].lower) {
             if k == hi - 1 && lexicon.organizationHeads.contains(lastLower) && hi - lo >= 2 { return .some(.organization) }
             return .some(nil)
         }
@@ -595,6 +605,14 @@ struct ActorExtractor: Sendable {
 
     /// The local person a run refers to: one whose surname (or full name) it repeats, the most
     /// recently mentioned when several share it.
+    /// The one person of the article whose full name starts with this first name (nil for none or several).
+    func onlyPerson(firstNameKey key: String, in locals: [LocalActor]) -> Int? {
+        let matches = locals.indices.filter { i in
+            locals[i].kind == .person && locals[i].words.count >= 2 && NameKey.key(locals[i].words[0]) == key
+        }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
     func refersTo(_ c: PersonCandidate, tokens: [ActorToken], locals: [LocalActor]) -> Int? {
         let words = (c.lo..<c.hi).map { tokens[$0].text }
         guard let last = words.last else { return nil }

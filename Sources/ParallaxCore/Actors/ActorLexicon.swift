@@ -118,7 +118,7 @@ public struct ActorLexicon: Sendable {
         let ka = NameKey.key(a), kb = NameKey.key(b)
         if ka.isEmpty || kb.isEmpty { return true }
         if ka == kb { return true }
-        let sa = a.trimmingCharacters(in: .init(charactersIn: ".")), sb = b.trimmingCharacters(in: .init(charactersIn: "."))
+        let sa = FastText.trimmed(a, dropping: "."), sb = FastText.trimmed(b, dropping: ".")
         if sa.count == 1 || sb.count == 1 { return ka.first == kb.first }
         if let ga = givenNames[ka], let gb = givenNames[kb], ga == gb { return true }
         if min(ka.count, kb.count) >= 5, ka.first == kb.first, NameKey.distance(ka, kb, limit: 1) <= 1 { return true }

@@ -73,7 +73,7 @@ struct QuoteFinder: Sendable {
             let startOffset = tokens[open].end
             let endOffset = close < n ? tokens[close].start : (tokens.last?.end ?? startOffset)
             guard endOffset > startOffset else { continue }
-            let quoteText = ActorTokenizer.makeString(scalars, startOffset, endOffset).trimmingCharacters(in: .whitespacesAndNewlines)
+            let quoteText = FastText.trimmed(ActorTokenizer.makeString(scalars, startOffset, endOffset))
             guard quoteText.contains(where: \.isLetter) else { continue }
 
             var speaker = after(close, tokens: tokens, speech: speech, personAtToken: personAtToken,

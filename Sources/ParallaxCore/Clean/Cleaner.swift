@@ -206,7 +206,9 @@ public struct Cleaner: Sendable {
     }
 
     static func normalizeSpaces<C: Collection>(scalars: C) -> String where C.Element == Unicode.Scalar {
-        var out = String.UnicodeScalarView()
+        // Into UTF-8 bytes: appending scalars to a String one by one cost more than the test itself.
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.underestimatedCount)
         var pendingSpace = false
         for u in scalars {
             let v = u.value
@@ -216,10 +218,10 @@ public struct Cleaner: Sendable {
                 pendingSpace = !out.isEmpty
                 continue
             }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(u)
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            if v < 0x80 { out.append(UInt8(v)) } else { UTF8.encode(u) { out.append($0) } }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Paragraphs: each kept logical line (hard-wrapped lines were joined when split).
@@ -271,12 +273,13 @@ public struct Cleaner: Sendable {
 
     /// `date 2022-01-26 The advisers …` → the date and the rest of the line.
     func datelinePrefix(_ text: String) -> (DateMention, String)? {
-        let lower = text.lowercased()
+        // Only the head can hold the key: lower-casing a whole first line (a one-line article) cost more.
+        let lower = text.prefix(24).lowercased()
         for key in ["date", "published", "updated", "posted", "last updated", "publié le", "publié"] {
             guard lower.hasPrefix(key) else { continue }
             let after = text.dropFirst(key.count)
             guard let m = DateParser.find(in: String(after.prefix(60))).first, m.fullDay != nil else { return nil }
-            let gap = after.prefix(m.start).trimmingCharacters(in: CharacterSet(charactersIn: " :,-–"))
+            let gap = FastText.trimmed(after.prefix(m.start), dropping: " :,-–")
             guard gap.isEmpty else { return nil }
             var rest = after.dropFirst(m.end)
             // A time after the date ("10:32 GMT") belongs to the prefix too.
@@ -296,19 +299,19 @@ public struct Cleaner: Sendable {
 
     /// `Reuters, AP and local media` → ["Reuters", "AP"]; nil when the text is not a list of names.
     func attributedAgencies(_ rest: String) -> [String]? {
-        var t = rest.trimmingCharacters(in: CharacterSet(charactersIn: " :.–-"))
+        var t = FastText.trimmed(rest, dropping: " :.–-")
         guard !t.isEmpty else { return nil }
         for sep in [" and ", " & ", ";", " et ", " y ", " und "] { t = t.replacingOccurrences(of: sep, with: ",") }
         var names: [String] = []
         for part in t.split(separator: ",") {
-            var p = part.trimmingCharacters(in: .whitespaces)
+            var p = FastText.trimmed(part)
             for article in ["the ", "The ", "from ", "la ", "l'"] where p.hasPrefix(article) { p = String(p.dropFirst(article.count)) }
             guard !p.isEmpty else { continue }
             if p.split(separator: " ").count > 5 { return nil }
             if p.first?.isUppercase == true { names.append(p) }
         }
         // A list whose first element is not a name is a sentence ("With the talks stalled, …").
-        guard let firstPart = t.split(separator: ",").first?.trimmingCharacters(in: .whitespaces),
+        guard let firstPart = t.split(separator: ",").first.map { FastText.trimmed($0) },
               firstPart.first?.isUppercase == true || firstPart.hasPrefix("the ") else { return nil }
         return names.isEmpty ? nil : names
     }

@@ -51,20 +51,28 @@ public struct FurnitureRules: Sendable {
             if bytes.last == 0x20 { bytes.removeLast() }
             return String(decoding: bytes, as: UTF8.self)
         }
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
+        // By scalars, not characters: grapheme breaking and Character properties cost more than the rest.
+        var out = String.UnicodeScalarView()
         var lastSpace = true
-        for c in s.lowercased() {
-            if c.isWhitespace {
+        for u in s.unicodeScalars {
+            if FastText.isSpace(u) {
                 if !lastSpace { out.append(" ") }
                 lastSpace = true
                 continue
             }
             lastSpace = false
-            out.append(c == "’" || c == "‘" ? "'" : c)
+            if u.value < 0x80 {
+                out.append(u.value >= 0x41 && u.value <= 0x5A ? Unicode.Scalar(UInt8(u.value + 32)) : u)
+            } else if u == "’" || u == "‘" {
+                out.append("'")
+            } else if u.properties.changesWhenLowercased {
+                out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                out.append(u)
+            }
         }
-        if out.hasSuffix(" ") { out.removeLast() }
-        return out
+        if out.last == " " { out.removeLast() }
+        return String(out)
     }
 
     /// Letters and digits only, lower-cased: the key for whole-line rules.

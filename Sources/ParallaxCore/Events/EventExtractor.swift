@@ -74,8 +74,8 @@ struct EventExtractor: Sendable {
         var mentions: [EventMention] = []
         // The headline: part of the body when the body starts with it, else read on its own.
         var headlineInBody = false
-        if let title = article.title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty {
-            let firstPara = article.body.prefix(while: { $0 != "\n" }).trimmingCharacters(in: .whitespaces)
+        if let title = article.title.map { FastText.trimmed($0) }, !title.isEmpty {
+            let firstPara = FastText.trimmed(article.body.prefix(while: { $0 != "\n" }))
             if !firstPara.isEmpty, title.hasPrefix(firstPara) || firstPara.hasPrefix(title) {
                 headlineInBody = true
             } else {

@@ -20,7 +20,8 @@ public struct EventGrouper: Sendable {
         // The corpus's middle date places a bare "January 10" of an undated article in a year.
         let days = corpus.articles.compactMap { $0.published?.day }.sorted()
         let hint = days.isEmpty ? nil : days[days.count / 2]
-        var locals = corpus.articles.map { a in
+        // Per article and independent: on all cores.
+        var locals = ConcurrentMap.map(corpus.articles) { a in
             extractor.extract(article: a, reference: a.published?.day, actors: actors[a.id], yearHint: hint)
         }
         var clusters = cluster(locals: locals, articles: corpus.articles, vectors: vectors)
@@ -380,13 +381,18 @@ struct LeadVectors: Sendable {
         var vocab: [String: Int] = [:]
         var docs: [[Int: Double]] = []
         var df: [Int: Int] = [:]
-        for a in articles {
-            let paras = a.paragraphs.prefix(3).joined(separator: " ")
-            let text = (a.title ?? "") + " " + paras
+        // Tokenising is per article (on all cores); numbering the vocabulary is in corpus order.
+        let words = ConcurrentMap.map(articles) { a -> [String] in
+            let text = (a.title ?? "") + " " + a.leadParagraphs(3).joined(separator: " ")
+            return EventText(text).tokens.compactMap { t in
+                t.shape == .word && t.key.count >= 3 && !Self.stop.contains(t.key) ? t.key : nil
+            }
+        }
+        for keys in words {
             var tf: [Int: Double] = [:]
-            for t in EventText(text).tokens where t.shape == .word && t.key.count >= 3 && !Self.stop.contains(t.key) {
+            for key in keys {
                 let id: Int
-                if let v = vocab[t.key] { id = v } else { id = vocab.count; vocab[t.key] = id }
+                if let v = vocab[key] { id = v } else { id = vocab.count; vocab[key] = id }
                 tf[id, default: 0] += 1
             }
             for k in tf.keys { df[k, default: 0] += 1 }

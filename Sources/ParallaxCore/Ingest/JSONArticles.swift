@@ -12,7 +12,7 @@ public enum JSONArticles {
 
     /// One record as a document; nil (with the reason) when it carries no text.
     static func document(from object: [String: Any], path: String, format: SourceFormat) -> (RawDocument?, String?) {
-        guard let rawText = firstString(object, textKeys), !rawText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let rawText = firstString(object, textKeys), !FastText.isBlank(rawText) else {
             return (nil, "\(path): record has no text field (looked for \(textKeys.joined(separator: "/"))), skipped")
         }
         var text = rawText
@@ -30,7 +30,7 @@ public enum JSONArticles {
     /// The first key present as a string (or as `{ "name": … }`, as NewsAPI's `source` is).
     static func firstString(_ o: [String: Any], _ keys: [String]) -> String? {
         for k in keys {
-            if let s = o[k] as? String, !s.trimmingCharacters(in: .whitespaces).isEmpty { return s }
+            if let s = o[k] as? String, !FastText.isBlank(s) { return s }
             if let d = o[k] as? [String: Any], let s = (d["name"] ?? d["title"]) as? String, !s.isEmpty { return s }
             if let n = o[k] as? NSNumber, k == "date" || k == "published" || k == "time" {
                 // Unix seconds.

@@ -61,8 +61,8 @@ public struct OutletDirectory: Sendable {
     public func splitTitle(_ title: String) -> (title: String, outlet: String?) {
         for sep in [" | ", " - ", " – ", " — ", " :: "] {
             guard let r = title.range(of: sep, options: .backwards) else { continue }
-            let head = String(title[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
-            let tail = String(title[r.upperBound...]).trimmingCharacters(in: .whitespaces)
+            let head = FastText.trimmed(title[..<r.lowerBound])
+            let tail = FastText.trimmed(title[r.upperBound...])
             guard head.split(separator: " ").count >= 3 else { continue }
             if let o = outlet(named: tail) { return (head, o) }
             if sep == " | " && tail.split(separator: " ").count <= 4 { return (head, nil) }

@@ -139,7 +139,32 @@ public struct Article: Sendable, Identifiable, Equatable {
 
     /// The clean body split into paragraphs.
     public var paragraphs: [Substring] {
-        body.split(separator: "\n\n", omittingEmptySubsequences: true)
+        leadParagraphs(Int.max)
+    }
+
+    /// The first `limit` paragraphs, found by a byte scan that stops there (the generic
+    /// `split(separator: "\n\n")` searched the whole body character by character).
+    public func leadParagraphs(_ limit: Int) -> [Substring] {
+        var out: [Substring] = []
+        let utf8 = body.utf8
+        var start = utf8.startIndex
+        var i = start
+        var previousNewline = false
+        while i < utf8.endIndex && out.count < limit {
+            let isNewline = utf8[i] == 0x0A
+            if isNewline && previousNewline {
+                // The paragraph ends before the first of the two newlines.
+                let end = utf8.index(before: i)
+                if start < end { out.append(body[start..<end]) }
+                start = utf8.index(after: i)
+                previousNewline = false
+            } else {
+                previousNewline = isNewline
+            }
+            i = utf8.index(after: i)
+        }
+        if out.count < limit && start < utf8.endIndex { out.append(body[start...]) }
+        return out
     }
 
     /// Words of the clean body.

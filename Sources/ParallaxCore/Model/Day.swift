@@ -17,7 +17,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD` (and the date part of an ISO timestamp).
     public init?(iso: String) {
-        let s = iso.trimmingCharacters(in: .whitespaces)
+        let s = FastText.trimmed(iso)
         let parts = s.prefix(10).split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               parts[0].count == 4 else { return nil }
