@@ -143,9 +143,17 @@ public struct StoreCorpus: CorpusQuery {
             }
             marks = m
         }
-        if let id = f.actor { intersect((try? store.articleSeqs(mentioningActor: id)) ?? []) }
-        if let id = f.event { intersect((try? store.articleSeqs(linkedToEvent: id)) ?? []) }
-        if !f.search.isEmpty { intersect((try? store.articleSeqs(matchingText: f.search)) ?? []) }
+        // Each set is kept a while: filters are combined, cleared and set again, and a search typed
+        // back with Backspace asks for the same words again.
+        func cached(_ key: String, _ read: () throws -> [Int64]) -> [Int64] {
+            if let hit = caches.sets.get(key) { return hit }
+            let found = (try? read()) ?? []
+            caches.sets.put(key, found)
+            return found
+        }
+        if let id = f.actor { intersect(cached("a:" + id) { try store.articleSeqs(mentioningActor: id) }) }
+        if let id = f.event { intersect(cached("e:" + id) { try store.articleSeqs(linkedToEvent: id) }) }
+        if !f.search.isEmpty { intersect(cached("s:" + f.search) { try store.articleSeqs(matchingText: f.search) }) }
         var outlet: Int32? = nil
         if let o = f.outlet {
             guard let k = outletIndex[o] else { return [] }
@@ -252,6 +260,8 @@ final class Caches: @unchecked Sendable {
     let cards = LRU<String, Actor>(capacity: 64)
     let events = LRU<String, Event>(capacity: 64)
     let comparisons = LRU<String, ComparisonView>(capacity: 16)
+    /// Row numbers of the articles of an actor (`a:`), an event (`e:`) or a search (`s:`).
+    let sets = LRU<String, [Int64]>(capacity: 64)
 }
 
 /// A small least-recently-used cache, safe to use from any thread.
