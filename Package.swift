@@ -30,6 +30,8 @@ let package = Package(
         ),
         // App state, pure update, layout, keymap and views into an in-memory cell grid. Never imports ncurses.
         .target(name: "ParallaxTUI", dependencies: ["ParallaxCore"]),
+        // The TUI's corpus queries answered by the persistent index, for corpora too large to load.
+        .target(name: "ParallaxBrowse", dependencies: ["ParallaxCore", "ParallaxStore", "ParallaxTUI"]),
         // The wide-character ncurses C API, wrapped by a tiny shim (see shared NCURSES.md).
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
         // The only code that talks to ncurses: init/teardown, grid → screen, keys → messages, signals.
@@ -40,6 +42,7 @@ let package = Package(
                 "ParallaxCore",
                 "ParallaxStore",
                 "ParallaxTUI",
+                "ParallaxBrowse",
                 "ParallaxTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -49,6 +52,10 @@ let package = Package(
             name: "parallax-bench",
             dependencies: ["ParallaxCore", "ParallaxStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Opening an index to the first frame and every filter keystroke, store-backed or loaded (release build).
+        .executableTarget(name: "parallax-bench-browse",
+                          dependencies: ["ParallaxCore", "ParallaxStore", "ParallaxTUI", "ParallaxBrowse",
+                                         .product(name: "GRDB", package: "GRDB.swift")]),
         // Fuzzing: a seeded mutation harness by default; a libFuzzer target when built by scripts/fuzz.
         .executableTarget(name: "parallax-fuzz", dependencies: ["ParallaxCore", "ParallaxTUI"]),
         // Timing of the events stage and the comparison on a large corpus (release build).
@@ -57,6 +64,8 @@ let package = Package(
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),
         .testTarget(name: "ParallaxStoreTests", dependencies: ["ParallaxStore", "ParallaxCore"]),
         .testTarget(name: "ParallaxTUITests", dependencies: ["ParallaxTUI", "ParallaxCore"]),
+        .testTarget(name: "ParallaxBrowseTests",
+                    dependencies: ["ParallaxBrowse", "ParallaxStore", "ParallaxTUI", "ParallaxCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

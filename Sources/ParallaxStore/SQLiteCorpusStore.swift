@@ -344,12 +344,12 @@ public final class SQLiteCorpusStore: CorpusStore {
 
     // MARK: - Reading
 
-    private static let articleColumns = """
+    static let articleColumns = """
         a.id, a.path, a.format, t.raw_text, t.body, a.title, a.outlet, a.outlet_source, a.published,
         a.published_source, a.published_confidence, a.url, a.sources, a.removed, a.truncated, a.partial_date
         """
 
-    private static func article(from row: Row) -> Article {
+    static func article(from row: Row) -> Article {
         let published: DatedValue?
         if let iso: String = row[8], let day = Day(iso: iso) {
             let src: String? = row[9]

@@ -28,8 +28,11 @@ public enum TerminalError: Error, CustomStringConvertible {
 public enum Terminal {
     /// Opens the terminal, runs the key loop until `q`, an error or a signal, and always restores the
     /// terminal. Returns the signal number that ended the loop, or 0.
+    /// `tick`, when given, is called after every key and every 100 ms wait, on this thread: work going
+    /// on in the background (an index update) reports through it, and returns true when it changed
+    /// the state so that the screen is drawn again.
     @discardableResult
-    public static func run(_ initial: AppState) throws -> Int32 {
+    public static func run(_ initial: AppState, tick: ((inout AppState) -> Bool)? = nil) throws -> Int32 {
         guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
         let utf8 = prepareLocale()
         installSignalHandlers()
@@ -67,6 +70,9 @@ public enum Terminal {
             } else {
                 msg = nil  // timeout: go round and look at the signal flag
             }
+            if let tick, msg == nil, tick(&state) {
+                draw(render(state), on: win, palette: palette, utf8: utf8)
+            }
             guard let m = msg else { continue }
             let (next, effects) = update(state, m)
             state = next
@@ -77,6 +83,7 @@ public enum Terminal {
                 case .bell: beep()
                 }
             }
+            _ = tick?(&state)
             draw(render(state), on: win, palette: palette, utf8: utf8)
         }
     }

@@ -13,11 +13,26 @@ struct TUICommand: ParsableCommand {
     @OptionGroup var corpus: CorpusOptions
 
     func run() throws {
-        let c = try corpus.load()
-        let state = AppState(query: MemoryCorpus(c), width: 80, height: 24)
+        let state: AppState
+        var tick: ((inout AppState) -> Bool)?
+        if corpus.index.noIndex {
+            state = AppState(query: MemoryCorpus(try corpus.load()), width: 80, height: 24)
+        } else {
+            // Large corpora are browsed from the index, not loaded: the first frame does not wait for
+            // the whole corpus, nor for the index update.
+            let opened = try IndexedBrowsing.open(paths: corpus.paths, options: corpus.index, quiet: corpus.quiet)
+            state = AppState(query: opened.query, width: 80, height: 24)
+            let query = opened.query, update = opened.update
+            var warm = false
+            tick = { state in
+                // After the first frame: the actor directory and event list would compete with it.
+                if !warm { warm = true; query.warmUp() }
+                return update?.tick(&state) ?? false
+            }
+        }
         let signal: Int32
         do {
-            signal = try Terminal.run(state)
+            signal = try Terminal.run(state, tick: tick)
         } catch let e as TerminalError {
             throw Console.fail(e.description)
         }

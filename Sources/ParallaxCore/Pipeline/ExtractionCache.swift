@@ -23,15 +23,15 @@ public struct ArticleExtraction: Sendable {
         self.events = events
     }
 
-    /// Bump when the output of `ActorExtractor`, `EventExtractor` or `LeadVectors.counts` changes for
-    /// the same input, so that indexes written before extract again. (The index also keys its cache on
-    /// the data files and on the executable, so a forgotten bump costs a stale cache only in a build
-    /// that kept both.)
+    /// Bump when what is cached or its encoding changes. A change in what the extractors find is
+    /// covered by `ResourceFiles.analysisVersion` (part of `version`), and the index also keys the
+    /// cache on the executable, so a forgotten bump costs a stale cache only in a build that kept both.
     public static let codeVersion = 1
 
-    /// The version an index stores next to cached extractions: the code version and a fingerprint of
-    /// the data files that extraction reads (gazetteer, lexicons, the user's additions).
-    public static var version: String { "\(codeVersion)-\(ResourceFiles.dataFingerprint)" }
+    /// The version an index stores next to cached extractions: the code version and the fingerprint of
+    /// the rules (`ResourceFiles.rulesFingerprint`: gazetteer, lexicons, the user's additions), read
+    /// once per process.
+    public static let version: String = "\(codeVersion)-\(ResourceFiles.rulesFingerprint())"
 
     // MARK: - Encoding
 

@@ -22,22 +22,33 @@ public enum ResourceFiles {
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config/parallax")
     }
 
-    /// A hash of every shipped data file and the user's file of the same name: results derived from
-    /// the data (cached extractions) are stale when it changes. Computed once per process.
-    public static let dataFingerprint: String = {
+    /// Bumped whenever a change to the code changes what cleaning or extraction produce from the same
+    /// text, so that an index built by an older Parallax is re-analysed rather than trusted.
+    public static let analysisVersion = 1
+
+    /// Data files that only shape the interface, not what is extracted.
+    static let interfaceFiles: Set<String> = ["keymap.txt", "theme.txt"]
+
+    /// A fingerprint of everything that decides what cleaning and extraction produce: the analysis
+    /// version and the contents of every shipped data file and of the user's files of the same names.
+    /// An index stores it; when it differs (a user added a gazetteer entry, a new Parallax shipped
+    /// new rules) the files are read and analysed again.
+    public static func rulesFingerprint() -> String {
         var h = StableHash()
-        let folder = Bundle.module.url(forResource: "data", withExtension: nil)
-        let names = ((folder.flatMap { try? FileManager.default.contentsOfDirectory(atPath: $0.path) }) ?? []).sorted()
-        for name in names {
+        h.combine(String(analysisVersion))
+        guard let folder = Bundle.module.url(forResource: "data", withExtension: nil),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return h.hex() }
+        for name in names.sorted() where !interfaceFiles.contains(name) {
             h.combine(name)
-            for url in [shipped(name), userFolder.appendingPathComponent(name)].compactMap({ $0 }) {
-                let bytes = (try? Data(contentsOf: url)) ?? Data()
-                h.combine(bytes: bytes)
-                h.combine(bytes: [0xFF, 0xFE])
+            for url in [folder.appendingPathComponent(name), userFolder.appendingPathComponent(name)] {
+                // Missing user files hash as empty: adding one changes the fingerprint.
+                let data = (try? Data(contentsOf: url)) ?? Data()
+                h.combine(bytes: data)
+                h.combine(bytes: [0xFF])
             }
         }
         return h.hex()
-    }()
+    }
 
     /// The lines of a data file: the shipped one, then the user's file of the same name, if any.
     /// Blank lines and `#` comments are dropped.

@@ -4,7 +4,7 @@ import ParallaxCore
 /// Rows come in the order a critical reader wants them: contradictions, then what outlets share,
 /// then quotes, figures, and what only one outlet says.
 extension ComparisonAdapter {
-    static func view(_ c: Comparison) -> ComparisonView {
+    public static func view(_ c: Comparison) -> ComparisonView {
         let columns = c.outlets.map { o in
             ComparisonColumn(outlet: o.outlet, articleID: o.articleID, headline: o.headline ?? "(untitled)",
                              date: o.date.map { $0.day.description } ?? "undated", words: o.words,

@@ -16,6 +16,24 @@ public struct ActorSummary: Sendable, Equatable {
     }
 }
 
+/// What a line of the article list shows.
+public struct ArticleRow: Sendable, Equatable {
+    public var day: Day?
+    /// The outlet as displayed (the file name when the article has none).
+    public var outlet: String
+    /// The title, else the file name.
+    public var title: String
+    public init(day: Day?, outlet: String, title: String) {
+        self.day = day
+        self.outlet = outlet
+        self.title = title
+    }
+
+    public init(_ a: Article) {
+        self.init(day: a.published?.day, outlet: a.outlet ?? a.fileName, title: a.title ?? a.fileName)
+    }
+}
+
 /// What the TUI asks of the corpus. The in-memory model answers it today; the persistent store
 /// (ParallaxStore) can answer the same questions later without the views or `update` changing.
 public protocol CorpusQuery: Sendable {
@@ -23,6 +41,9 @@ public protocol CorpusQuery: Sendable {
     /// (newest first, undated last), so a store can page them instead of holding them all.
     var articleCount: Int { get }
     func article(at index: Int) -> Article
+    /// The list line of the article at a display position: a store reads a screenful of these at once,
+    /// without the texts.
+    func row(at index: Int) -> ArticleRow
     /// The display position of an article.
     func index(ofArticle id: String) -> Int?
     /// How many actors the corpus has (0 says the actors layer found none).
@@ -32,6 +53,9 @@ public protocol CorpusQuery: Sendable {
     /// Problems met while loading, shown once in the status bar.
     var warnings: [String] { get }
     func actor(id: String) -> Actor?
+    /// The actor's name, kind, aliases and roles, for a detail line drawn every frame; its mentions and
+    /// quotes may be left out (a store need not read a country's every mention for that).
+    func actorCard(id: String) -> Actor?
     func event(id: String) -> Event?
     /// The event the article reports (its primary event), if any.
     func primaryEvent(ofArticle id: String) -> Event?
@@ -51,6 +75,13 @@ public protocol CorpusQuery: Sendable {
     func filter(_ filters: Filters, within: [Int]?) -> [Int]
     /// The comparison of one event as the Compare pane draws it.
     func comparison(ofEvent id: String) -> ComparisonView?
+}
+
+extension CorpusQuery {
+    /// By default the complete actor.
+    public func actorCard(id: String) -> Actor? { actor(id: id) }
+    /// By default from the article.
+    public func row(at index: Int) -> ArticleRow { ArticleRow(article(at: index)) }
 }
 
 /// The ranges of an article's clean body to highlight.

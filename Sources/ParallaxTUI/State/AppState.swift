@@ -28,6 +28,11 @@ public struct Completion: Sendable, Equatable {
     public var value: String
     /// Why it matched, when not by its own label (`also spelled Zelenskiy`).
     public var note: String?
+    public init(label: String, value: String, note: String? = nil) {
+        self.label = label
+        self.value = value
+        self.note = note
+    }
 }
 
 /// An open prompt.
@@ -45,7 +50,8 @@ public enum ActorScope: Sendable, Equatable { case article, corpus }
 
 /// The whole state of the TUI. A value: `update` returns a new one, `render` reads it.
 public struct AppState: Sendable {
-    public let query: any CorpusQuery
+    /// Replaced by `replaceQuery` when the index behind it was brought up to date.
+    public private(set) var query: any CorpusQuery
     public let keymap: Keymap
     public var glyphs: Glyphs
     public private(set) var width: Int
@@ -72,6 +78,8 @@ public struct AppState: Sendable {
     public var timelineSelected = 0
     /// A one-off line for the status bar (a bad date, no match …); cleared by the next key.
     public var message: String?
+    /// Work going on behind the screen (the index being updated), shown on the status line until done.
+    public var activity: String?
     /// The passage a compare row jumped to, underlined in the Text pane while that article is shown.
     public var mark: (articleID: String, range: TextRange)?
     /// The current search match in the text (index into `derived.matches`).
@@ -88,8 +96,15 @@ public struct AppState: Sendable {
         var actorsKey: String = "\u{0}"
         public var actorRows: [ActorSummary] = []
         var compareKey: String = "\u{0}"
+        /// The selected article's event, whose comparison is built only once it is on screen (the
+        /// Compare pane or overlay): on a large event it is the costliest thing a key can trigger.
+        var compareEvent: Event?
+        var comparisonBuilt = false
         public var comparison: ComparisonView?
+        /// Read from the query when the timeline or the event prompt first needs it (`loadTimeline`):
+        /// a store-backed query reads the event list in the background, and the first frame need not wait.
         public var timeline: [Event] = []
+        var timelineLoaded = false
     }
 
     public init(query: any CorpusQuery, keymap: Keymap = .standard(), width: Int, height: Int,
@@ -100,7 +115,24 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         visible = Array(0..<query.articleCount)
-        derived.timeline = query.events.sorted { a, b in
+        if let w = query.warnings.first {
+            message = query.warnings.count == 1 ? w : "\(w) (+\(query.warnings.count - 1) more warnings)"
+        } else if let p = keymap.problems.first {
+            message = p
+        }
+        refresh()
+    }
+
+    /// Reads the events into `derived.timeline` the first time they are needed.
+    public mutating func loadTimeline() {
+        guard !derived.timelineLoaded else { return }
+        derived.timeline = AppState.timeline(query.events)
+        derived.timelineLoaded = true
+    }
+
+    /// Events in date order (undated last), for the timeline and the event prompt.
+    static func timeline(_ events: [Event]) -> [Event] {
+        events.sorted { a, b in
             switch (a.date, b.date) {
             case let (x?, y?) where x != y: return x < y
             case (.some, nil): return true
@@ -108,12 +140,6 @@ public struct AppState: Sendable {
             default: return a.title < b.title
             }
         }
-        if let w = query.warnings.first {
-            message = query.warnings.count == 1 ? w : "\(w) (+\(query.warnings.count - 1) more warnings)"
-        } else if let p = keymap.problems.first {
-            message = p
-        }
-        refresh()
     }
 
     // MARK: - Reading the state
@@ -169,6 +195,25 @@ public struct AppState: Sendable {
         refresh()
     }
 
+    /// Swaps in a new answer to the corpus questions (the same corpus, updated): the filters are
+    /// applied again, the selected article stays selected if it is still there, and every cached
+    /// pane is recomputed.
+    public mutating func replaceQuery(_ q: any CorpusQuery) {
+        let keep = selectedArticle?.id
+        query = q
+        visible = q.filter(filters, within: nil)
+        let hadTimeline = derived.timelineLoaded
+        derived = Derived()
+        if hadTimeline { loadTimeline() }
+        timelineSelected = min(timelineSelected, max(0, derived.timeline.count - 1))
+        if let id = keep, let k = q.index(ofArticle: id), let i = visible.firstIndex(of: k) {
+            selected = i
+        } else {
+            selected = min(selected, max(0, visible.count - 1))
+        }
+        refresh()
+    }
+
     /// Recomputes cached text, matches, actor rows and comparison when their inputs changed.
     public mutating func refresh() {
         let art = selectedArticle
@@ -211,14 +256,29 @@ public struct AppState: Sendable {
         let compareKey = event?.id ?? ""
         if compareKey != derived.compareKey {
             derived.compareKey = compareKey
-            derived.comparison = event.flatMap { query.comparison(ofEvent: $0.id) }
+            derived.compareEvent = event
+            derived.comparison = nil
+            derived.comparisonBuilt = false
             compareSelected = 0
         }
+        if comparisonShown { buildComparison() }
         textScroll = max(0, min(textScroll, derived.textLines.count - 1))
         let l = layout
         listScroll = AppState.follow(selected, scroll: listScroll, rows: (l.rect(of: .articles)?.height ?? height) - 3)
         actorScroll = AppState.follow(actorSelected, scroll: actorScroll,
                                       rows: (l.rect(of: .actors)?.height ?? height) - 3 - ActorsView.detailHeight)
+    }
+
+    /// Whether the comparison is on screen (or about to be): the Compare pane or overlay.
+    var comparisonShown: Bool {
+        overlay == .comparison || layout.rect(of: .compare) != nil
+    }
+
+    /// Builds the selected article's comparison if it is not built yet.
+    public mutating func buildComparison() {
+        guard !derived.comparisonBuilt else { return }
+        derived.comparison = derived.compareEvent.flatMap { query.comparison(ofEvent: $0.id) }
+        derived.comparisonBuilt = true
     }
 
     /// The scroll offset that keeps row `sel` in a window of `rows` rows, moving as little as possible.

@@ -5,6 +5,8 @@ import ParallaxCore
 public func update(_ state: AppState, _ msg: Msg) -> (AppState, [Effect]) {
     var s = state
     let effects = s.handle(msg)
+    // A key may have brought the Compare pane on screen (focus, resize).
+    if s.comparisonShown { s.buildComparison() }
     return (s, effects)
 }
 
@@ -59,12 +61,14 @@ extension AppState {
             setFilters(Filters())
             message = "filters cleared"
         case .compare:
+            buildComparison()
             if overlay == .comparison { overlay = nil } else if derived.comparison != nil {
                 overlay = .comparison
             } else {
                 message = selectedArticle == nil ? "no article selected" : "this article has no event"
             }
         case .timeline:
+            loadTimeline()
             overlay = overlay == .timeline ? nil : .timeline
         case .help:
             overlay = overlay == .help ? nil : .help
@@ -262,6 +266,7 @@ extension AppState {
     // MARK: - Prompts
 
     mutating func openPrompt(_ kind: PromptKind) {
+        if kind == .event { loadTimeline() }
         var p = Prompt(kind: kind, previousSearch: filters.search)
         p.completions = completions(for: kind, text: "")
         prompt = p

@@ -64,19 +64,19 @@ enum ArticlesView {
         for i in 0..<rows {
             let vi = s.listScroll + i
             guard vi < s.visible.count else { break }
-            let a = s.query.article(at: s.visible[vi])
+            let a = s.query.row(at: s.visible[vi])
             let y = r.y + 1 + i
             let isSel = vi == s.selected
             let base = isSel ? Style.normal.selected : Style.normal
             b.fill(Rect(x: r.x, y: y, width: r.width, height: 1), style: base)
-            var x = b.put(a.published.map { $0.day.description } ?? "undated", x: r.x, y: y,
+            var x = b.put(a.day.map { $0.description } ?? "undated", x: r.x, y: y,
                           style: isSel ? base : Style(.date), maxX: r.maxX)
             x = r.x + 11
-            b.put(Columns.truncate(MemoryCorpus.outletName(a), to: outletW, ellipsis: s.glyphs.ellipsis),
+            b.put(Columns.truncate(a.outlet, to: outletW, ellipsis: s.glyphs.ellipsis),
                   x: x, y: y, style: isSel ? base : Style(.outlet), maxX: r.maxX)
             x += outletW + 1
             if x < r.maxX {
-                b.put(Columns.truncate(a.title ?? a.fileName, to: r.maxX - x, ellipsis: s.glyphs.ellipsis),
+                b.put(Columns.truncate(a.title, to: r.maxX - x, ellipsis: s.glyphs.ellipsis),
                       x: x, y: y, style: base, maxX: r.maxX)
             }
         }
@@ -176,7 +176,7 @@ enum ActorsView {
             let count = String(a.mentions)
             b.put(count, x: r.maxX - CellWidth.of(count), y: y, style: base, maxX: r.maxX)
         }
-        guard detail > 0, let sel = s.selectedActor, let actor = s.query.actor(id: sel.id) else { return }
+        guard detail > 0, let sel = s.selectedActor, let actor = s.query.actorCard(id: sel.id) else { return }
         let y0 = r.maxY - detail
         b.put(String(repeating: s.glyphs.horizontal, count: r.width), x: r.x, y: y0, style: Style(.border))
         let aliases = actor.aliases.filter { $0 != actor.name }
@@ -207,6 +207,7 @@ enum StatusBar {
         let f = filterSummary(s)
         if !f.isEmpty { left += " · " + f }
         if let m = s.message { left += " · " + m }
+        if let a = s.activity { left += " · " + a }
         var x = b.put(left, x: rect.x, y: rect.y, style: bar, maxX: rect.maxX)
         x += 2
         // Hints from the action table, for the context the keys apply to, as many as fit.
@@ -231,7 +232,7 @@ enum StatusBar {
     static func filterSummary(_ s: AppState) -> String {
         var parts: [String] = []
         let f = s.filters
-        if let a = f.actor { parts.append("actor: " + (s.query.actor(id: a)?.name ?? a)) }
+        if let a = f.actor { parts.append("actor: " + (s.query.actorCard(id: a)?.name ?? a)) }
         if let o = f.outlet { parts.append("outlet: " + o) }
         if let d = f.dates { parts.append("date: \(d)") }
         if let e = f.event { parts.append("event: " + (s.query.event(id: e)?.title ?? e)) }

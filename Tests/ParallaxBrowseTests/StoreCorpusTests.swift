@@ -1,0 +1,267 @@
+import Foundation
+import ParallaxCore
+import ParallaxStore
+import ParallaxTUI
+import XCTest
+@testable import ParallaxBrowse
+
+/// The store-backed query must answer every question the TUI asks exactly as the in-memory model
+/// does (text search aside, which matches words from their start: checked on its own terms).
+final class StoreCorpusTests: XCTestCase {
+    /// Indexes `roots` (empty: the embedded sample) with the real pipeline into an in-memory index and
+    /// returns both queries over it.
+    private func both(_ roots: [String]) async throws -> (memory: MemoryCorpus, store: StoreCorpus) {
+        let store = try SQLiteCorpusStore.inMemory()
+        _ = try await Indexer(reader: LoaderCorpusReader(), chunkSize: 3).update(store: store, roots: roots)
+        let corpus = try store.loadCorpus()
+        let query = try StoreCorpus(store: store, warnings: corpus.warnings)
+        query.warmUp()
+        return (MemoryCorpus(corpus), query)
+    }
+
+    /// A corpus the test writes: several outlets, dated and undated articles, a file without an outlet,
+    /// meetings reported by several outlets, people with spelling variants and quotes.
+    private func writeFixture() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("parallax-browse-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let people = [("Maria", "Lindqvist", "foreign minister"), ("Tomasz", "Kowalczyk", "prime minister"),
+                      ("Amara", "Okonkwo", "trade commissioner"), ("Kenji", "Watanabe", "defence minister")]
+        let cities = ["Vienna", "Oslo", "Nairobi"]
+        let outlets = ["Harbour Gazette", "Evening Courier", "Valley Times"]
+        for i in 0..<18 {
+            let a = people[i % people.count], b = people[(i + 1) % people.count]
+            let city = cities[i % cities.count]
+            let day = String(format: "2023-04-%02d", 3 + (i % 6))
+            let spelled = i % 2 == 0 ? a.1 : a.1 + "s"
+            let body = """
+                \(a.0) \(a.1), the \(a.2), met \(b.0) \(b.1) in \(city) on Tuesday for talks on grain exports.
+
+                "We agreed on the next steps," \(spelled) said after the meeting, which lasted \(2 + i % 3) hours.
+
+                \(b.1) told reporters the talks were "difficult but useful". Officials from both sides will meet again in May.
+                """
+            var front = "---\ntitle: \(a.1) and \(b.1) meet in \(city) (\(i))\n"
+            if i % 7 != 3 { front += "outlet: \(outlets[i % outlets.count])\n" }
+            if i % 9 != 4 { front += "published: \(day)\n" }
+            front += "---\n"
+            let file = root.appendingPathComponent(String(format: "m%02d/article-%02d.txt", i % 3, i))
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try (front + body + "\n").write(to: file, atomically: true, encoding: .utf8)
+        }
+        // Undated and without an outlet: listed after the dated ones, known by its file name.
+        try "Harvest notes\n\nThe harvest was late and the rain heavy across the northern valleys.\n"
+            .write(to: root.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        return root
+    }
+
+    private func assertSameAnswers(_ m: MemoryCorpus, _ s: StoreCorpus, file: StaticString = #filePath,
+                                   line: UInt = #line) {
+        XCTAssertEqual(s.articleCount, m.articleCount, file: file, line: line)
+        for i in 0..<m.articleCount {
+            let a = m.article(at: i)
+            XCTAssertEqual(s.article(at: i), a, "article at \(i)", file: file, line: line)
+            XCTAssertEqual(s.row(at: i), m.row(at: i), "row \(i)", file: file, line: line)
+            XCTAssertEqual(s.index(ofArticle: a.id), i, file: file, line: line)
+            XCTAssertEqual(s.actors(inArticle: a.id), m.actors(inArticle: a.id), "actors of \(a.id)", file: file, line: line)
+            XCTAssertEqual(s.highlights(ofArticle: a.id), m.highlights(ofArticle: a.id), "highlights of \(a.id)",
+                           file: file, line: line)
+            XCTAssertEqual(s.primaryEvent(ofArticle: a.id), m.primaryEvent(ofArticle: a.id), file: file, line: line)
+        }
+        XCTAssertNil(s.index(ofArticle: "no-such-article"), file: file, line: line)
+        XCTAssertEqual(s.outlets.map(\.name), m.outlets.map(\.name), file: file, line: line)
+        XCTAssertEqual(s.outlets.map(\.articles), m.outlets.map(\.articles), file: file, line: line)
+        XCTAssertEqual(s.warnings, m.warnings, file: file, line: line)
+        XCTAssertEqual(s.actorCount, m.actorCount, file: file, line: line)
+        for a in m.actors {
+            XCTAssertEqual(s.actor(id: a.id), a, "actor \(a.id)", file: file, line: line)
+            var card = a
+            card.mentions = []
+            card.quotes = []
+            XCTAssertEqual(s.actorCard(id: a.id), card, "card of \(a.id)", file: file, line: line)
+        }
+        let all = Array(0..<m.articleCount)
+        XCTAssertEqual(s.actors(inArticles: all), m.actors(inArticles: all), file: file, line: line)
+        let some = all.filter { $0 % 2 == 1 }
+        XCTAssertEqual(s.actors(inArticles: some), m.actors(inArticles: some), file: file, line: line)
+        // The list drops only the mentions, which the comparison alone reads through `event(id:)`.
+        XCTAssertEqual(s.events.map(\.id), m.events.map(\.id), file: file, line: line)
+        for (e, full) in zip(s.events, m.events) {
+            var light = full
+            light.mentions = []
+            XCTAssertEqual(e, light, file: file, line: line)
+            XCTAssertEqual(s.event(id: e.id), full, file: file, line: line)
+            XCTAssertEqual(s.comparison(ofEvent: e.id), m.comparison(ofEvent: e.id), "comparison of \(e.id)",
+                           file: file, line: line)
+        }
+        // Filters, one by one and combined.
+        var filters: [Filters] = [Filters()]
+        filters += m.actors.prefix(40).map { Filters(actor: $0.id) }
+        filters += m.outlets.map { Filters(outlet: $0.name) }
+        filters += m.events.map { Filters(event: $0.id) }
+        let days = Set(all.compactMap { m.article(at: $0).published?.day }).sorted()
+        for d in days {
+            filters.append(Filters(dates: DayRange(from: d, to: d)))
+            filters.append(Filters(dates: DayRange(from: nil, to: d)))
+            filters.append(Filters(dates: DayRange(from: d, to: nil)))
+        }
+        if let o = m.outlets.first, let d = days.last, let a = m.actors.first {
+            filters.append(Filters(actor: a.id, outlet: o.name, dates: DayRange(from: nil, to: d)))
+        }
+        filters.append(Filters(actor: "no-such-actor"))
+        filters.append(Filters(outlet: "No Such Outlet"))
+        filters.append(Filters(event: "no-such-event"))
+        for f in filters {
+            XCTAssertEqual(s.filter(f, within: nil), m.filter(f, within: nil), "\(f)", file: file, line: line)
+            XCTAssertEqual(s.filter(f, within: some), m.filter(f, within: some), "\(f) within", file: file, line: line)
+        }
+        for text in ["", "a", "Zel", "lind", "zzzz", "Paris", "minister"] {
+            XCTAssertEqual(s.completeActors(text), m.completeActors(text), "completion of \(text)", file: file, line: line)
+        }
+    }
+
+    func testSampleCorpusAnswersLikeMemory() async throws {
+        let (m, s) = try await both([])
+        XCTAssertEqual(m.articleCount, 5)
+        XCTAssertFalse(m.actors.isEmpty)
+        XCTAssertFalse(m.events.isEmpty)
+        assertSameAnswers(m, s)
+    }
+
+    func testWrittenCorpusAnswersLikeMemory() async throws {
+        let root = try writeFixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (m, s) = try await both([root.path])
+        XCTAssertEqual(m.articleCount, 19)
+        XCTAssertTrue(m.outlets.count >= 4, "three outlets and file names: \(m.outlets.map(\.name))")
+        XCTAssertTrue(m.articles.contains { $0.published == nil })
+        XCTAssertTrue(m.actors.count >= 4)
+        XCTAssertTrue(m.actors.contains { !$0.quotes.isEmpty },
+                      "\(m.actors.map { "\($0.name) \($0.kind) \($0.quotes.count)" }) \(m.corpus.quotes.count)")
+        XCTAssertTrue(m.events.contains { $0.articles.count >= 2 }, "some meeting has several reports")
+        assertSameAnswers(m, s)
+    }
+
+    /// Search matches words from their start: every article it finds has the text in it, and an
+    /// article found by substring alone has it only inside a word.
+    func testSearchMatchesWordStarts() async throws {
+        let (m, s) = try await both([])
+        var words = Set<String>()
+        for i in 0..<m.articleCount {
+            for w in (m.article(at: i).title ?? "").split(whereSeparator: { !$0.isLetter }) where w.count >= 4 {
+                words.insert(String(w))
+                words.insert(String(w.prefix(3)))
+            }
+        }
+        XCTAssertTrue(words.count > 10)
+        for w in words.sorted() {
+            let store = s.filter(Filters(search: w), within: nil)
+            let memory = m.filter(Filters(search: w), within: nil)
+            XCTAssertFalse(store.isEmpty, "a word of a title finds its article: \(w)")
+            XCTAssertTrue(Set(store).isSubset(of: memory), w)
+            let needle = Fold.text(w)
+            for i in Set(memory).subtracting(store) {
+                let a = m.article(at: i)
+                let text = Fold.text((a.title ?? "") + "\n" + a.body)
+                var at = text.startIndex
+                while let r = text.range(of: needle, range: at..<text.endIndex) {
+                    if r.lowerBound > text.startIndex {
+                        let before = text[text.index(before: r.lowerBound)]
+                        XCTAssertTrue(before.isLetter || before.isNumber, "“\(w)” at a word start in \(a.id)")
+                    }
+                    at = r.upperBound
+                }
+            }
+        }
+        // Words in sequence; a trailing space ends the last word.
+        XCTAssertEqual(s.filter(Filters(search: "Moscow confirms"), within: nil),
+                       m.filter(Filters(search: "Moscow confirms"), within: nil))
+        XCTAssertEqual(s.filter(Filters(search: "!!"), within: nil), [])
+        XCTAssertEqual(SQLiteCorpusStore.phrasePattern("biden put"), "\"biden put\" *")
+        XCTAssertEqual(SQLiteCorpusStore.phrasePattern("biden "), "\"biden\"")
+        XCTAssertEqual(SQLiteCorpusStore.phrasePattern("\"x\" OR y*"), "\"x OR y\"")
+    }
+
+    /// The same key presses draw the same 80×24 frames from either query.
+    func testFramesAreIdentical() async throws {
+        let (m, s) = try await both([])
+        let scripts = ["", "j j", "<Tab>", "<Tab> <Tab>", "c", "t", "o VOA <Enter>", "a zelen", "a zelenskiy <Enter>",
+                       "d 2022-01-21 <Enter>", "/ Yermak <Enter>", "/ talks", "e", "j <Enter> j", "A", "r", "G", "?"]
+        for (w, h) in [(80, 24), (120, 40)] {
+            let ms = AppState(query: m, width: w, height: h)
+            let ss = AppState(query: s, width: w, height: h)
+            for script in scripts {
+                var a = ms, b = ss
+                // While a search is typed its first letters match inside words in memory, not in
+                // the index: only the frame after the whole word is compared.
+                let typing = script.hasPrefix("/")
+                for k in Key.script(script) {
+                    a = update(a, .key(k)).0
+                    b = update(b, .key(k)).0
+                    if !typing { XCTAssertEqual(render(b).lines, render(a).lines, "\(w)x\(h) during “\(script)”") }
+                }
+                XCTAssertEqual(render(b).lines, render(a).lines, "\(w)x\(h) after “\(script)”")
+            }
+        }
+    }
+
+    func testLRUKeepsTheRecentlyUsed() {
+        let lru = LRU<Int, String>(capacity: 2)
+        lru.put(1, "a")
+        lru.put(2, "b")
+        XCTAssertEqual(lru.get(1), "a")
+        lru.put(3, "c")
+        XCTAssertNil(lru.get(2), "the least recently used goes")
+        XCTAssertEqual(lru.get(1), "a")
+        XCTAssertEqual(lru.get(3), "c")
+        XCTAssertEqual(lru.count, 2)
+    }
+}
+
+/// Swapping an updated query into a running state keeps what the user was looking at.
+final class ReplaceQueryTests: XCTestCase {
+    func testReplacingTheQueryKeepsFiltersAndSelection() async throws {
+        let store = try SQLiteCorpusStore.inMemory()
+        _ = try await Indexer(reader: LoaderCorpusReader()).update(store: store, roots: [])
+        let first = try StoreCorpus(store: store)
+        var s = AppState(query: first, width: 120, height: 40)
+        for k in Key.script("o France <Enter>") { s = update(s, .key(k)).0 }
+        let id = try XCTUnwrap(s.selectedArticle?.id)
+        let filtered = s.visible
+        XCTAssertTrue(filtered.count < first.articleCount)
+        s.activity = "indexing: reading 3/5 files"
+        XCTAssertTrue(render(s).lines[39].contains("indexing: reading 3/5 files"))
+        // The same corpus from memory: another query object, the same answers.
+        s.replaceQuery(MemoryCorpus(try store.loadCorpus()))
+        XCTAssertTrue(s.query is MemoryCorpus)
+        XCTAssertEqual(s.visible, filtered)
+        XCTAssertEqual(s.selectedArticle?.id, id)
+        XCTAssertEqual(s.filters.outlet, "France 24")
+        XCTAssertEqual(s.derived.timeline.count, 0, "read only when the timeline is first shown")
+        s = update(s, .key(.char("t"))).0
+        XCTAssertEqual(s.derived.timeline.count, first.events.count)
+        s.replaceQuery(first)
+        XCTAssertEqual(s.derived.timeline.count, first.events.count, "read again for the new query")
+    }
+}
+
+/// The comparison, the costliest pane, is built only once it is on screen.
+final class LazyComparisonTests: XCTestCase {
+    func testComparisonIsBuiltWhenShown() async throws {
+        let store = try SQLiteCorpusStore.inMemory()
+        _ = try await Indexer(reader: LoaderCorpusReader()).update(store: store, roots: [])
+        let query = try StoreCorpus(store: store)
+        // 80×24: the list and one pane, no Compare pane.
+        let small = AppState(query: query, width: 80, height: 24)
+        XCTAssertNotNil(query.primaryEvent(ofArticle: try XCTUnwrap(small.selectedArticle?.id)))
+        XCTAssertNil(small.derived.comparison, "not on screen, not built")
+        let opened = update(small, .key(.char("c"))).0
+        XCTAssertEqual(opened.overlay, .comparison)
+        XCTAssertNotNil(opened.derived.comparison)
+        // 200×50: four panes, the Compare pane among them.
+        let large = AppState(query: query, width: 200, height: 50)
+        XCTAssertNotNil(large.derived.comparison)
+        // Growing the terminal brings the pane, and the comparison, on screen.
+        let grown = update(small, .resize(width: 200, height: 50)).0
+        XCTAssertNotNil(grown.derived.comparison)
+    }
+}
