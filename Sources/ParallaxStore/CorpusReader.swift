@@ -35,6 +35,9 @@ public protocol CorpusReader: Sendable {
     func readFile(_ file: ListedFile) -> (articles: [Article], warnings: [String])
     /// The corpus-level stages (dates across articles, actor merging, event grouping).
     func analyze(articles: [Article], warnings: [String]) -> Corpus
+    /// A fingerprint of the rules reading and analysis follow (data files, analysis version): when it
+    /// differs from the one an index was built with, every file is read again.
+    var rulesVersion: String { get }
     /// The same stages with per-article extractions taken from `cache` where valid (`Analyzer`):
     /// articles may come with empty bodies, which `bodies` loads when they must be read.
     func analyze(articles: [Article], warnings: [String], cache: [String: ArticleExtraction],
@@ -42,6 +45,8 @@ public protocol CorpusReader: Sendable {
 }
 
 extension CorpusReader {
+    public var rulesVersion: String { ResourceFiles.rulesFingerprint() }
+
     /// Without a cache of its own: every body is loaded and everything analysed.
     public func analyze(articles: [Article], warnings: [String], cache: [String: ArticleExtraction],
                         bodies: ([Int]) -> [Int: String]) -> Analyzer.Incremental {

@@ -127,6 +127,9 @@ public protocol CorpusStore: Sendable {
     func replaceAnalysis(of corpus: Corpus) throws -> AnalysisWriteReport
     /// True when the stored analysis matches the stored articles (no write since the last analysis).
     func analysisIsCurrent() throws -> Bool
+    /// The `CorpusReader.rulesVersion` the stored files were read with (nil: not recorded).
+    func rulesVersion() throws -> String?
+    func setRulesVersion(_ version: String) throws
 
     /// All articles in corpus order (listing order of files, then position in the file), as analysed.
     func loadArticles(includeRaw: Bool) throws -> [Article]

@@ -10,6 +10,13 @@ public struct IndexReport: Sendable, Equatable {
     public var changed = 0
     /// Size or mtime changed but the content hash did not: only the file state was updated.
     public var touched = 0
+    /// The rules (data files, analysis version) changed since the index was built: every file was read again.
+    public var rulesChanged = false
+    /// Lines about what the update did on its own, for stderr (not warnings about files).
+    public var notes: [String] {
+        rulesChanged ? ["the rules changed since the index was built (data files or Parallax version): "
+                        + "read all \(filesRead) files again"] : []
+    }
     public var unchanged = 0
     public var removed = 0
     public var articles = 0
@@ -82,6 +89,12 @@ public struct Indexer: Sendable {
         report.warnings += listing.warnings
         report.filesListed = listing.files.count
         let known = try store.fileStates()
+        // Cleaning and extraction follow data files the user can extend: an index read under other
+        // rules (or by an older Parallax) is read again in full rather than trusted.
+        let rules = reader.rulesVersion
+        let storedRules = try store.rulesVersion()
+        let rulesChanged = !known.isEmpty && storedRules != rules
+        report.rulesChanged = rulesChanged
 
         var candidates: [(file: ListedFile, stat: FileStat, old: FileState?, position: Int)] = []
         var moved: [FileState] = []
@@ -91,7 +104,8 @@ public struct Indexer: Sendable {
                 report.warnings.append("\(file.path): cannot read file status")
                 continue
             }
-            if let old = known[file.path], old.size == st.size, old.mtimeNS == st.mtimeNS, old.metaKey == file.metaKey {
+            if !rulesChanged, let old = known[file.path], old.size == st.size, old.mtimeNS == st.mtimeNS,
+               old.metaKey == file.metaKey {
                 report.unchanged += 1
                 report.warnings += old.warnings
                 if old.position != position {
@@ -135,7 +149,7 @@ public struct Indexer: Sendable {
                             r.warnings.append("\(c.file.path): cannot be read (\(e.reason)), skipped")
                             continue
                         }
-                        if let old = c.old, old.hash == hash, old.metaKey == c.file.metaKey {
+                        if !rulesChanged, let old = c.old, old.hash == hash, old.metaKey == c.file.metaKey {
                             r.touched.append(FileState(path: c.file.path, size: c.stat.size, mtimeNS: c.stat.mtimeNS,
                                                        hash: hash, warnings: old.warnings, metaKey: old.metaKey,
                                                        position: c.position))
@@ -199,6 +213,8 @@ public struct Indexer: Sendable {
             report.analysed = true
             report.analysisSeconds = Date().timeIntervalSince(analysisStart)
         }
+        // Recorded last: an update interrupted under new rules starts over under them.
+        if try store.rulesVersion() != rules { try store.setRulesVersion(rules) }
         report.seconds = Date().timeIntervalSince(start)
         return report
     }

@@ -655,6 +655,14 @@ public final class SQLiteCorpusStore: CorpusStore {
 
     // MARK: - Meta
 
+    public func rulesVersion() throws -> String? {
+        try writer.read { db in try meta("rules_version", db: db) }
+    }
+
+    public func setRulesVersion(_ version: String) throws {
+        try writer.write { db in try setMeta("rules_version", version, db: db) }
+    }
+
     func meta(_ key: String, db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
     }

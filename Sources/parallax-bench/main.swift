@@ -270,7 +270,7 @@ func measure(roots: [String], indexPath: String, label: String, queries: Int, to
     result["mbPerSecond"] = Double(report.bytesRead) / 1_048_576 / build
     result["sourceMB"] = Double(report.bytesRead) / 1_048_576
     result["buildMaxRSSMB"] = maxRSSMB()
-    try await store.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    _ = try await store.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
     result["indexMB"] = Double(try store.stats().bytes ?? 0) / 1_048_576
     log("\(label): built \(report.articles) articles in \(String(format: "%.2f", build)) s")
 

@@ -53,7 +53,7 @@ struct FuzzHarness {
             let input = Mutator.mutate(seeds, rng: &rng)
             let crashFile = "fuzz-crash-\(seed).bin"
             // Written before the run so a trap leaves the input behind; removed after.
-            do { FileManager.default.createFile(atPath: crashFile, contents: Data(input)) }
+            do { _ = FileManager.default.createFile(atPath: crashFile, contents: Data(input)) }
             FuzzTarget.run(input)
             try? FileManager.default.removeItem(atPath: crashFile)
             n += 1

@@ -61,6 +61,7 @@ enum IndexedLoading {
             bar?.finish()
             throw Console.fail("index \(store.path ?? "(memory)"): \(error)")
         }
+        for n in report.notes { Console.note(n) }
         if !quiet { Console.warn(report.warnings) }
         let corpus: Corpus
         do {

@@ -50,6 +50,7 @@ enum IndexedBrowsing {
             bar?.finish()
             throw Console.fail("index \(store.path ?? "(memory)"): \(error)")
         }
+        for n in report.notes { Console.note(n) }
         if !quiet { Console.warn(report.warnings) }
         let query: StoreCorpus
         do {

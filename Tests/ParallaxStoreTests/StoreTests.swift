@@ -89,6 +89,39 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try store.summaries(ArticleQuery(text: "*")).count, 0)
     }
 
+    func testChangedRulesReadEveryFileAgain() async throws {
+        struct RulesReader: CorpusReader {
+            var base = FixtureReader()
+            var rules: String
+            var rulesVersion: String { rules }
+            func listFiles(roots: [String]) throws -> (files: [ListedFile], warnings: [String]) { try base.listFiles(roots: roots) }
+            func readFile(_ file: ListedFile) -> (articles: [Article], warnings: [String]) { base.readFile(file) }
+            func analyze(articles: [Article], warnings: [String]) -> Corpus { base.analyze(articles: articles, warnings: warnings) }
+        }
+        let folder = try TempFolder()
+        try Fixtures.writeCorpus(in: folder)
+        let store = try SQLiteCorpusStore.inMemory()
+        func update(_ rules: String) async throws -> IndexReport {
+            try await Indexer(reader: RulesReader(rules: rules), chunkSize: 2).update(store: store, roots: [folder.path])
+        }
+        let first = try await update("a")
+        XCTAssertEqual(first.filesRead, 4)
+        XCTAssertFalse(first.rulesChanged)
+        XCTAssertEqual(try store.rulesVersion(), "a")
+        let same = try await update("a")
+        XCTAssertEqual(same.filesRead, 0)
+        XCTAssertTrue(same.notes.isEmpty)
+        // A user edited a data file: every file is read and analysed again, and the index says so.
+        let changed = try await update("b")
+        XCTAssertTrue(changed.rulesChanged)
+        XCTAssertEqual(changed.filesRead, 4)
+        XCTAssertTrue(changed.analysed)
+        XCTAssertEqual(changed.notes.count, 1)
+        XCTAssertEqual(try store.rulesVersion(), "b")
+        let again = try await update("b")
+        XCTAssertEqual(again.filesRead, 0)
+    }
+
     func testIncrementalUpdateEqualsFreshBuild() async throws {
         let folder = try TempFolder()
         try Fixtures.writeCorpus(in: folder)
