@@ -145,8 +145,8 @@ extension SQLiteCorpusStore: BrowsingStore {
             // integers instead).
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT a.seq, coalesce(a.outlet, a.path), a.outlet IS NULL,
-                    CAST(replace(a.published, '-', '') AS INTEGER), f.position * 4294967296 + a.position
-                FROM source_file f JOIN article a ON a.file_path = f.path
+                    CAST(replace(a.published, '-', '') AS INTEGER), a.file_position * 4294967296 + a.position
+                FROM article a
                 """)
             var interned: [String: String] = [:]
             while let r = try rows.next() {

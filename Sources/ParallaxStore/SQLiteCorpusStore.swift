@@ -81,7 +81,7 @@ public final class SQLiteCorpusStore: CorpusStore {
                 try deleteArticles(ofFiles: [item.state.path], db: db)
                 try upsertState(item.state, db: db)
                 for (i, article) in item.articles.enumerated() {
-                    try insert(article, filePath: item.state.path, position: i, db: db)
+                    try insert(article, filePath: item.state.path, filePosition: item.state.position, position: i, db: db)
                 }
             }
             try setMeta("analysis_current", "0", db: db)
@@ -138,7 +138,7 @@ public final class SQLiteCorpusStore: CorpusStore {
         for p in paths { try del.execute(arguments: [p]) }
     }
 
-    private func insert(_ a: Article, filePath: String, position: Int, db: Database) throws {
+    private func insert(_ a: Article, filePath: String, filePosition: Int, position: Int, db: Database) throws {
         // Ids are hashes of file name and text: two identical files under one name collide. The later
         // one gets a suffix from its path rather than being lost.
         var id = a.id
@@ -150,8 +150,8 @@ public final class SQLiteCorpusStore: CorpusStore {
             INSERT INTO article (id, file_path, position, path, format, title, outlet, outlet_key,
                 outlet_source, published, published_source, published_confidence, read_published,
                 read_published_source, read_published_confidence, partial_date, url, sources,
-                removed, truncated, words)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                removed, truncated, words, file_position)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let removed: String
         if a.removed.isEmpty {
@@ -166,6 +166,7 @@ public final class SQLiteCorpusStore: CorpusStore {
             a.published?.day.description, a.published?.source.rawValue, a.published?.confidence,
             a.published?.day.description, a.published?.source.rawValue, a.published?.confidence,
             partial, a.url, a.sources.joined(separator: "\n"), removed, a.truncated, Self.wordCount(a.body),
+            filePosition,
         ]
         try stmt.execute(arguments: StatementArguments(args))
         let text = try db.cachedStatement(sql: "INSERT INTO article_text (seq, body, raw_text) VALUES (?, ?, ?)")
@@ -543,12 +544,12 @@ public final class SQLiteCorpusStore: CorpusStore {
         if let text = query.text, !text.trimmingCharacters(in: .whitespaces).isEmpty, pattern == nil {
             return []  // only punctuation typed: nothing can match
         }
-        var from = "source_file f JOIN article a ON a.file_path = f.path"
+        var from = "article a"
         var columns = """
             a.id, a.path, a.title, a.outlet, a.published, a.published_source, a.words,
             (SELECT e.event_id FROM article_event e WHERE e.article_id = a.id AND e.role = 'primary' LIMIT 1)
             """
-        var order = "f.position, a.position"
+        var order = "a.file_position, a.position"
         if let pattern {
             from = "article_fts JOIN article a ON a.seq = article_fts.rowid"
             conditions.append("article_fts MATCH ?")

@@ -350,6 +350,24 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try opened.store.stats().articles, 0)
     }
 
+    func testCorpusOrderFollowsFilesThatMoveInTheListing() async throws {
+        let folder = try TempFolder()
+        try folder.write("m/1.txt", "---\ntitle: One\n---\nThe first story of the day.")
+        try folder.write("m/2.txt", "---\ntitle: Two\n---\nThe second story of the day.")
+        let (store, _) = try await build([folder.path])
+        XCTAssertEqual(try store.summaries(ArticleQuery()).map(\.title), ["One", "Two"])
+        // A new file listed first moves the others down: only its own text is read, yet the order of
+        // every row follows (the rows keep their files' positions through a trigger).
+        try folder.write("m/0.txt", "---\ntitle: Zero\n---\nAn earlier story.")
+        let report = try await Indexer(reader: FixtureReader(), chunkSize: 2).update(store: store, roots: [folder.path])
+        XCTAssertEqual(report.filesRead, 1)
+        XCTAssertEqual(try store.summaries(ArticleQuery()).map(\.title), ["Zero", "One", "Two"])
+        XCTAssertEqual(try store.loadArticles(includeRaw: false).map(\.title), ["Zero", "One", "Two"])
+        let order = try store.browseRows().sorted { $0.corpusOrder < $1.corpusOrder }.map(\.seq)
+        let titles = try order.map { try store.article(seq: $0)?.title }
+        XCTAssertEqual(titles, ["Zero", "One", "Two"])
+    }
+
     func testOlderSchemaIsRebuiltWithOneMessageAndReadAgain() async throws {
         let folder = try TempFolder()
         try Fixtures.writeCorpus(in: folder)
