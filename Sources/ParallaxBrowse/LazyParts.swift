@@ -71,23 +71,6 @@ struct ActorDirectory: Sendable {
     }
 
     func completions(_ text: String) -> [Completion] {
-        let q = Fold.text(text)
-        let qk = Fold.nameKey(text)
-        var scored: [(rank: Int, order: Int, c: Completion)] = []
-        for (i, names) in names.enumerated() {
-            var best: (Int, String)? = nil
-            for n in names {
-                let r: Int
-                if q.isEmpty { r = 3 } else if n.folded.hasPrefix(q) { r = 0 } else if n.folded.contains(q) { r = 1 }
-                else if !qk.isEmpty, n.key.contains(qk) { r = 2 } else { continue }
-                if r < (best?.0 ?? Int.max) { best = (r, n.label) }
-            }
-            guard let (r, via) = best else { continue }
-            let a = entries[i]
-            let note = via == a.name ? nil : "also “\(via)”"
-            scored.append((r, -a.mentions * 10_000 + i, Completion(label: a.name, value: a.id, note: note)))
-        }
-        scored.sort { ($0.rank, $0.order) < ($1.rank, $1.order) }
-        return scored.prefix(50).map(\.c)
+        ActorCompletion.complete(text, names: names) { i in (entries[i].name, entries[i].id, entries[i].mentions) }
     }
 }

@@ -33,18 +33,6 @@ func percentile(_ xs: [Double], _ p: Double) -> Double {
     return s[min(s.count - 1, Int((Double(s.count - 1) * p).rounded()))]
 }
 
-/// A deterministic generator, so that two runs time the same queries.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-}
 
 var args = Array(CommandLine.arguments.dropFirst())
 guard let path = args.first else {
@@ -114,7 +102,7 @@ print("open + first frame \(width)x\(height) ms: \(ms(tFrame - t0))")
 print(String(format: "peak RSS after first frame MB: %.0f", maxRSSMB()))
 
 // What the filters pick from: actors of visible articles, outlets, days, events, title words.
-var rng = SplitMix(state: 42)
+var rng = SplitMix64(seed: 42)
 var actorIDs: [String] = []
 var words: [String] = []
 var days: [Day] = []
@@ -132,7 +120,7 @@ let events = query.events.map(\.id)
 let tLists = now()
 print("(actor directory and event list ready after first frame: \(ms(tLists - tFrame)) ms)")
 
-@MainActor func time(_ name: String, _ make: (inout SplitMix) -> Filters?) {
+@MainActor func time(_ name: String, _ make: (inout SplitMix64) -> Filters?) {
     var samples: [Double] = []
     var aloneTimes: [Double] = []
     var shown = 0

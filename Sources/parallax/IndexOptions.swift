@@ -34,17 +34,9 @@ struct IndexedCorpus {
 
 /// Loading through the index: open (or rebuild) it, bring it up to date with the files, read it back.
 enum IndexedLoading {
-    static func load(paths: [String], options: IndexOptions, quiet: Bool) throws -> IndexedCorpus {
-        let roots: [String]
-        do {
-            roots = try CorpusLoader.resolvePaths(paths)
-        } catch {
-            throw Console.fail(error.description)
-        }
-        let opened = IndexOpener.open(options.choice(roots: roots))
-        // Messages about the index itself are shown even with --quiet: they explain a slow start.
-        for m in opened.messages { Console.note(m) }
-        let store = opened.store
+    /// Brings the index up to date in the foreground (a progress bar on a terminal's stderr), prints
+    /// what it did on its own and the files' warnings, or exits with one line.
+    static func update(store: SQLiteCorpusStore, roots: [String], quiet: Bool) throws -> IndexReport {
         let bar = ProgressBar.forStderr()
         let report: IndexReport
         do {
@@ -63,6 +55,26 @@ enum IndexedLoading {
         }
         for n in report.notes { Console.note(n) }
         if !quiet { Console.warn(report.warnings) }
+        return report
+    }
+
+    /// The corpus roots and their index, opened (or rebuilt, or in memory) with its messages printed.
+    static func openIndex(paths: [String], options: IndexOptions) throws -> (roots: [String], store: SQLiteCorpusStore) {
+        let roots: [String]
+        do {
+            roots = try CorpusLoader.resolvePaths(paths)
+        } catch {
+            throw Console.fail(error.description)
+        }
+        let opened = IndexOpener.open(options.choice(roots: roots))
+        // Messages about the index itself are shown even with --quiet: they explain a slow start.
+        for m in opened.messages { Console.note(m) }
+        return (roots, opened.store)
+    }
+
+    static func load(paths: [String], options: IndexOptions, quiet: Bool) throws -> IndexedCorpus {
+        let (roots, store) = try openIndex(paths: paths, options: options)
+        let report = try update(store: store, roots: roots, quiet: quiet)
         let corpus: Corpus
         do {
             corpus = try store.loadCorpus()

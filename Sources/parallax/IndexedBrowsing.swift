@@ -16,15 +16,7 @@ enum IndexedBrowsing {
     }
 
     static func open(paths: [String], options: IndexOptions, quiet: Bool) throws -> Opened {
-        let roots: [String]
-        do {
-            roots = try CorpusLoader.resolvePaths(paths)
-        } catch {
-            throw Console.fail(error.description)
-        }
-        let opened = IndexOpener.open(options.choice(roots: roots))
-        for m in opened.messages { Console.note(m) }
-        let store = opened.store
+        let (roots, store) = try IndexedLoading.openIndex(paths: paths, options: options)
         do {
             if store.path != nil, try store.hasArticles() {
                 let update = BackgroundIndexUpdate(store: store, roots: roots)
@@ -34,24 +26,7 @@ enum IndexedBrowsing {
             throw Console.fail("index \(store.path ?? "(memory)"): \(error)")
         }
         // Nothing indexed yet (or an index in memory): build it first.
-        let bar = ProgressBar.forStderr()
-        let report: IndexReport
-        do {
-            report = try blocking {
-                try await Indexer(reader: LoaderCorpusReader()).update(store: store, roots: roots) { p in
-                    bar?.update(done: p.done, total: p.total, phase: p.phase)
-                }
-            }
-            bar?.finish()
-        } catch let error as LoadError {
-            bar?.finish()
-            throw Console.fail(error.description)
-        } catch {
-            bar?.finish()
-            throw Console.fail("index \(store.path ?? "(memory)"): \(error)")
-        }
-        for n in report.notes { Console.note(n) }
-        if !quiet { Console.warn(report.warnings) }
+        let report = try IndexedLoading.update(store: store, roots: roots, quiet: quiet)
         let query: StoreCorpus
         do {
             query = try StoreCorpus(store: store, warnings: report.warnings)

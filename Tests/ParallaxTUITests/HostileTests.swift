@@ -117,7 +117,7 @@ final class HostileTests: XCTestCase {
         let c = try Self.corpus.get()
         var st = AppState(query: MemoryCorpus(c), keymap: .standard(), width: 120, height: 40)
         // A seeded walk: sizes and keys interleaved, as a window manager and a user would produce them.
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         let keys = Key.script("j k G g <Tab> <S-Tab> c <Esc> r t ? <Esc> <Enter> <Esc> <Down> <Up> <PgDn> <PgUp> <Home> <End> / x <Enter> n")
         for step in 0..<600 {
             if rng.next() % 3 == 0 {
@@ -140,15 +140,3 @@ final class HostileTests: XCTestCase {
     }
 }
 
-/// A tiny deterministic generator (SplitMix64) so the resize walk is the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
