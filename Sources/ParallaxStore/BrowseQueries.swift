@@ -132,6 +132,10 @@ public protocol BrowsingStore: CorpusStore {
 }
 
 extension SQLiteCorpusStore: BrowsingStore {
+    public func articleCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0 }
+    }
+
     public func hasArticles() throws -> Bool {
         try writer.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM article)") ?? false }
     }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// `parallax articles`: the article list, as a table or JSON.
 struct ArticlesCommand: ParsableCommand {
@@ -17,6 +19,12 @@ struct ArticlesCommand: ParsableCommand {
     @Option(help: "Only articles that report this event (an id from `parallax events`, or its start).") var event: String?
 
     func run() throws {
+        // The table without actor or event filters needs only the index's article rows: a large corpus
+        // lists at once instead of being loaded whole (actor spellings and event ids need the model).
+        if !json, actor == nil, event == nil {
+            try listFromIndex()
+            return
+        }
         let loaded = try self.corpus.loadIndexed()
         let corpus = loaded.corpus
         var filter = ArticleFilter(outlet: outlet, search: search)
@@ -62,5 +70,38 @@ struct ArticlesCommand: ParsableCommand {
             })
         Console.out(table.render(width: Console.width))
         Console.out("\(articles.count) of \(corpus.articles.count) articles")
+    }
+
+    /// The table straight from the index's rows (the same rows, order and filters as the model path).
+    private func listFromIndex() throws {
+        var query = ArticleQuery(outlet: outlet)
+        if let s = since {
+            guard let d = DateParser.parseGiven(s) else { throw Console.fail("--since: not a date: \(s) (use YYYY-MM-DD)") }
+            query.since = d
+        }
+        if let u = until {
+            guard let d = DateParser.parseGiven(u) else { throw Console.fail("--until: not a date: \(u) (use YYYY-MM-DD)") }
+            query.until = d
+        }
+        query.text = search.flatMap { FastText.isBlank($0) ? nil : $0 }
+        let (roots, store) = try IndexedLoading.openIndex(paths: corpus.paths, options: corpus.index)
+        _ = try IndexedLoading.update(store: store, roots: roots, quiet: corpus.quiet)
+        let rows: [ArticleSummary]
+        let total: Int
+        do {
+            total = try store.articleCount()
+            rows = total == 0 ? [] : try store.summaries(query)
+        } catch {
+            throw Console.fail("index \(store.path ?? "(memory)"): \(error)")
+        }
+        guard total > 0 else { throw Console.fail(LoadError.emptyCorpus(roots).description) }
+        let table = TextTable(
+            headers: ["ID", "DATE", "OUTLET", "TITLE"],
+            rows: rows.map { a in
+                [a.id, a.published?.description ?? "—", a.outlet ?? (a.path as NSString).lastPathComponent,
+                 a.title ?? "(untitled)"]
+            })
+        Console.out(table.render(width: Console.width))
+        Console.out("\(rows.count) of \(total) articles")
     }
 }
