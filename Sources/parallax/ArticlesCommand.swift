@@ -28,14 +28,7 @@ struct ArticlesCommand: ParsableCommand {
         let loaded = try self.corpus.loadIndexed()
         let corpus = loaded.corpus
         var filter = ArticleFilter(outlet: outlet, search: search)
-        if let s = since {
-            guard let d = DateParser.parseGiven(s) else { throw Console.fail("--since: not a date: \(s) (use YYYY-MM-DD)") }
-            filter.since = d
-        }
-        if let u = until {
-            guard let d = DateParser.parseGiven(u) else { throw Console.fail("--until: not a date: \(u) (use YYYY-MM-DD)") }
-            filter.until = d
-        }
+        (filter.since, filter.until) = try dateRange()
         // Names and event ids are resolved by the model (spelling variants, id prefixes); the index answers
         // the query with the canonical names.
         var eventID: String?
@@ -72,17 +65,20 @@ struct ArticlesCommand: ParsableCommand {
         Console.out("\(articles.count) of \(corpus.articles.count) articles")
     }
 
+    /// `--since` and `--until` as days, or exit with one line naming the one that is not a date.
+    private func dateRange() throws -> (Day?, Day?) {
+        func day(_ value: String?, _ flag: String) throws -> Day? {
+            guard let v = value else { return nil }
+            guard let d = DateParser.parseGiven(v) else { throw Console.fail("\(flag): not a date: \(v) (use YYYY-MM-DD)") }
+            return d
+        }
+        return (try day(since, "--since"), try day(until, "--until"))
+    }
+
     /// The table straight from the index's rows (the same rows, order and filters as the model path).
     private func listFromIndex() throws {
         var query = ArticleQuery(outlet: outlet)
-        if let s = since {
-            guard let d = DateParser.parseGiven(s) else { throw Console.fail("--since: not a date: \(s) (use YYYY-MM-DD)") }
-            query.since = d
-        }
-        if let u = until {
-            guard let d = DateParser.parseGiven(u) else { throw Console.fail("--until: not a date: \(u) (use YYYY-MM-DD)") }
-            query.until = d
-        }
+        (query.since, query.until) = try dateRange()
         query.text = search.flatMap { FastText.isBlank($0) ? nil : $0 }
         let (roots, store) = try IndexedLoading.openIndex(paths: corpus.paths, options: corpus.index)
         _ = try IndexedLoading.update(store: store, roots: roots, quiet: corpus.quiet)
