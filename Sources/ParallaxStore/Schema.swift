@@ -4,7 +4,7 @@ import GRDB
 /// `YYYY-MM-DD` text, which sorts); only the full-text table is SQLite-specific (FTS5).
 enum Schema {
     /// Bumped with each migration; `--stats` prints it.
-    static let version = 3
+    static var version: Int { migrationIDs.count }
     static let migrationIDs = ["v1", "v2", "v3", "v4"]
     /// Migrations that discard the indexed data (the files are read again): named in the message.
     static let rebuildingMigrations: Set<String> = ["v2"]

@@ -55,6 +55,43 @@ final class CleanerRuleTests: XCTestCase {
         XCTAssertEqual(a.outletSource, .text)
     }
 
+    func testOutletInParenthesesOpeningTheLead() {
+        let a = build("""
+        Pipeline talks resume
+
+        (CNN)Lithuania and Poland resumed talks on the pipeline on Thursday, officials said.
+
+        The two governments hope to sign the agreement by the end of the month, a spokesman said.
+        """)
+        XCTAssertEqual(a.outlet, "CNN")
+        // A parenthesis inside the lead that names no outlet, or one not opening it, is not a dateline.
+        let b = build("""
+        Pipeline talks resume
+
+        Officials (CNN reported) said talks resumed on Thursday, and more meetings are planned.
+
+        The two governments hope to sign the agreement by the end of the month, a spokesman said.
+        """)
+        XCTAssertNil(b.outlet)
+    }
+
+    func testCopyrightNoticeGivesOutletWhenNothingElseDoes() {
+        let story = """
+        Pipeline talks resume
+
+        Lithuania and Poland resumed talks on the pipeline on Thursday, officials said.
+
+        The two governments hope to sign the agreement by the end of the month, a spokesman said.
+
+        """
+        XCTAssertEqual(build(story + "© 2022 BBC. The BBC is not responsible for the content of external sites.").outlet, "BBC News")
+        XCTAssertEqual(build(story + "Copyright 2010-2022 CNBC LLC. All Rights Reserved").outlet, "CNBC")
+        XCTAssertNil(build(story + "© 2022 Example Widgets Ltd. All rights reserved.").outlet)
+        // A signature wins over the notice (a syndicated story keeps its agency's copyright).
+        XCTAssertEqual(build(story.replacingOccurrences(of: "Lithuania and", with: "VILNIUS, March 3 (Reuters) - Lithuania and")
+                             + "© 2022 BBC.").outlet, "Reuters")
+    }
+
     func testTitleSuffixOutletAndSection() {
         let a = builder.build(RawDocument(path: "x.json", format: .json, text: "Officials met in Brussels on Tuesday to discuss the plan for the coming winter.",
                                           given: GivenMetadata(title: "EU leaders agree on plan - The New York Times")))

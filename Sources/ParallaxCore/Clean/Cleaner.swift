@@ -150,6 +150,12 @@ public struct Cleaner: Sendable {
         if let f = firstStory, signature == nil {
             signature = outlets.datelineOutlet(in: lines[f].text)
         }
+        // Last: a copyright notice in the page's tail (`© 2022 BBC.`), kept or removed as furniture.
+        if signature == nil {
+            for l in lines.suffix(15).reversed() where !l.text.isEmpty {
+                if let o = outlets.copyrightOutlet(in: l.text) { signature = o; break }
+            }
+        }
 
         for l in lines {
             if let why = l.removedBecause { removed.append(RemovedLine(text: l.text, reason: why)) }

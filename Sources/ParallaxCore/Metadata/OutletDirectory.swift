@@ -35,13 +35,38 @@ public struct OutletDirectory: Sendable {
         byName[OutletDirectory.fold(s)]
     }
 
-    /// `KYIV, Jan 26 (Reuters) - …` → Reuters.
+    /// `KYIV, Jan 26 (Reuters) - …` → Reuters; also `(CNN)The top Republican …`, where the outlet in
+    /// parentheses opens the line and the story follows without a dash.
     public func datelineOutlet(in s: String) -> String? {
         let head = s.prefix(120)
         guard let open = head.firstIndex(of: "("), let close = head[open...].firstIndex(of: ")") else { return nil }
         let after = head[head.index(after: close)...].drop(while: { $0 == " " })
-        guard let dash = after.first, "-–—".contains(dash) else { return nil }
+        guard let next = after.first else { return nil }
+        let opensLine = open == head.startIndex && next.isUppercase
+        guard "-–—".contains(next) || opensLine else { return nil }
         return outlet(named: String(head[head.index(after: open)..<close]))
+    }
+
+    /// `© 2022 BBC. The BBC is not responsible …`, `Copyright 2021 CNBC LLC. All Rights Reserved` →
+    /// the outlet the notice names (the longest run of its first words that is a known outlet).
+    public func copyrightOutlet(in s: String) -> String? {
+        var rest = Substring(s)
+        if rest.hasPrefix("©") {
+            rest = rest.dropFirst()
+        } else if rest.lowercased().hasPrefix("copyright") {
+            rest = rest.dropFirst(9).drop(while: { $0 == " " || $0 == "©" })
+        } else {
+            return nil
+        }
+        // Years and ranges ("2022", "2010-2022", "2022,").
+        rest = rest.drop(while: { $0 == " " || $0.isNumber || $0 == "-" || $0 == "–" || $0 == "," })
+        let name = rest.prefix(while: { !".,|;".contains($0) })
+        let words = name.split(separator: " ")
+        guard !words.isEmpty, words.count <= 8 else { return nil }
+        for n in stride(from: words.count, through: 1, by: -1) {
+            if let o = outlet(named: words.prefix(n).joined(separator: " ")) { return o }
+        }
+        return nil
     }
 
     /// `https://www.theguardian.com/world/…` → The Guardian.
