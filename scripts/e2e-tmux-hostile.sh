@@ -16,16 +16,7 @@ check() { # name, condition-command...
 cleanup() { tmux kill-session -t "$session" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
 
-screen() { tmux capture-pane -p -t "$session"; }
-wait_for() { # up to 10 s until the screen matches an extended regex
-  local i
-  for ((i = 0; i < 100; i++)); do
-    screen | grep -qE -- "$1" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-keys() { tmux send-keys -t "$session" "$@"; }
+source "$(dirname "$0")/tmux-lib.sh"
 pane_pid() { tmux display-message -p -t "$session" '#{pane_pid}'; }
 tui_pid() { pgrep -P "$(pane_pid)" -x parallax | head -1; }
 prompt_back() { wait_for '^e2e\$ ?$'; }

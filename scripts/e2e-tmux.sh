@@ -14,19 +14,7 @@ check() { # name, condition-command...
 cleanup() { tmux kill-session -t "$session" 2>/dev/null; }
 trap cleanup EXIT
 
-screen() { tmux capture-pane -p -t "$session"; }
-# Waits (up to 10 s) until the screen matches an extended regex.
-wait_for() {
-  local i
-  for ((i = 0; i < 100; i++)); do
-    screen | grep -qE -- "$1" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-keys() { tmux send-keys -t "$session" "$@"; }
-# Types text literally (no key-name lookup).
-type_text() { tmux send-keys -t "$session" -l -- "$1"; }
+source "$(dirname "$0")/tmux-lib.sh"
 start_tui() { # extra args; the binary runs alone (not in a list) so that Ctrl-Z stops just it
   keys "clear" Enter
   keys "$bin $*" Enter

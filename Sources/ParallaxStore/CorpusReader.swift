@@ -45,7 +45,7 @@ public protocol CorpusReader: Sendable {
 }
 
 extension CorpusReader {
-    public var rulesVersion: String { ResourceFiles.rulesFingerprint() }
+    public var rulesVersion: String { ResourceFiles.currentRulesFingerprint }
 
     /// Without a cache of its own: every body is loaded and everything analysed.
     public func analyze(articles: [Article], warnings: [String], cache: [String: ArticleExtraction],

@@ -214,7 +214,7 @@ public struct Indexer: Sendable {
             report.analysisSeconds = Date().timeIntervalSince(analysisStart)
         }
         // Recorded last: an update interrupted under new rules starts over under them.
-        if try store.rulesVersion() != rules { try store.setRulesVersion(rules) }
+        if storedRules != rules { try store.setRulesVersion(rules) }
         report.seconds = Date().timeIntervalSince(start)
         return report
     }

@@ -31,7 +31,7 @@ public struct ArticleExtraction: Sendable {
     /// The version an index stores next to cached extractions: the code version and the fingerprint of
     /// the rules (`ResourceFiles.rulesFingerprint`: gazetteer, lexicons, the user's additions), read
     /// once per process.
-    public static let version: String = "\(codeVersion)-\(ResourceFiles.rulesFingerprint())"
+    public static let version: String = "\(codeVersion)-\(ResourceFiles.currentRulesFingerprint)"
 
     // MARK: - Encoding
 

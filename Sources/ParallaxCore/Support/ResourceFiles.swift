@@ -33,6 +33,9 @@ public enum ResourceFiles {
     /// version and the contents of every shipped data file and of the user's files of the same names.
     /// An index stores it; when it differs (a user added a gazetteer entry, a new Parallax shipped
     /// new rules) the files are read and analysed again.
+    /// `rulesFingerprint()` read once per process: the files do not change under a running command.
+    public static let currentRulesFingerprint = rulesFingerprint()
+
     public static func rulesFingerprint() -> String {
         var h = StableHash()
         h.combine(String(analysisVersion))
