@@ -344,11 +344,20 @@ rc=${PIPESTATUS[0]}
 check "articles --json | head -1: conventional status ($rc)" bash -c "test $rc -eq 0 || test $rc -eq 141"
 check "articles --json | head -1: nothing on stderr" test ! -s "$out/pipe3.err"
 
-# An index file that is garbage: moved aside with a message, rebuilt, the command works.
+# A file of garbage named by --index is not Parallax's: refused (exit 64), left exactly as it was.
 head -c 100000 /dev/urandom >"$tmp/junk.sqlite"
+junk_sum=$(sha256sum <"$tmp/junk.sqlite")
 "$bin" articles --index "$tmp/junk.sqlite" "$inj" >"$out/junk.out" 2>"$out/junk.err"; rc=$?
-check "garbage index: exit 0 and the articles" bash -c "test $rc -eq 0 && grep -q 'of 11 articles' '$out/junk.out'"
-check "garbage index: a message, moved aside" grep -q "not an SQLite database: moved aside" "$out/junk.err"
+check "garbage at --index: refused with 64" test $rc -eq 64
+check "garbage at --index: the file is unchanged" test "$junk_sum" = "$(sha256sum <"$tmp/junk.sqlite")"
+check "garbage at --index: nothing moved aside" bash -c "! ls '$tmp' | grep -q 'junk.sqlite.broken'"
+# Parallax's own index in its cache folder, turned to garbage: moved aside with a message, rebuilt.
+"$bin" index --quiet "$inj" >/dev/null 2>&1
+own=$(ls "$XDG_CACHE_HOME"/parallax/index-*.sqlite | head -1)
+head -c 100000 /dev/urandom >"$own"; rm -f "$own-wal" "$own-shm"
+"$bin" articles "$inj" >"$out/junk2.out" 2>"$out/junk2.err"; rc=$?
+check "garbage own index: exit 0 and the articles" bash -c "test $rc -eq 0 && grep -q 'of 11 articles' '$out/junk2.out'"
+check "garbage own index: a message, moved aside" grep -q "not an SQLite database: moved aside" "$out/junk2.err"
 
 for round in 1 2 3; do
   shared=$tmp/shared-$round.sqlite

@@ -40,6 +40,13 @@ public final class SQLiteCorpusStore: CorpusStore {
         self.migratedFrom = applied.isEmpty || pending.isEmpty ? [] : applied.sorted()
         self.migrationsApplied = applied.isEmpty ? [] : pending
         try migrator.migrate(writer)
+        let id = try writer.read { try Int64.fetchOne($0, sql: "PRAGMA application_id") } ?? 0
+        if id != Int64(Schema.applicationID) {
+            // The pragma takes a signed 32-bit literal.
+            try writer.writeWithoutTransaction {
+                try $0.execute(sql: "PRAGMA application_id = \(Int32(bitPattern: Schema.applicationID))")
+            }
+        }
     }
 
     static func configuration() -> Configuration {

@@ -3,6 +3,9 @@ import GRDB
 /// The index schema as GRDB migrations. Plain tables use portable SQL (TEXT, INTEGER, REAL; dates as
 /// `YYYY-MM-DD` text, which sorts); only the full-text table is SQLite-specific (FTS5).
 enum Schema {
+    /// `PRAGMA application_id` of every index ("PRLX"): how an index path is told from a file that
+    /// Parallax must not touch.
+    static let applicationID: UInt32 = 0x5052_4C58
     /// Bumped with each migration; `--stats` prints it.
     static var version: Int { migrationIDs.count }
     static let migrationIDs = ["v1", "v2", "v3", "v4"]

@@ -40,6 +40,12 @@ enum Console {
         return ExitCode.failure
     }
 
+    /// Prints `parallax: message` on stderr and returns the usage error (exit status 64, EX_USAGE).
+    static func usageFail(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data(("parallax: " + SafeText.sanitize(message) + "\n").utf8))
+        return ExitCode(64)
+    }
+
     /// Columns of the terminal on stdout, else `$COLUMNS`, else 80.
     static var width: Int {
         var ws = winsize()

@@ -20,7 +20,8 @@ struct IndexOptions: ParsableArguments {
 
     func choice(roots: [String]) -> IndexChoice {
         if noIndex { return .memory }
-        return .file(indexPath ?? IndexLocation.defaultPath(roots: roots))
+        if let indexPath { return .file(indexPath) }
+        return .cache(IndexLocation.defaultPath(roots: roots))
     }
 }
 
@@ -66,7 +67,14 @@ enum IndexedLoading {
         } catch {
             throw Console.fail(error.description)
         }
-        let opened = IndexOpener.open(options.choice(roots: roots))
+        let opened: IndexOpener.Opened
+        do {
+            opened = try IndexOpener.open(options.choice(roots: roots))
+        } catch let refused as IndexOpener.Refused {
+            throw Console.usageFail(refused.description)
+        } catch {
+            throw Console.fail("\(error)")
+        }
         // Messages about the index itself are shown even with --quiet: they explain a slow start.
         for m in opened.messages { Console.note(m) }
         return (roots, opened.store)
