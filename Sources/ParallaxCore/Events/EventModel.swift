@@ -18,9 +18,12 @@ public struct Event: Hashable, Sendable, Identifiable {
     public var mentionedBy: [String]
     /// Where the articles name it, for jumping to the text.
     public var mentions: [EventMention]
+    /// Why each article of `articles` was grouped here: its similarity and what it shares.
+    public var why: [String: MembershipEvidence]
 
     public init(id: String, title: String, kind: EventKind, date: Day?, place: String?,
-                participants: [String], articles: [String], mentionedBy: [String] = [], mentions: [EventMention] = []) {
+                participants: [String], articles: [String], mentionedBy: [String] = [], mentions: [EventMention] = [],
+                why: [String: MembershipEvidence] = [:]) {
         self.id = id
         self.title = title
         self.kind = kind
@@ -30,6 +33,7 @@ public struct Event: Hashable, Sendable, Identifiable {
         self.articles = articles
         self.mentionedBy = mentionedBy
         self.mentions = mentions
+        self.why = why
     }
 }
 
