@@ -415,6 +415,13 @@ extension SQLiteCorpusStore: BrowsingStore {
                 SELECT article_id FROM article_event WHERE event_id = ? AND role = 'mention' ORDER BY position
                 """, arguments: [id])
             let decoder = JSONDecoder()
+            var why: [String: MembershipEvidence] = [:]
+            for r in try Row.fetchAll(db, sql: """
+                SELECT article_id, evidence FROM article_event WHERE event_id = ? AND role = 'article' AND evidence IS NOT NULL
+                """, arguments: [id]) {
+                let data: String = r[1]
+                if let ev = try? decoder.decode(MembershipEvidence.self, from: Data(data.utf8)) { why[r[0]] = ev }
+            }
             let mentions = try String.fetchAll(db, sql: """
                 SELECT data FROM event_mention WHERE event_id = ? ORDER BY position
                 """, arguments: [id]).compactMap { try? decoder.decode(EventMention.self, from: Data($0.utf8)) }
@@ -422,7 +429,7 @@ extension SQLiteCorpusStore: BrowsingStore {
             let date: String? = r[3]
             return Event(id: id, title: r[1], kind: EventKind(rawValue: kind) ?? .other,
                          date: date.flatMap(Day.init(iso:)), place: r[4], participants: participants,
-                         articles: articles, mentionedBy: mentionedBy, mentions: mentions)
+                         articles: articles, mentionedBy: mentionedBy, mentions: mentions, why: why)
         }
     }
 

@@ -250,7 +250,7 @@ public final class SQLiteCorpusStore: CorpusStore {
                 """)
             let part = try db.cachedStatement(sql: "INSERT INTO event_participant (event_id, position, name) VALUES (?, ?, ?)")
             let link = try db.cachedStatement(sql: """
-                INSERT INTO article_event (article_id, event_id, role, position) VALUES (?, ?, ?, ?)
+                INSERT INTO article_event (article_id, event_id, role, position, evidence) VALUES (?, ?, ?, ?, ?)
                 """)
             let mention = try db.cachedStatement(sql: """
                 INSERT INTO event_mention (event_id, position, article_id, data) VALUES (?, ?, ?, ?)
@@ -269,8 +269,11 @@ public final class SQLiteCorpusStore: CorpusStore {
                 report.eventsRewritten += 1
                 try ins.execute(arguments: [e.id, i, e.title, e.kind.rawValue, e.date?.description, e.place, hash])
                 for (j, p) in e.participants.enumerated() { try part.execute(arguments: [e.id, j, p]) }
-                for (j, a) in e.articles.enumerated() { try link.execute(arguments: [a, e.id, "article", j]) }
-                for (j, a) in e.mentionedBy.enumerated() { try link.execute(arguments: [a, e.id, "mention", j]) }
+                for (j, a) in e.articles.enumerated() {
+                    let why = try e.why[a].map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+                    try link.execute(arguments: [a, e.id, "article", j, why])
+                }
+                for (j, a) in e.mentionedBy.enumerated() { try link.execute(arguments: [a, e.id, "mention", j, nil]) }
                 for (j, m) in e.mentions.enumerated() {
                     let data = String(decoding: try encoder.encode(m), as: UTF8.self)
                     try mention.execute(arguments: [e.id, j, m.articleID, data])
@@ -493,10 +496,15 @@ public final class SQLiteCorpusStore: CorpusStore {
             var members: [String: [String]] = [:]
             var mentioned: [String: [String]] = [:]
             var primary: [String: String] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT article_id, event_id, role FROM article_event ORDER BY event_id, role, position") {
+            var why: [String: [String: MembershipEvidence]] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT article_id, event_id, role, evidence FROM article_event ORDER BY event_id, role, position") {
                 let role: String = r[2]
                 switch role {
-                case "article": members[r[1], default: []].append(r[0])
+                case "article":
+                    members[r[1], default: []].append(r[0])
+                    if let data: String = r[3], let ev = try? decoder.decode(MembershipEvidence.self, from: Data(data.utf8)) {
+                        why[r[1], default: [:]][r[0]] = ev
+                    }
                 case "mention": mentioned[r[1], default: []].append(r[0])
                 default: primary[r[0]] = r[1]
                 }
@@ -508,7 +516,7 @@ public final class SQLiteCorpusStore: CorpusStore {
                 return Event(id: id, title: r[1], kind: EventKind(rawValue: kind) ?? .other,
                              date: date.flatMap(Day.init(iso:)), place: r[4], participants: participants[id] ?? [],
                              articles: members[id] ?? [], mentionedBy: mentioned[id] ?? [],
-                             mentions: eventMentions[id] ?? [])
+                             mentions: eventMentions[id] ?? [], why: why[id] ?? [:])
             }
             let warnings = try String.fetchAll(db, sql: "SELECT warnings FROM source_file WHERE warnings <> '' ORDER BY path")
                 .flatMap { $0.components(separatedBy: "\n") }

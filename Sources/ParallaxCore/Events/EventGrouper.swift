@@ -81,7 +81,10 @@ public struct EventGrouper: Sendable {
             }
             (clusters, evidence) = cluster(locals: locals, articles: corpus.articles, vectors: vectors, actors: actors)
         }
-        let built = buildEvents(clusters: clusters, locals: locals, articles: corpus.articles, evidence: evidence)
+        var actorsByName: [String: Actor] = [:]
+        for a in corpus.actors where !a.isSource { actorsByName[a.name.lowercased()] = a }
+        let built = buildEvents(clusters: clusters, locals: locals, articles: corpus.articles, evidence: evidence,
+                                actors: actorsByName)
         corpus.events = built.events
         corpus.primaryEvent = built.primary
         return (corpus, used)
@@ -268,7 +271,8 @@ public struct EventGrouper: Sendable {
     // MARK: - Building the events
 
     func buildEvents(clusters: Clusters, locals: [[LocalEvent]], articles: [Article],
-                     evidence: [Int: MembershipEvidence] = [:]) -> (events: [Event], primary: [String: String]) {
+                     evidence: [Int: MembershipEvidence] = [:],
+                     actors: [String: Actor] = [:]) -> (events: [Event], primary: [String: String]) {
         var events: [Event] = []
         for c in clusters {
             let members = c.map { locals[$0.0][$0.1] }
@@ -283,7 +287,7 @@ public struct EventGrouper: Sendable {
             var qualifiers: [String: Int] = [:]
             for m in members {
                 kindVotes[m.kind, default: 0] += m.weight * (m.isPrimary ? 2 : 1)
-                if let p = m.place { placeVotes[p, default: 0] += (lexicon.isWidePlace(p) ? 0.3 : 1) * m.weight }
+                if let p = m.place, !lexicon.isRegion(p) { placeVotes[p, default: 0] += (lexicon.isWidePlace(p) ? 0.3 : 1) * m.weight }
                 for (p, w) in m.participants {
                     let key = p.lowercased()
                     participants[key, default: 0] += w
@@ -293,7 +297,19 @@ public struct EventGrouper: Sendable {
             }
             let kind = kindVotes.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key ?? .other
             let place = kind == .call ? nil : placeVotes.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-            let parts = participants.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(6).compactMap { display[$0.key] }
+            // Only actors take part: a one-word "person" (`Four`, `Minister`) is a misreading, not a participant.
+            let parts = participants.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                .filter { actors.isEmpty || Self.isParticipant(actors[$0.key]) }
+                .prefix(6).compactMap { display[$0.key] }
+            // A title names people where the articles name them among the first participants
+            // (`Biden–Putin call`, not `Biden–Ukraine call`); countries where no person leads.
+            var titled = Array(parts.prefix(2))
+            let isPerson = { (p: String) in actors[p.lowercased()]?.kind == .person }
+            if titled.contains(where: isPerson) {
+                let people = parts.filter(isPerson)
+                titled = Array(people.prefix(2))
+                if titled.count < 2, let other = parts.first(where: { !isPerson($0) }) { titled.append(other) }
+            }
             let qualifier = qualifiers.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
             var primaryArticles: [String] = []
             var mentionedBy: [String] = []
@@ -304,8 +320,9 @@ public struct EventGrouper: Sendable {
                     if let ev = evidence[a] { why[m.articleID] = ev }
                 } else { mentionedBy.append(m.articleID) }
             }
-            let title = Self.title(kind: kind, place: place, participants: Array(parts), qualifier: qualifier,
-                                   lexicon: lexicon)
+            let title = Self.title(kind: kind, place: place,
+                                   participants: titled.map { p in actors[p.lowercased()].map(Self.shortName) ?? p },
+                                   qualifier: qualifier, lexicon: lexicon)
             let mentions = members.flatMap(\.mentions).sorted {
                 ($0.articleID, $0.range?.start ?? -1) < ($1.articleID, $1.range?.start ?? -1)
             }
@@ -327,6 +344,24 @@ public struct EventGrouper: Sendable {
         return (events, primary)
     }
 
+    /// Whether a named actor can be a participant of a meeting: organisations and countries, and people
+    /// known by more than one word.
+    static func isParticipant(_ a: Actor?) -> Bool {
+        guard let a else { return false }
+        switch a.kind {
+        case .person: return a.name.split(separator: " ").count >= 2 || a.aliases.contains { $0.split(separator: " ").count >= 2 }
+        case .place: return false
+        default: return true
+        }
+    }
+
+    /// What a title shows of an actor: a person by the name the articles use alone (`Putin`,
+    /// `Xi`, `von der Leyen`), anything else by its name.
+    static func shortName(_ a: Actor) -> String {
+        guard a.kind == .person else { return a.name }
+        return a.shortName
+    }
+
     /// A short title: `Normandy-format talks in Paris`, `Biden–Putin call`, `NATO–Russia meeting in Brussels`.
     static func title(kind: EventKind, place: String?, participants: [String], qualifier: String?,
                       lexicon: EventLexicon) -> String {
@@ -342,12 +377,8 @@ public struct EventGrouper: Sendable {
         if let q = qualifier {
             head = "\(q)-format \(noun)"
         } else {
-            // The two most prominent participants, by their last names.
-            let names = participants.prefix(2).map { p -> String in
-                let parts = p.split(separator: " ")
-                if lexicon.countries[p.lowercased()] != nil || parts.count < 2 { return p.prefix(1).uppercased() + p.dropFirst() }
-                return String(parts.last ?? Substring(p))
-            }
+            // The two most prominent participants, by their short names (given by the caller).
+            let names = participants.prefix(2).map { p -> String in p.prefix(1).uppercased() + p.dropFirst() }
             head = names.count == 2 ? "\(names[0])–\(names[1]) \(noun)" : (names.first.map { "\($0) \(noun)" } ?? noun.prefix(1).uppercased() + noun.dropFirst())
         }
         if let p = place { head += " in \(p)" }

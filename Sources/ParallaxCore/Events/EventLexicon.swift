@@ -142,6 +142,13 @@ public struct EventLexicon: Sendable {
     /// True when the name is a country rather than a city.
     func isCountry(_ place: String) -> Bool { countries[place.lowercased()] != nil }
 
+    /// A continent or region (`regions.txt`): never where a meeting is said to be
+    /// (`Organization for Security and Co-operation in Europe`).
+    func isRegion(_ place: String) -> Bool {
+        let k = place.lowercased()
+        return regions.contains(k) || regions.contains("the " + k)
+    }
+
     /// A country or a wider region: a place that does not say which city a meeting was in.
     func isWidePlace(_ place: String) -> Bool {
         let k = place.lowercased()

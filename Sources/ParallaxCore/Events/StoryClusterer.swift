@@ -152,6 +152,12 @@ struct StoryClusterer: Sendable {
     /// (explicit meeting days too far apart).
     func similarity(_ p: Profile, _ s: Story) -> Double? {
         if let d = p.eventDay, let sd = s.modalDay, abs(d.ordinal - sd) >= settings.conflictDays { return nil }
+        // "On Tuesday" with no week to place it in still rules out a story of a Thursday.
+        // (A day of tolerance, as between explicit days: the dinner on the eve of the talks.)
+        if p.eventDay == nil, let ed = p.eventDate, let sd = s.modalDay,
+           !((sd - 1)...(sd + 1)).contains(where: { ed.compatible(with: .span(Day(ordinal: $0), Day(ordinal: $0)), tolerance: 0) }) {
+            return nil
+        }
         let t = Self.cosine(p.terms, s.terms)
         let a = Self.cosine(p.actors, s.actors)
         var e = 0.0
