@@ -115,6 +115,15 @@ public enum ComparisonReport {
         heading("Discrepancies (\(c.discrepancies.count))")
         for d in c.discrepancies { block("⚠ \(d.kind.rawValue) — \(clean(d.subject)): \(clean(d.note))") }
         if c.discrepancies.isEmpty { block("None found.") }
+        heading("Coverage over time")
+        for o in c.coverage.outlets {
+            block("\(clean(o.outlet)): " + (o.days.isEmpty ? "undated" : o.days.map(\.description).joined(separator: ", ")))
+        }
+        heading("Not reported by (\(c.coverage.blindspots.count))")
+        for b in c.coverage.blindspots {
+            block("\(clean(b.outlet)): \(b.articles.count) article\(b.articles.count == 1 ? "" : "s") on \(b.names.map(clean).joined(separator: ", ")) within \(EventCoverage.windowDays) days, none on this event")
+        }
+        if c.coverage.blindspots.isEmpty { block("No other outlet of the corpus covered its people in those weeks.") }
         return out.joined(separator: "\n")
     }
 
