@@ -118,7 +118,7 @@ LABELS = {
     "cal-01848": ("fomc-2022-01-26", "member", "evening futures piece headlined on the Fed update at the end of the two-day meeting"),
     # distractors
     "cal-03334": ("other", "same-day-other-meeting", "Zelensky's CNN/Reuters interview on 1 Mar urging Biden ahead of the State of the Union: a different event that names the address"),
-    "cal-01136": ("other", "passing", "Asia markets wrap the next morning; Powell's hearing remarks are one driver among several"),
+    "cal-01136": ("powell-confirmation-hearing-2022-01-11", "member", "next-morning Asia markets wrap headlined and led by Powell's hearing remarks (as cal-02318 for OPEC+): counted as coverage of the hearing"),
     "cal-02356": ("other", "passing", "European close after both the ECB and BoE meetings: reports neither as its subject"),
     "cal-03918": ("other", "same-day-other-meeting", "Kuwait's central bank hike on 16 Mar, tracking the Fed: a different decision the same day"),
     "cal-03941": ("other", "same-day-other-meeting", "Saudi central bank hike on 16 Mar, tracking the Fed: a different decision (and not the same story as cal-03918)"),
