@@ -415,7 +415,7 @@ extension SQLiteCorpusStore: BrowsingStore {
                 SELECT article_id FROM article_event WHERE event_id = ? AND role = 'mention' ORDER BY position
                 """, arguments: [id])
             let decoder = JSONDecoder()
-            var why: [String: MembershipEvidence] = [:]
+            var why: EventEvidence = [:]
             for r in try Row.fetchAll(db, sql: """
                 SELECT article_id, evidence FROM article_event WHERE event_id = ? AND role = 'article' AND evidence IS NOT NULL
                 """, arguments: [id]) {

@@ -496,7 +496,7 @@ public final class SQLiteCorpusStore: CorpusStore {
             var members: [String: [String]] = [:]
             var mentioned: [String: [String]] = [:]
             var primary: [String: String] = [:]
-            var why: [String: [String: MembershipEvidence]] = [:]
+            var why: [String: EventEvidence] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT article_id, event_id, role, evidence FROM article_event ORDER BY event_id, role, position") {
                 let role: String = r[2]
                 switch role {

@@ -66,9 +66,9 @@ public struct EventGrouper: Sendable {
         }
 
         var locals = localEvents(corpus.articles.indices.map { ($0, corpus.articles[$0].published?.day) })
-        var (clusters, evidence) = cluster(locals: locals, articles: corpus.articles, vectors: vectors, actors: actors)
+        var (clusters, evidence, view) = cluster(locals: locals, articles: corpus.articles, vectors: vectors, actors: actors)
         // Undated articles take the date of the event they report; then their weekdays are read again.
-        let inferred = inferDates(clusters: clusters, locals: locals, articles: corpus.articles)
+        let inferred = inferDates(clusters: clusters, locals: view, articles: corpus.articles)
         if !inferred.isEmpty {
             for (i, dv) in inferred { corpus.articles[i].published = dv }
             let again = localEvents(inferred.map { ($0.0, $0.1.day) })
@@ -79,11 +79,11 @@ public struct EventGrouper: Sendable {
                 if let d = primary?.date?.day, primary?.dateIsImplicit == false, abs(d.ordinal - dv.day.ordinal) > 1 { continue }
                 locals[i] = events
             }
-            (clusters, evidence) = cluster(locals: locals, articles: corpus.articles, vectors: vectors, actors: actors)
+            (clusters, evidence, view) = cluster(locals: locals, articles: corpus.articles, vectors: vectors, actors: actors)
         }
         var actorsByName: [String: Actor] = [:]
         for a in corpus.actors where !a.isSource { actorsByName[a.name.lowercased()] = a }
-        let built = buildEvents(clusters: clusters, locals: locals, articles: corpus.articles, evidence: evidence,
+        let built = buildEvents(clusters: clusters, locals: view, articles: corpus.articles, evidence: evidence,
                                 actors: actorsByName)
         corpus.events = built.events
         corpus.primaryEvent = built.primary
@@ -121,7 +121,8 @@ public struct EventGrouper: Sendable {
     /// Story clustering of the articles that report a meeting (`StoryClusterer`), then every other
     /// dated mention attached to the story it names, or grouped with the mentions of the same meeting.
     func cluster(locals: [[LocalEvent]], articles: [Article], vectors: LeadVectors,
-                 actors: [String: ActorIndex]) -> (clusters: Clusters, evidence: [Int: MembershipEvidence]) {
+                 actors: [String: ActorIndex]) -> (clusters: Clusters, evidence: [Int: MembershipEvidence],
+                                                   locals: [[LocalEvent]]) {
         let settings = self.settings
         // Actor rarity over the articles that name them.
         var df: [String: Int] = [:]
@@ -139,9 +140,12 @@ public struct EventGrouper: Sendable {
         var profiles: [StoryClusterer.Profile] = []
         var primaryOf: [Int: Int] = [:]  // article → local index of its primary
         for (ai, evs) in locals.enumerated() {
-            guard let li = evs.indices.first(where: { evs[$0].isPrimary }) else { continue }
-            let e = evs[li]
-            primaryOf[ai] = li
+            // An article that names no meeting of its own still takes part, by its content alone:
+            // it joins a story only on a stronger likeness, and is an event's report only then.
+            let li = evs.indices.first(where: { evs[$0].isPrimary })
+            let e = li.map { evs[$0] } ?? LocalEvent(articleID: articles[ai].id, mentions: [], kind: .other, date: nil,
+                                                    place: nil, participants: [:], weight: 0, isPrimary: false)
+            if let li { primaryOf[ai] = li }
             var av: [String: Double] = [:]
             for (k, (c, kind)) in perArticle[ai] {
                 let kw: Double
@@ -157,18 +161,50 @@ public struct EventGrouper: Sendable {
             }
             var eventDay: Day?
             if !e.dateIsImplicit, let d = e.date?.day { eventDay = d }
+            // A meeting left undated, or only "on Thursday", although the article has a date of its own:
+            // the extractor set the page date aside (the story contradicts it), so it places nothing in time.
+            var own = articles[ai].published?.day
+            if li != nil, own != nil {
+                switch e.date {
+                case nil, .weekday?, .monthDay?: own = nil
+                case .span?: break
+                }
+            }
             let place = e.place
-            profiles.append(.init(article: ai, local: li, terms: vectors.vectors[ai], actors: av,
-                                  kindFamily: e.kind == .call ? 1 : 0, place: place,
+            profiles.append(.init(article: ai, local: li ?? evs.count, hasEvent: li != nil, terms: vectors.vectors[ai], actors: av,
+                                  kindFamily: li == nil ? -1 : e.kind == .call ? 1 : 0, place: place,
                                   placeIsCountry: place.map(lexicon.isWidePlace) ?? false,
                                   eventDay: eventDay, eventDate: e.date,
-                                  time: eventDay ?? articles[ai].published?.day))
+                                  time: eventDay ?? own))
         }
         let clusterer = StoryClusterer(settings: settings, lexicon: lexicon)
-        let (stories, byProfile) = clusterer.cluster(profiles, words: vectors.words)
-        var clusters: [[(Int, Int)]] = stories.map { $0.map { (profiles[$0].article, profiles[$0].local) } }
+        let (stories, byProfile, _) = clusterer.cluster(profiles, words: vectors.words)
+        var clusters: [[(Int, Int)]] = []
+        var extra: [Int: LocalEvent] = [:]
         var evidence: [Int: MembershipEvidence] = [:]
-        for (pi, ev) in byProfile { evidence[profiles[pi].article] = ev }
+        for story in stories {
+            // A story is an event only when one of its articles reports a meeting; its other articles
+            // report it too, as the meeting of their story (kind by the story's vote).
+            let reporting = story.filter { profiles[$0].hasEvent }
+            guard !reporting.isEmpty else { continue }
+            var kinds: [EventKind: Double] = [:]
+            for pi in reporting { let e = locals[profiles[pi].article][profiles[pi].local]; kinds[e.kind, default: 0] += e.weight }
+            let kind = kinds.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key ?? .meeting
+            var c: [(Int, Int)] = []
+            for pi in story {
+                let p = profiles[pi]
+                if !p.hasEvent {
+                    extra[p.article] = LocalEvent(articleID: articles[p.article].id, mentions: [], kind: kind, date: nil,
+                                                  place: nil, participants: [:], weight: 0.3, isPrimary: true)
+                }
+                c.append((p.article, p.local))
+                if let ev = byProfile[pi] { evidence[p.article] = ev }
+            }
+            clusters.append(c)
+        }
+        // From here on the joined articles' stand-in events are read like the others.
+        var locals = locals
+        for (a, e) in extra { locals[a].append(e) }
 
         // The stories' meeting as their members state it, for attaching mentions.
         struct Label { var day: Int?; var place: String?; var family: Int; var participants: [String: Double]; var articles: Set<Int> }
@@ -238,7 +274,7 @@ public struct EventGrouper: Sendable {
                 }
             }
         }
-        return (clusters, evidence)
+        return (clusters, evidence, locals)
     }
 
     // MARK: - Dates across articles
@@ -313,7 +349,7 @@ public struct EventGrouper: Sendable {
             let qualifier = qualifiers.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
             var primaryArticles: [String] = []
             var mentionedBy: [String] = []
-            var why: [String: MembershipEvidence] = [:]
+            var why: EventEvidence = [:]
             for ((a, _), m) in zip(c, members) {
                 if m.isPrimary {
                     primaryArticles.append(m.articleID)
@@ -434,7 +470,9 @@ struct LeadVectors: Sendable {
         var df: [Int: Int] = [:]
         for a in counts {
             var tf: [Int: Double] = [:]
-            for (key, n) in a {
+            // Ids in word order, so that every ordering that breaks ties on them is the same however the
+            // counts were made (fresh, or decoded from the index).
+            for (key, n) in a.sorted(by: { $0.key < $1.key }) {
                 let id: Int
                 if let v = vocab[key] { id = v } else { id = vocab.count; vocab[key] = id }
                 tf[id, default: 0] += Double(n)

@@ -21,6 +21,7 @@ public struct ClusteringSettings: Sendable, Equatable {
     public var countryActorWeight = 0.3
     public var organisationActorWeight = 0.8
     public var attachMention = 0.35
+    public var nonEventMargin = 0.25
 
     public init() {}
 
@@ -52,6 +53,7 @@ public struct ClusteringSettings: Sendable, Equatable {
             case "country-actor-weight": countryActorWeight = v
             case "organisation-actor-weight": organisationActorWeight = v
             case "attach-mention": attachMention = v
+            case "non-event-margin": nonEventMargin = v
             default: continue
             }
         }
@@ -95,6 +97,9 @@ struct StoryClusterer: Sendable {
     struct Profile {
         var article: Int
         var local: Int
+        /// Whether the article reports a meeting (a primary event mention); one that does not joins a
+        /// story only by a clearer margin.
+        var hasEvent: Bool
         /// TF-IDF of headline and lead, unit length (term id → weight).
         var terms: [Int: Double]
         /// Actor → weight (kind × rarity), unit length.
@@ -134,7 +139,7 @@ struct StoryClusterer: Sendable {
             if let d = p.eventDay { days[d.ordinal, default: 0] += 1 }
             if let t = p.time { times.append(t.ordinal) }
             if let pl = p.place, !p.placeIsCountry { places[pl, default: 0] += 1 }
-            families[p.kindFamily, default: 0] += 1
+            if p.kindFamily >= 0 { families[p.kindFamily, default: 0] += 1 }
         }
     }
 
@@ -165,7 +170,7 @@ struct StoryClusterer: Sendable {
         if let pl = p.place, !p.placeIsCountry, let sp = s.modalPlace {
             if pl == sp { e += settings.samePlace } else if !lexicon.placesCompatibleForClustering(pl, sp) { e -= settings.placeConflict }
         }
-        if let f = s.modalFamily { e += f == p.kindFamily ? settings.sameKind : -settings.otherKind }
+        if p.kindFamily >= 0, let f = s.modalFamily { e += f == p.kindFamily ? settings.sameKind : -settings.otherKind }
         var timeFactor = 1.0
         if let pt = p.time?.ordinal, let st = s.medianTime {
             let gap = Double(max(0, abs(pt - st) - 1))
@@ -174,8 +179,10 @@ struct StoryClusterer: Sendable {
         return timeFactor * (settings.termWeight * t + settings.actorWeight * a) + settings.eventWeight * e
     }
 
-    /// Clusters the profiles; returns stories as lists of profile indices and each member's evidence.
-    func cluster(_ profiles: [Profile], words: [String]) -> (stories: [[Int]], evidence: [Int: MembershipEvidence]) {
+    /// Clusters the profiles; returns stories as lists of profile indices, each member's evidence, and
+    /// how many article–story similarities were computed (the stage's work, linear in the articles).
+    func cluster(_ profiles: [Profile], words: [String]) -> (stories: [[Int]], evidence: [Int: MembershipEvidence],
+                                                           comparisons: Int) {
         // Time order; undated last so that they meet the dated stories.
         let order = profiles.indices.sorted {
             let a = profiles[$0].time?.ordinal ?? Int.max, b = profiles[$1].time?.ordinal ?? Int.max
@@ -184,6 +191,7 @@ struct StoryClusterer: Sendable {
         var stories: [Story] = []
         var postings: [String: [Int]] = [:]
         var evidence: [Int: MembershipEvidence] = [:]
+        var comparisons = 0
         for pi in order {
             let p = profiles[pi]
             let keys = Self.keys(of: p, limit: settings.keysPerArticle)
@@ -196,14 +204,10 @@ struct StoryClusterer: Sendable {
             for c in candidates.sorted() {
                 let s = stories[c]
                 if let pt = p.time?.ordinal, let st = s.medianTime, abs(pt - st) > settings.windowDays { continue }
+                comparisons += 1
                 guard let sim = similarity(p, s) else { continue }
-                if sim >= settings.threshold, sim > (best?.0 ?? -1) { best = (sim, c) }
-            }
-            if ProcessInfo.processInfo.environment["PARALLAX_DEBUG_EVENTS"] != nil {
-                let sims = candidates.sorted().map { c in "\(c):" + (similarity(p, stories[c]).map { String(format: "%.2f", $0) } ?? "x") }
-                let topTerms = p.terms.sorted { $0.value > $1.value }.prefix(5).map { words.indices.contains($0.key) ? words[$0.key] : "?" }
-                let topActors = p.actors.sorted { $0.value > $1.value }.prefix(5).map(\.key)
-                FileHandle.standardError.write(Data("story a\(p.article) time=\(p.time?.description ?? "-") day=\(p.eventDay?.description ?? "-") place=\(p.place ?? "-") fam=\(p.kindFamily) terms=\(topTerms) actors=\(topActors) cands=\(sims) -> \(best.map { "\($0.1)" } ?? "new \(stories.count)")\n".utf8))
+                let needed = settings.threshold + (p.hasEvent ? 0 : settings.nonEventMargin)
+                if sim >= needed, sim > (best?.0 ?? -1) { best = (sim, c) }
             }
             let target: Int
             if let (sim, c) = best {
@@ -220,7 +224,34 @@ struct StoryClusterer: Sendable {
             s.add(p)
             for k in keys where s.keys.insert(k).inserted { postings[k, default: []].append(target) }
         }
-        return (stories.map(\.members), evidence)
+        // Stories of articles that name no meeting (reaction pieces among themselves) join the story of
+        // a meeting they resemble as a whole.
+        var absorbed = Set<Int>()
+        for (xi, x) in stories.enumerated() where x.members.allSatisfy({ !profiles[$0].hasEvent }) && x.members.count >= 2 {
+            let pseudo = Profile(article: -1, local: -1, hasEvent: false, terms: x.terms, actors: x.actors, kindFamily: -1,
+                                 place: nil, placeIsCountry: false, eventDay: nil, eventDate: nil,
+                                 time: x.medianTime.map { Day(ordinal: $0) })
+            var candidates = Set<Int>()
+            for k in Self.keys(of: pseudo, limit: settings.keysPerArticle) {
+                for c in (postings[k] ?? []).suffix(settings.postingsPerKey) where c != xi { candidates.insert(c) }
+            }
+            var best: (Double, Int)?
+            for c in candidates.sorted() where !absorbed.contains(c) && stories[c].members.contains(where: { profiles[$0].hasEvent }) {
+                let y = stories[c]
+                if let pt = pseudo.time?.ordinal, let st = y.medianTime, abs(pt - st) > settings.windowDays { continue }
+                comparisons += 1
+                guard let sim = similarity(pseudo, y), sim >= settings.threshold + settings.nonEventMargin else { continue }
+                if sim > (best?.0 ?? -1) { best = (sim, c) }
+            }
+            guard let (sim, c) = best else { continue }
+            for m in x.members {
+                evidence[m] = explain(profiles[m], stories[c], score: sim, words: words)
+                stories[c].members.append(m)
+                stories[c].add(profiles[m])
+            }
+            absorbed.insert(xi)
+        }
+        return (stories.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element.members), evidence, comparisons)
     }
 
     /// The rarest terms and actors of a profile (their weights already carry the rarity) and its place.
