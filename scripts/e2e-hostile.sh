@@ -174,11 +174,13 @@ mkfifo "$f/pipemanifest/parallax-manifest.json"; story "Beside a FIFO manifest" 
 head -c 20M /dev/zero | tr '\0' ' ' >"$f/hugemanifest/parallax-manifest.json"; story "Beside a 20 MB manifest" >"$f/hugemanifest/a.txt"
 mkdir -p "$f/locked"; story "Locked folder" >"$f/locked/inside.txt"
 story "Unreadable file" >"$f/unreadable.txt"
-# Huge files in a folder of their own: 200 MB of text, one line of 50 MB, a JSONL line of 50 MB.
+# Huge files in a folder of their own: 200 MB of text, one line of 50 MB, a JSONL line of 50 MB
+# (PARALLAX_E2E_HUGE_MB sets the first, a quarter of it the others: scripts/test uses 20, scripts/soak 200).
+huge_mb=${PARALLAX_E2E_HUGE_MB:-200}; line_mb=$(( huge_mb / 4 ))
 big=$tmp/big; mkdir -p "$big"
-yes "The delegates met again in Geneva on Monday and said the talks were useful and would continue." | head -c 200M >"$big/huge.txt"
-head -c 50M /dev/zero | tr '\0' 'a' | sed 's/aaaaaaaa/word and /g' >"$big/longline.txt"
-{ printf '{"title": "Long line", "text": "'; head -c 50M /dev/zero | tr '\0' 'b'; printf '"}\n{"title": "After the long line", "text": "The envoys met in Oslo on Monday for talks."}\n'; } >"$big/longline.jsonl"
+yes "The delegates met again in Geneva on Monday and said the talks were useful and would continue." | head -c "${huge_mb}M" >"$big/huge.txt"
+head -c "${line_mb}M" /dev/zero | tr '\0' 'a' | sed 's/aaaaaaaa/word and /g' >"$big/longline.txt"
+{ printf '{"title": "Long line", "text": "'; head -c "${line_mb}M" /dev/zero | tr '\0' 'b'; printf '"}\n{"title": "After the long line", "text": "The envoys met in Oslo on Monday for talks."}\n'; } >"$big/longline.jsonl"
 story "Small article beside the huge ones" >"$big/small.txt"
 echo "files generated in $(elapsed "$t0") s"
 
