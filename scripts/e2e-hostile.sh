@@ -163,12 +163,21 @@ w("parallax-manifest.json", '{"good.txt": {"outlet": "Good Outlet"}, "missing.tx
 os.makedirs(os.path.join(f, "badmanifest"))
 w("badmanifest/parallax-manifest.json", "[1, 2")
 w("badmanifest/ok.txt", "Beside a bad manifest\n\nThe envoys met in Oslo on Monday for talks.\n")
+# Issue 14: lone UTF-16 surrogate escapes (a scraper cut an emoji's pair): U+FFFD, the file loads.
+w("surrogate.json", r'[{"title": "Lone surrogate \ud83d loads", "text": "The envoys met in Oslo \ud83d on Monday for talks."},'
+  r' {"title": "Escaped backslash \\ud83d kept", "text": "The envoys met in Riga on Monday for talks."}]')
+w("surrogate.jsonl", r'{"title": "JSONL lone low \udc00 half", "text": "The envoys met in Riga \udc00 on Monday for talks."}' + "\n")
 PY
 : >"$f/empty.txt"
 printf '   \n\t\n  \r\n' >"$f/blank.txt"
 printf 'Word\n' >"$f/oneword.txt"
 mkdir -p "$f/loop"; ln -s .. "$f/loop/up"; ln -s self.txt "$f/self.txt"; ln -s /nonexistent "$f/dangling.txt"
 mkfifo "$f/fifo.txt"
+# Issue 14: links to the kernel's endless or blocking files, to a FIFO, and out of the corpus.
+ln -s /proc/self/pagemap "$f/pagemap.txt"; ln -s /proc/kmsg "$f/kmsg.txt"; ln -s /proc/self "$f/procself"
+ln -s fifo.txt "$f/fifolink.txt"
+mkdir -p "$tmp/elsewhere"; story "Outside the corpus" >"$tmp/elsewhere/outside.txt"
+ln -s ../elsewhere/outside.txt "$f/outside.txt"
 mkdir -p "$f/pipemanifest" "$f/hugemanifest"
 mkfifo "$f/pipemanifest/parallax-manifest.json"; story "Beside a FIFO manifest" >"$f/pipemanifest/a.txt"
 head -c 20M /dev/zero | tr '\0' ' ' >"$f/hugemanifest/parallax-manifest.json"; story "Beside a 20 MB manifest" >"$f/hugemanifest/a.txt"
@@ -257,6 +266,24 @@ check "symlink loop reported" grep -q "loop/up: symbolic link loop" "$err"
 check "self-referencing symlink: a warning" grep -q "self.txt" "$err"
 check "dangling symlink: a warning" grep -q "dangling.txt: broken symbolic link" "$err"
 check "named pipe: skipped with a warning, no hang" grep -q "fifo.txt: a named pipe, not a regular file, skipped" "$err"
+check "link to /proc/self/pagemap: skipped, no hang" grep -q "pagemap.txt: symbolic link to a system file" "$err"
+check "link to /proc/kmsg: skipped, no hang" grep -q "kmsg.txt: symbolic link to a system file" "$err"
+check "link to /proc/self (a folder): not walked" grep -q "procself: symbolic link to a system file" "$err"
+check "link to a FIFO: skipped" grep -q "fifolink.txt: a named pipe, not a regular file, skipped" "$err"
+check "link out of the corpus: skipped, says how to read it" grep -q "outside.txt: symbolic link to .*outside the corpus, skipped (--follow-outside" "$err"
+check "link out of the corpus: not read" bash -c "! grep -q '^Outside the corpus|' '$tmp/titles'"
+check "lone surrogate in a .json export: U+FFFD, the file loads" grep -q "^Lone surrogate � loads|" "$tmp/titles"
+check "lone surrogate in a .json export: an escaped backslash stays text" grep -qF 'Escaped backslash \ud83d kept|' "$tmp/titles"
+check "lone surrogate in a .json export: a note" grep -q "surrogate.json: 2 unpaired UTF-16 surrogate escapes replaced" "$err"
+check "lone low surrogate in a JSONL line: U+FFFD, the line loads" grep -q "^JSONL lone low � half|" "$tmp/titles"
+t1=$(now)
+timeout 60 "$bin" articles --no-index --follow-outside "$f" >"$out/follow.out" 2>"$out/follow.err"; rc=$?
+check "--follow-outside: exit 0 in seconds ($(elapsed "$t1") s)" test $rc -eq 0
+check "--follow-outside: the outside file loads" grep -q "Outside the corpus" "$out/follow.out"
+check "--follow-outside: still never /proc" grep -q "pagemap.txt: symbolic link to a system file" "$out/follow.err"
+timeout 60 "$bin" articles --no-index /proc/self/pagemap "$f/good.txt" >"$out/procarg.out" 2>"$out/procarg.err"; rc=$?
+check "/proc/self/pagemap named on the command line: not read, the rest loads" \
+  bash -c "test $rc -eq 0 && grep -q 'pagemap: a system file or folder' '$out/procarg.err' && grep -q 'A good article' '$out/procarg.out'"
 check "no crash or stack trace" bash -c "! grep -qi 'fatal error\|stack dump\|backtrace\|segmentation' '$err'"
 
 # Unreadable files and folders: root reads everything, so this part runs as an unprivileged user.

@@ -266,8 +266,12 @@ enum FileHashing {
     static let blockSize = 1 << 20
 
     static func hash(path: String) -> Result<(hash: String, bytes: Int64), Failure> {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return .failure(Failure(reason: String(cString: strerror(errno)).lowercased())) }
+        // Regular files only, opened without blocking (a path swapped for a FIFO since the walk).
+        let fd: Int32
+        switch SafeFile.open(path) {
+        case .success(let d): fd = d
+        case .failure(let f): return .failure(Failure(reason: f.reason))
+        }
         defer { close(fd) }
         var h = ContentHash()
         var total: Int64 = 0

@@ -81,7 +81,7 @@ struct ArticlesCommand: ParsableCommand {
         (query.since, query.until) = try dateRange()
         query.text = search.flatMap { FastText.isBlank($0) ? nil : $0 }
         let (roots, store) = try IndexedLoading.openIndex(paths: corpus.paths, options: corpus.index)
-        _ = try IndexedLoading.update(store: store, roots: roots, quiet: corpus.quiet)
+        _ = try IndexedLoading.update(store: store, roots: roots, quiet: corpus.quiet, reader: corpus.reader)
         let rows: [ArticleSummary]
         let total: Int
         do {

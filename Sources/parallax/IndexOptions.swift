@@ -37,12 +37,13 @@ struct IndexedCorpus {
 enum IndexedLoading {
     /// Brings the index up to date in the foreground (a progress bar on a terminal's stderr), prints
     /// what it did on its own and the files' warnings, or exits with one line.
-    static func update(store: SQLiteCorpusStore, roots: [String], quiet: Bool) throws -> IndexReport {
+    static func update(store: SQLiteCorpusStore, roots: [String], quiet: Bool,
+                       reader: LoaderCorpusReader = LoaderCorpusReader()) throws -> IndexReport {
         let bar = ProgressBar.forStderr()
         let report: IndexReport
         do {
             report = try blocking {
-                try await Indexer(reader: LoaderCorpusReader()).update(store: store, roots: roots) { p in
+                try await Indexer(reader: reader).update(store: store, roots: roots) { p in
                     bar?.update(done: p.done, total: p.total, phase: p.phase)
                 }
             }
@@ -80,9 +81,10 @@ enum IndexedLoading {
         return (roots, opened.store)
     }
 
-    static func load(paths: [String], options: IndexOptions, quiet: Bool) throws -> IndexedCorpus {
+    static func load(paths: [String], options: IndexOptions, quiet: Bool,
+                     reader: LoaderCorpusReader = LoaderCorpusReader()) throws -> IndexedCorpus {
         let (roots, store) = try openIndex(paths: paths, options: options)
-        let report = try update(store: store, roots: roots, quiet: quiet)
+        let report = try update(store: store, roots: roots, quiet: quiet, reader: reader)
         let corpus: Corpus
         do {
             corpus = try store.loadCorpus()

@@ -15,18 +15,19 @@ enum IndexedBrowsing {
         var update: BackgroundIndexUpdate?
     }
 
-    static func open(paths: [String], options: IndexOptions, quiet: Bool) throws -> Opened {
+    static func open(paths: [String], options: IndexOptions, quiet: Bool,
+                     reader: LoaderCorpusReader = LoaderCorpusReader()) throws -> Opened {
         let (roots, store) = try IndexedLoading.openIndex(paths: paths, options: options)
         do {
             if store.path != nil, try store.hasArticles() {
-                let update = BackgroundIndexUpdate(store: store, roots: roots)
+                let update = BackgroundIndexUpdate(store: store, roots: roots, reader: reader)
                 return Opened(query: try StoreCorpus(store: store), update: update)
             }
         } catch {
             throw Console.fail("index \(store.path ?? "(memory)"): \(error)")
         }
         // Nothing indexed yet (or an index in memory): build it first.
-        let report = try IndexedLoading.update(store: store, roots: roots, quiet: quiet)
+        let report = try IndexedLoading.update(store: store, roots: roots, quiet: quiet, reader: reader)
         let query: StoreCorpus
         do {
             query = try StoreCorpus(store: store, warnings: report.warnings)
@@ -48,12 +49,12 @@ final class BackgroundIndexUpdate: @unchecked Sendable {
     private var applied = false
     private let store: SQLiteCorpusStore
 
-    init(store: SQLiteCorpusStore, roots: [String]) {
+    init(store: SQLiteCorpusStore, roots: [String], reader: LoaderCorpusReader) {
         self.store = store
         Task.detached(priority: .utility) { [self] in
             let r: Result<IndexReport, any Error>
             do {
-                r = .success(try await Indexer(reader: LoaderCorpusReader()).update(store: store, roots: roots) { p in
+                r = .success(try await Indexer(reader: reader).update(store: store, roots: roots) { p in
                     self.report(p)
                 })
             } catch {

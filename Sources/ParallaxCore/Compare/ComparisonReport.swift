@@ -1,5 +1,6 @@
 /// Renders a comparison for people: a side-by-side plain-text report that fits a width, and Markdown.
-/// Text from articles is sanitised here so that no control sequence reaches a terminal.
+/// Text from articles is sanitised here so that no control sequence reaches a terminal, and made inert
+/// Markdown in the Markdown report.
 public enum ComparisonReport {
     /// The side-by-side report, `width` terminal columns wide. With too many outlets for the width,
     /// columns give way to one block per outlet.
@@ -127,11 +128,10 @@ public enum ComparisonReport {
         return out.joined(separator: "\n")
     }
 
-    /// A Markdown report a user can paste into a document.
+    /// A Markdown report a user can paste into a document. Every string from an article passes
+    /// `MarkdownSafe`: no HTML, link or image from the text survives rendering, and table cells hold.
     public static func markdown(_ c: Comparison) -> String {
-        func esc(_ s: String) -> String {
-            SafeText.sanitize(s).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-        }
+        func esc(_ s: String) -> String { MarkdownSafe.text(s) }
         let cols = c.outlets
         var out: [String] = []
         let e = c.event
