@@ -12,10 +12,18 @@ public struct IndexReport: Sendable, Equatable {
     public var touched = 0
     /// The rules (data files, analysis version) changed since the index was built: every file was read again.
     public var rulesChanged = false
+    /// An earlier build or update was interrupted: its committed chunks were kept and only the rest read.
+    public var resumed = false
     /// Lines about what the update did on its own, for stderr (not warnings about files).
     public var notes: [String] {
-        rulesChanged ? ["the rules changed since the index was built (data files or Parallax version): "
-                        + "read all \(filesRead) files again"] : []
+        if rulesChanged {
+            return ["the rules changed since the index was built (data files or Parallax version): "
+                    + "read all \(filesRead) files again"]
+        }
+        if resumed {
+            return ["an earlier index build was interrupted: kept what it had written, read the other \(filesRead) file\(filesRead == 1 ? "" : "s")"]
+        }
+        return []
     }
     public var unchanged = 0
     public var removed = 0
@@ -95,6 +103,13 @@ public struct Indexer: Sendable {
         let storedRules = try store.rulesVersion()
         let rulesChanged = !known.isEmpty && storedRules != rules
         report.rulesChanged = rulesChanged
+        report.resumed = try store.buildInProgress() && !rulesChanged
+        if storedRules != rules {
+            // Recorded before any file is read, with every file already indexed marked stale: each
+            // chunk committed from here on is under these rules, so an interrupted build resumes from
+            // its committed chunks instead of starting over (and does not call them "other rules").
+            try store.recordRules(rules, markingFilesStale: rulesChanged)
+        }
 
         var candidates: [(file: ListedFile, stat: FileStat, old: FileState?, position: Int)] = []
         var moved: [FileState] = []
@@ -119,7 +134,13 @@ public struct Indexer: Sendable {
         }
         try store.updateFileStates(moved)
         let removed = known.keys.filter { !seen.contains($0) }.sorted()
+        // Dropped before anything new is written: a file moved to another folder brings the same
+        // article ids, which must find their old rows gone (else they would get a collision suffix
+        // that a fresh build of the moved tree would not give them).
+        try store.removeFiles(removed)
+        report.removed = removed.count
         report.scanSeconds = Date().timeIntervalSince(start)
+        if !candidates.isEmpty { try store.beginBuild() }
 
         // Read and clean in parallel; the single consumer writes each chunk in its own transaction
         // while the other chunks are still being read.
@@ -190,8 +211,6 @@ public struct Indexer: Sendable {
             }
         }
         report.filesRead = report.added + report.changed
-        try store.removeFiles(removed)
-        report.removed = removed.count
         report.readSeconds = Date().timeIntervalSince(readStart)
 
         let current = try store.analysisIsCurrent()
@@ -213,8 +232,7 @@ public struct Indexer: Sendable {
             report.analysed = true
             report.analysisSeconds = Date().timeIntervalSince(analysisStart)
         }
-        // Recorded last: an update interrupted under new rules starts over under them.
-        if storedRules != rules { try store.setRulesVersion(rules) }
+        try store.finishBuild()
         report.seconds = Date().timeIntervalSince(start)
         return report
     }

@@ -103,12 +103,15 @@ public final class SQLiteCorpusStore: CorpusStore {
     }
 
     public func removeFiles(_ paths: [String]) throws {
-        guard !paths.isEmpty else { return }
-        try writer.write { db in
-            try deleteArticles(ofFiles: paths, db: db)
-            let stmt = try db.cachedStatement(sql: "DELETE FROM source_file WHERE path = ?")
-            for p in paths { try stmt.execute(arguments: [p]) }
-            try setMeta("analysis_current", "0", db: db)
+        // A few hundred files per transaction: removing a whole corpus must not hold the lock for long.
+        for start in stride(from: 0, to: paths.count, by: 500) {
+            let slice = Array(paths[start..<min(start + 500, paths.count)])
+            try writer.write { db in
+                try deleteArticles(ofFiles: slice, db: db)
+                let stmt = try db.cachedStatement(sql: "DELETE FROM source_file WHERE path = ?")
+                for p in slice { try stmt.execute(arguments: [p]) }
+                try setMeta("analysis_current", "0", db: db)
+            }
         }
     }
 
@@ -148,10 +151,20 @@ public final class SQLiteCorpusStore: CorpusStore {
     private func insert(_ a: Article, filePath: String, filePosition: Int, position: Int, db: Database) throws {
         // Ids are hashes of file name and text: two identical files under one name collide. The later
         // one gets a suffix from its path rather than being lost.
+        // The suffix comes from the file's name (with the record number of a JSONL line), not its
+        // folder, so that moving a folder keeps it; the full path and then a counter settle the rare
+        // case of the same name and text twice (the UNIQUE constraint would otherwise fail the chunk).
         var id = a.id
-        let exists = try db.cachedStatement(sql: "SELECT file_path FROM article WHERE id = ?")
-        if let owner = try String.fetchOne(exists, arguments: [id]), owner != filePath {
-            id = a.id + "~" + String(ContentHash.hex(of: Array(a.path.utf8)).prefix(6))
+        let exists = try db.cachedStatement(sql: "SELECT 1 FROM article WHERE id = ?")
+        if try Bool.fetchOne(exists, arguments: [id]) != nil {
+            let name = (a.path as NSString).lastPathComponent
+            var candidates = [name, a.path].map { a.id + "~" + String(ContentHash.hex(of: Array($0.utf8)).prefix(6)) }
+            var n = 2
+            while let c = candidates.first, try Bool.fetchOne(exists, arguments: [c]) != nil {
+                candidates.removeFirst()
+                if candidates.isEmpty { candidates.append(a.id + "~" + String(ContentHash.hex(of: Array(a.path.utf8)).prefix(6)) + "-\(n)"); n += 1 }
+            }
+            id = candidates.first ?? id
         }
         let stmt = try db.cachedStatement(sql: """
             INSERT INTO article (id, file_path, position, path, format, title, outlet, outlet_key,
@@ -206,10 +219,14 @@ public final class SQLiteCorpusStore: CorpusStore {
 
     public func replaceAnalysis(of corpus: Corpus) throws -> AnalysisWriteReport {
         let rows = AnalysisRows(corpus: corpus)
-        return try writer.write { db in
-            var report = AnalysisWriteReport()
-            report.actors = corpus.actors.count
-            report.events = corpus.events.count
+        var report = AnalysisWriteReport()
+        report.actors = corpus.actors.count
+        report.events = corpus.events.count
+        // Written as a series of short transactions, not one: at 34,000 articles a single one held the
+        // write lock for ~30 s, past other processes' busy timeout. Until the last one sets
+        // `analysis_current`, an interruption leaves the analysis marked stale, and the next run
+        // rewrites only what is still missing (per-article and per-event fingerprints).
+        try writer.write { db in
             // Actors and events are small next to mentions: replaced whole when any of them changed.
             if try meta("actors_hash", db: db) != rows.actorsHash {
                 try db.execute(sql: "DELETE FROM actor_alias")
@@ -235,48 +252,65 @@ public final class SQLiteCorpusStore: CorpusStore {
             if try meta("quote_runs", db: db) != rows.quoteRuns {
                 try setMeta("quote_runs", rows.quoteRuns, db: db)
             }
-            // Events: only those whose fingerprint changed are rewritten (with their participants,
-            // article lists and mentions); positions are rewritten when the order changed.
-            var storedEvents: [String: (hash: String, position: Int)] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT id, hash, position FROM event") {
-                storedEvents[r[0]] = (r[1], r[2])
+            try setMeta("analysis_current", "0", db: db)
+        }
+        // Events: only those whose fingerprint changed are rewritten (with their participants,
+        // article lists and mentions); positions are rewritten when the order changed.
+        var storedEvents: [String: (hash: String, position: Int)] = [:]
+        for r in try writer.read({ try Row.fetchAll($0, sql: "SELECT id, hash, position FROM event") }) {
+            storedEvents[r[0]] = (r[1], r[2])
+        }
+        let eventChunks = stride(from: 0, to: corpus.events.count, by: Self.eventsPerTransaction).map {
+            $0..<min($0 + Self.eventsPerTransaction, corpus.events.count)
+        }
+        for range in eventChunks {
+            report.eventsRewritten += try writer.write { db in
+                var rewritten = 0
+                let delEvent = try ["event_participant", "event_mention"].map {
+                    try db.cachedStatement(sql: "DELETE FROM \($0) WHERE event_id = ?")
+                } + [try db.cachedStatement(sql: "DELETE FROM article_event WHERE event_id = ? AND role <> 'primary'"),
+                     try db.cachedStatement(sql: "DELETE FROM event WHERE id = ?")]
+                let ins = try db.cachedStatement(sql: """
+                    INSERT INTO event (id, position, title, kind, date, place, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
+                let part = try db.cachedStatement(sql: "INSERT INTO event_participant (event_id, position, name) VALUES (?, ?, ?)")
+                let link = try db.cachedStatement(sql: """
+                    INSERT INTO article_event (article_id, event_id, role, position) VALUES (?, ?, ?, ?)
+                    """)
+                let mention = try db.cachedStatement(sql: """
+                    INSERT INTO event_mention (event_id, position, article_id, data) VALUES (?, ?, ?, ?)
+                    """)
+                let move = try db.cachedStatement(sql: "UPDATE event SET position = ? WHERE id = ?")
+                let encoder = JSONEncoder()
+                for i in range {
+                    let e = corpus.events[i]
+                    let hash = rows.eventHashes[e.id] ?? ""
+                    if let old = storedEvents[e.id], old.hash == hash {
+                        if old.position != i { try move.execute(arguments: [i, e.id]) }
+                        continue
+                    }
+                    if storedEvents[e.id] != nil { for d in delEvent { try d.execute(arguments: [e.id]) } }
+                    rewritten += 1
+                    try ins.execute(arguments: [e.id, i, e.title, e.kind.rawValue, e.date?.description, e.place, hash])
+                    for (j, p) in e.participants.enumerated() { try part.execute(arguments: [e.id, j, p]) }
+                    for (j, a) in e.articles.enumerated() { try link.execute(arguments: [a, e.id, "article", j]) }
+                    for (j, a) in e.mentionedBy.enumerated() { try link.execute(arguments: [a, e.id, "mention", j]) }
+                    for (j, m) in e.mentions.enumerated() {
+                        let data = String(decoding: try encoder.encode(m), as: UTF8.self)
+                        try mention.execute(arguments: [e.id, j, m.articleID, data])
+                    }
+                }
+                return rewritten
             }
+        }
+        let current = Set(corpus.events.map(\.id))
+        let stale = storedEvents.keys.filter { !current.contains($0) }
+        try writer.write { db in
             let delEvent = try ["event_participant", "event_mention"].map {
                 try db.cachedStatement(sql: "DELETE FROM \($0) WHERE event_id = ?")
             } + [try db.cachedStatement(sql: "DELETE FROM article_event WHERE event_id = ? AND role <> 'primary'"),
                  try db.cachedStatement(sql: "DELETE FROM event WHERE id = ?")]
-            let ins = try db.cachedStatement(sql: """
-                INSERT INTO event (id, position, title, kind, date, place, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-            let part = try db.cachedStatement(sql: "INSERT INTO event_participant (event_id, position, name) VALUES (?, ?, ?)")
-            let link = try db.cachedStatement(sql: """
-                INSERT INTO article_event (article_id, event_id, role, position) VALUES (?, ?, ?, ?)
-                """)
-            let mention = try db.cachedStatement(sql: """
-                INSERT INTO event_mention (event_id, position, article_id, data) VALUES (?, ?, ?, ?)
-                """)
-            let move = try db.cachedStatement(sql: "UPDATE event SET position = ? WHERE id = ?")
-            let encoder = JSONEncoder()
-            var current = Set<String>()
-            for (i, e) in corpus.events.enumerated() {
-                current.insert(e.id)
-                let hash = rows.eventHashes[e.id] ?? ""
-                if let old = storedEvents[e.id], old.hash == hash {
-                    if old.position != i { try move.execute(arguments: [i, e.id]) }
-                    continue
-                }
-                if storedEvents[e.id] != nil { for d in delEvent { try d.execute(arguments: [e.id]) } }
-                report.eventsRewritten += 1
-                try ins.execute(arguments: [e.id, i, e.title, e.kind.rawValue, e.date?.description, e.place, hash])
-                for (j, p) in e.participants.enumerated() { try part.execute(arguments: [e.id, j, p]) }
-                for (j, a) in e.articles.enumerated() { try link.execute(arguments: [a, e.id, "article", j]) }
-                for (j, a) in e.mentionedBy.enumerated() { try link.execute(arguments: [a, e.id, "mention", j]) }
-                for (j, m) in e.mentions.enumerated() {
-                    let data = String(decoding: try encoder.encode(m), as: UTF8.self)
-                    try mention.execute(arguments: [e.id, j, m.articleID, data])
-                }
-            }
-            for id in storedEvents.keys where !current.contains(id) {
+            for id in stale {
                 for d in delEvent { try d.execute(arguments: [id]) }
             }
             // Dates that analysis inferred (from events) overlay the dates as read.
@@ -293,62 +327,73 @@ public final class SQLiteCorpusStore: CorpusStore {
                     try setDate.execute(arguments: [new.0, new.1, new.2, a.id])
                 }
             }
-            // Per-article rows: only articles whose own analysis changed are rewritten.
-            var stored: [String: String?] = [:]
-            let cur = try Row.fetchCursor(db, sql: "SELECT id, analysis_hash FROM article")
-            while let r = try cur.next() {
-                let h: String? = r[1]
-                stored[r[0]] = .some(h)
-            }
-            let setHash = try db.cachedStatement(sql: "UPDATE article SET analysis_hash = ? WHERE id = ?")
-            let insM = try db.cachedStatement(sql: """
-                INSERT INTO mention (article_id, actor_id, position, range_start, range_end, surface)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            let insR = try db.cachedStatement(sql: """
-                INSERT INTO actor_role (article_id, actor_id, position, role) VALUES (?, ?, ?, ?)
-                """)
-            let insQ = try db.cachedStatement(sql: """
-                INSERT INTO quote (article_id, actor_id, position, text, range_start, range_end, speaker, speaker_label)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let insAQ = try db.cachedStatement(sql: """
-                INSERT INTO article_quote (article_id, position, text, range_start, range_end, speaker, speaker_label)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-            let insPrimary = try db.cachedStatement(sql: """
-                INSERT INTO article_event (article_id, event_id, role, position) VALUES (?, ?, 'primary', 0)
-                """)
-            let dels = try Self.perArticleDeletes(db)
-            for (articleID, storedHash) in stored {
-                let r = rows.perArticle[articleID]
-                let newHash = r?.hash ?? ContentHash.emptyHex
-                if storedHash == newHash { continue }
-                report.articlesRewritten += 1
-                if storedHash != nil {
-                    for d in dels { try d.execute(arguments: [articleID]) }
-                }
-                if let r {
-                    for m in r.mentions {
-                        try insM.execute(arguments: [articleID, m.actor, m.position, m.mention.range.start,
-                                                     m.mention.range.end, m.mention.surface])
-                    }
-                    for x in r.roles { try insR.execute(arguments: [articleID, x.actor, x.position, x.role.role]) }
-                    for q in r.quotes {
-                        try insQ.execute(arguments: [articleID, q.actor, q.position, q.quote.text, q.quote.range.start,
-                                                     q.quote.range.end, q.quote.speaker, q.quote.speakerLabel])
-                    }
-                    for (j, q) in r.allQuotes.enumerated() {
-                        try insAQ.execute(arguments: [articleID, j, q.text, q.range.start, q.range.end, q.speaker, q.speakerLabel])
-                    }
-                    if let e = r.primaryEvent { try insPrimary.execute(arguments: [articleID, e]) }
-                }
-                try setHash.execute(arguments: [newHash, articleID])
-            }
-            try setMeta("analysis_current", "1", db: db)
-            return report
         }
+        // Per-article rows: only articles whose own analysis changed are rewritten.
+        var stored: [(String, String?)] = []
+        try writer.read { db in
+            let cur = try Row.fetchCursor(db, sql: "SELECT id, analysis_hash FROM article")
+            while let r = try cur.next() { stored.append((r[0], r[1])) }
+        }
+        let changed = stored.filter { $0.1 != (rows.perArticle[$0.0]?.hash ?? ContentHash.emptyHex) }
+        report.articlesRewritten = changed.count
+        var offset = 0
+        repeat {
+            let slice = changed[offset..<min(offset + Self.articlesPerTransaction, changed.count)]
+            offset += Self.articlesPerTransaction
+            let last = offset >= changed.count
+            try writer.write { db in
+                let setHash = try db.cachedStatement(sql: "UPDATE article SET analysis_hash = ? WHERE id = ?")
+                let insM = try db.cachedStatement(sql: """
+                    INSERT INTO mention (article_id, actor_id, position, range_start, range_end, surface)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """)
+                let insR = try db.cachedStatement(sql: """
+                    INSERT INTO actor_role (article_id, actor_id, position, role) VALUES (?, ?, ?, ?)
+                    """)
+                let insQ = try db.cachedStatement(sql: """
+                    INSERT INTO quote (article_id, actor_id, position, text, range_start, range_end, speaker, speaker_label)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                let insAQ = try db.cachedStatement(sql: """
+                    INSERT INTO article_quote (article_id, position, text, range_start, range_end, speaker, speaker_label)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
+                let insPrimary = try db.cachedStatement(sql: """
+                    INSERT INTO article_event (article_id, event_id, role, position) VALUES (?, ?, 'primary', 0)
+                    """)
+                let dels = try Self.perArticleDeletes(db)
+                for (articleID, storedHash) in slice {
+                    let r = rows.perArticle[articleID]
+                    let newHash = r?.hash ?? ContentHash.emptyHex
+                    if storedHash != nil {
+                        for d in dels { try d.execute(arguments: [articleID]) }
+                    }
+                    if let r {
+                        for m in r.mentions {
+                            try insM.execute(arguments: [articleID, m.actor, m.position, m.mention.range.start,
+                                                         m.mention.range.end, m.mention.surface])
+                        }
+                        for x in r.roles { try insR.execute(arguments: [articleID, x.actor, x.position, x.role.role]) }
+                        for q in r.quotes {
+                            try insQ.execute(arguments: [articleID, q.actor, q.position, q.quote.text, q.quote.range.start,
+                                                         q.quote.range.end, q.quote.speaker, q.quote.speakerLabel])
+                        }
+                        for (j, q) in r.allQuotes.enumerated() {
+                            try insAQ.execute(arguments: [articleID, j, q.text, q.range.start, q.range.end, q.speaker, q.speakerLabel])
+                        }
+                        if let e = r.primaryEvent { try insPrimary.execute(arguments: [articleID, e]) }
+                    }
+                    try setHash.execute(arguments: [newHash, articleID])
+                }
+                if last { try setMeta("analysis_current", "1", db: db) }
+            }
+        } while offset < changed.count
+        return report
     }
+
+    /// Sizes of the write transactions of an analysis: each well under a second.
+    static let articlesPerTransaction = 2_000
+    static let eventsPerTransaction = 2_000
 
     // MARK: - Reading
 
@@ -669,6 +714,33 @@ public final class SQLiteCorpusStore: CorpusStore {
 
     public func setRulesVersion(_ version: String) throws {
         try writer.write { db in try setMeta("rules_version", version, db: db) }
+    }
+
+    public func recordRules(_ version: String, markingFilesStale: Bool) throws {
+        try writer.write { db in
+            if markingFilesStale {
+                // No real file has size -1 or an empty hash: each is read again, and read under `version`.
+                try db.execute(sql: "UPDATE source_file SET size = -1, hash = ''")
+            }
+            try setMeta("rules_version", version, db: db)
+            try setMeta("build_in_progress", "1", db: db)
+        }
+    }
+
+    public func beginBuild() throws {
+        try writer.write { db in
+            if try meta("build_in_progress", db: db) != "1" { try setMeta("build_in_progress", "1", db: db) }
+        }
+    }
+
+    public func finishBuild() throws {
+        // Read first: an up-to-date index is not written at all.
+        guard try buildInProgress() else { return }
+        try writer.write { db in try setMeta("build_in_progress", "0", db: db) }
+    }
+
+    public func buildInProgress() throws -> Bool {
+        try writer.read { db in try meta("build_in_progress", db: db) == "1" }
     }
 
     func meta(_ key: String, db: Database) throws -> String? {
