@@ -59,6 +59,11 @@ public struct IndexProgress: Sendable {
     public var done: Int
     public var total: Int
     public var phase: String
+    public init(done: Int, total: Int, phase: String) {
+        self.done = done
+        self.total = total
+        self.phase = phase
+    }
 }
 
 /// Brings an index up to date with the files of a corpus: stats every file, re-reads only those whose
@@ -220,6 +225,8 @@ public struct Indexer: Sendable {
         let version = ArticleExtraction.version + "-" + ExecutableStamp.current
         let staleCache = try cacheStore.map { try $0.extractionVersion() != version } ?? false
         if report.filesRead > 0 || report.removed > 0 || !current || staleCache {
+            // Marked for the analysis too: an update killed while writing it is checked on the next open.
+            try store.beginBuild()
             let analysisStart = Date()
             progress?(IndexProgress(done: total, total: total, phase: "analysing"))
             if let cacheStore {

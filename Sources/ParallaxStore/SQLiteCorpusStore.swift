@@ -16,9 +16,35 @@ public final class SQLiteCorpusStore: CorpusStore {
     /// Opens (creating or migrating) the index at `path` with a `DatabasePool` (WAL).
     /// Throws if the file is not a usable SQLite database or was written by a newer schema;
     /// `IndexOpener` turns those into "moved aside and rebuilt".
-    public convenience init(path: String) throws {
-        let pool = try DatabasePool(path: path, configuration: Self.configuration())
+    public convenience init(path: String, busy: BusyWait = BusyWait()) throws {
+        let pool = try DatabasePool(path: path, configuration: Self.configuration(busy: busy))
         try self.init(writer: pool, path: path)
+    }
+
+    /// Closes the file (before it is moved aside); the store must not be used afterwards.
+    public func close() {
+        try? (writer as? DatabasePool)?.close()
+    }
+
+    /// `PRAGMA quick_check`: nil when the file is sound, else SQLite's first finding. Reads every
+    /// page (seconds on a large index), so it runs only after an update that did not finish.
+    public func quickCheckProblem() throws -> String? {
+        let result = try writer.read { try String.fetchAll($0, sql: "PRAGMA quick_check(1)") }
+        return result == ["ok"] ? nil : (result.first ?? "quick_check failed")
+    }
+
+    /// True when a failure says the file is damaged (a bad page, not a database), as opposed to busy,
+    /// full or unreadable: the cases where moving it aside and rebuilding is the right answer.
+    public static func isDamage(_ error: any Error) -> Bool {
+        if case StoreError.corrupt = error { return true }
+        guard let e = error as? DatabaseError else { return false }
+        return [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(e.resultCode)
+    }
+
+    /// True when a failure is another process holding SQLite's lock past the wait.
+    public static func isBusy(_ error: any Error) -> Bool {
+        guard let e = error as? DatabaseError else { return false }
+        return [.SQLITE_BUSY, .SQLITE_LOCKED].contains(e.resultCode)
     }
 
     /// An empty index in memory.
@@ -39,7 +65,9 @@ public final class SQLiteCorpusStore: CorpusStore {
         let pending = Schema.migrationIDs.filter { !applied.contains($0) }
         self.migratedFrom = applied.isEmpty || pending.isEmpty ? [] : applied.sorted()
         self.migrationsApplied = applied.isEmpty ? [] : pending
-        try migrator.migrate(writer)
+        // Only when there is something to apply: migrating takes the write lock, which a reader
+        // opening next to a running update must not wait for.
+        if !pending.isEmpty { try migrator.migrate(writer) }
         let id = try writer.read { try Int64.fetchOne($0, sql: "PRAGMA application_id") } ?? 0
         if id != Int64(Schema.applicationID) {
             // The pragma takes a signed 32-bit literal.
@@ -49,10 +77,19 @@ public final class SQLiteCorpusStore: CorpusStore {
         }
     }
 
-    static func configuration() -> Configuration {
+    static func configuration(busy: BusyWait = BusyWait()) -> Configuration {
         var config = Configuration()
-        // Another process indexing the same corpus holds the write lock for one batch at a time.
-        config.busyMode = .timeout(10)
+        // Another process holds SQLite's write lock for one short transaction at a time (updates
+        // themselves are serialised by `IndexLock`): wait for it, telling `busy.report` so that a
+        // terminal shows the wait, and give up with SQLITE_BUSY after `busy.seconds`.
+        let step = 0.02
+        config.busyMode = .callback { tries in
+            let waited = Double(tries) * step
+            guard waited < busy.seconds else { return false }
+            if tries > 0, tries % 25 == 0 { busy.report?(waited) }
+            usleep(UInt32(step * 1_000_000))
+            return true
+        }
         config.prepareDatabase { db in
             // In WAL mode NORMAL keeps the database consistent after a crash (only the last
             // transactions may be lost), which is all an index that can be rebuilt needs.
@@ -728,6 +765,8 @@ public final class SQLiteCorpusStore: CorpusStore {
     }
 
     public func beginBuild() throws {
+        // Read first: set once per build, not once per chunk.
+        if try buildInProgress() { return }
         try writer.write { db in
             if try meta("build_in_progress", db: db) != "1" { try setMeta("build_in_progress", "1", db: db) }
         }
@@ -751,6 +790,18 @@ public final class SQLiteCorpusStore: CorpusStore {
         try db.execute(sql: """
             INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value
             """, arguments: [key, value])
+    }
+}
+
+/// How long a statement waits for SQLite's lock held by another process, and who hears about it.
+public struct BusyWait: Sendable {
+    public var seconds: Double
+    /// Called about every half second of waiting with the seconds waited (e.g. a line on a terminal).
+    public var report: (@Sendable (Double) -> Void)?
+
+    public init(seconds: Double = 30, report: (@Sendable (Double) -> Void)? = nil) {
+        self.seconds = seconds
+        self.report = report
     }
 }
 
