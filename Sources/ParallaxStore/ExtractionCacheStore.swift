@@ -117,8 +117,8 @@ extension SQLiteCorpusStore: ExtractionCacheStore {
         // the write lock for seconds. A version change drops the old rows in the first.
         var offset = 0
         repeat {
-            let slice = encoded[offset..<min(offset + Self.articlesPerTransaction, encoded.count)]
-            offset += Self.articlesPerTransaction
+            let slice = encoded[offset..<min(offset + rowsPerTransaction, encoded.count)]
+            offset += rowsPerTransaction
             try writer.write { db in
                 if try meta("extract_version", db: db) != version {
                     try db.execute(sql: "DELETE FROM article_extract")

@@ -75,6 +75,9 @@ public struct Indexer: Sendable {
     /// Files per task and per transaction.
     public var chunkSize: Int
     public var workers: Int
+    /// Called after each chunk is committed with the number committed so far; a throw stops the
+    /// update there, as a kill would (tests of crash safety).
+    public var chunkCommitted: (@Sendable (Int) throws -> Void)?
 
     public init(reader: any CorpusReader, chunkSize: Int = 64,
                 workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)) {
@@ -199,6 +202,7 @@ public struct Indexer: Sendable {
             // Keep one chunk in flight per core plus one being written, not the whole corpus in memory.
             for _ in 0..<(workers + 1) { launch() }
             var done = 0
+            var committed = 0
             while let r = try await group.next() {
                 let writeStart = Date()
                 try store.upsertFiles(r.items)
@@ -211,6 +215,8 @@ public struct Indexer: Sendable {
                 report.articles += r.articles
                 report.warnings += r.warnings
                 done += r.files
+                committed += 1
+                try chunkCommitted?(committed)
                 progress?(IndexProgress(done: done, total: total, phase: "reading"))
                 launch()
             }

@@ -21,9 +21,16 @@ public final class SQLiteCorpusStore: CorpusStore {
         try self.init(writer: pool, path: path)
     }
 
+    /// Articles (or events, or extractions) per write transaction of an analysis: each well under a
+    /// second, so that another process's write never waits past its busy timeout.
+    let rowsPerTransaction: Int
+
     /// Closes the file (before it is moved aside); the store must not be used afterwards.
     public func close() {
-        try? (writer as? DatabasePool)?.close()
+        guard let pool = writer as? DatabasePool else { return }
+        // Checkpointed first, so that the main file holds everything when it is moved or copied.
+        try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        try? pool.close()
     }
 
     /// `PRAGMA quick_check`: nil when the file is sound, else SQLite's first finding. Reads every
@@ -52,9 +59,10 @@ public final class SQLiteCorpusStore: CorpusStore {
         try SQLiteCorpusStore(writer: DatabaseQueue(configuration: configuration()), path: nil)
     }
 
-    init(writer: any DatabaseWriter, path: String?) throws {
+    init(writer: any DatabaseWriter, path: String?, rowsPerTransaction: Int = 2_000) throws {
         self.writer = writer
         self.path = path
+        self.rowsPerTransaction = max(1, rowsPerTransaction)
         let migrator = Schema.migrator
         let applied: [String] = try writer.read { db in
             // Reading the schema is the first touch of the file: a non-database fails here.
@@ -297,8 +305,8 @@ public final class SQLiteCorpusStore: CorpusStore {
         for r in try writer.read({ try Row.fetchAll($0, sql: "SELECT id, hash, position FROM event") }) {
             storedEvents[r[0]] = (r[1], r[2])
         }
-        let eventChunks = stride(from: 0, to: corpus.events.count, by: Self.eventsPerTransaction).map {
-            $0..<min($0 + Self.eventsPerTransaction, corpus.events.count)
+        let eventChunks = stride(from: 0, to: corpus.events.count, by: rowsPerTransaction).map {
+            $0..<min($0 + rowsPerTransaction, corpus.events.count)
         }
         for range in eventChunks {
             report.eventsRewritten += try writer.write { db in
@@ -375,8 +383,8 @@ public final class SQLiteCorpusStore: CorpusStore {
         report.articlesRewritten = changed.count
         var offset = 0
         repeat {
-            let slice = changed[offset..<min(offset + Self.articlesPerTransaction, changed.count)]
-            offset += Self.articlesPerTransaction
+            let slice = changed[offset..<min(offset + rowsPerTransaction, changed.count)]
+            offset += rowsPerTransaction
             let last = offset >= changed.count
             try writer.write { db in
                 let setHash = try db.cachedStatement(sql: "UPDATE article SET analysis_hash = ? WHERE id = ?")
@@ -428,9 +436,6 @@ public final class SQLiteCorpusStore: CorpusStore {
         return report
     }
 
-    /// Sizes of the write transactions of an analysis: each well under a second.
-    static let articlesPerTransaction = 2_000
-    static let eventsPerTransaction = 2_000
 
     // MARK: - Reading
 
