@@ -40,9 +40,12 @@ public struct ActorEntry: Sendable, Equatable {
     /// All its mentions in the corpus, and the number of articles they are in.
     public var mentions: Int
     public var articles: Int
+    /// A news agency credited as a source (`Actor.isSource`).
+    public var isSource: Bool
 
     public init(id: String, name: String, kind: ActorKind, position: Int, aliases: [String], mentions: Int,
-                articles: Int) {
+                articles: Int, isSource: Bool = false) {
+        self.isSource = isSource
         self.id = id
         self.name = name
         self.kind = kind
@@ -317,13 +320,13 @@ extension SQLiteCorpusStore: BrowsingStore {
                 SELECT actor_id, count(*), count(DISTINCT article_id) FROM mention GROUP BY actor_id
                 """)
             while let r = try cc.next() { counts[r[0]] = (r[1], r[2]) }
-            return try Row.fetchAll(db, sql: "SELECT id, name, kind, position FROM actor ORDER BY position")
+            return try Row.fetchAll(db, sql: "SELECT id, name, kind, position, is_source FROM actor ORDER BY position")
                 .enumerated().map { i, r in
                     let id: String = r[0]
                     let kind: String = r[2]
                     return ActorEntry(id: id, name: r[1], kind: ActorKind(rawValue: kind) ?? .person, position: i,
                                       aliases: aliases[id] ?? [], mentions: counts[id]?.0 ?? 0,
-                                      articles: counts[id]?.1 ?? 0)
+                                      articles: counts[id]?.1 ?? 0, isSource: r[4])
                 }
         }
     }

@@ -366,6 +366,24 @@ final class DataSafetyTests: XCTestCase {
     }
 }
 
+extension DataSafetyTests {
+    /// `parallax actors` (the table) reads the directory instead of loading the corpus: the same
+    /// actors, order, counts, aliases and source flags as the loaded model.
+    func testActorDirectoryAnswersTheActorsTableLikeTheLoadedCorpus() async throws {
+        let db = try TempFolder()
+        let store = try SQLiteCorpusStore(path: db.url.appendingPathComponent("index.sqlite").path)
+        _ = try await Indexer(reader: LoaderCorpusReader()).update(store: store, roots: [])
+        let actors = try store.loadCorpus().actors
+        XCTAssertFalse(actors.isEmpty)
+        let entries = try store.actorDirectory()
+        XCTAssertEqual(entries.map(\.id), actors.map(\.id))
+        XCTAssertEqual(entries.map(\.mentions), actors.map(\.mentions.count))
+        XCTAssertEqual(entries.map(\.articles), actors.map(\.articleIDs.count))
+        XCTAssertEqual(entries.map(\.aliases), actors.map(\.aliases))
+        XCTAssertEqual(entries.map(\.isSource), actors.map(\.isSource))
+    }
+}
+
 /// A flag shared with a detached task.
 private final class LockedFlag: @unchecked Sendable {
     private let lock = NSLock()
