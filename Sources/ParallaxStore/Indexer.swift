@@ -20,8 +20,11 @@ public struct IndexReport: Sendable, Equatable {
             return ["the rules changed since the index was built (data files or Parallax version): "
                     + "read all \(filesRead) files again"]
         }
+        if resumed && filesRead > 0 {
+            return ["an earlier index build was interrupted: kept the files it had read, read the other \(filesRead) file\(filesRead == 1 ? "" : "s")"]
+        }
         if resumed {
-            return ["an earlier index build was interrupted: kept what it had written, read the other \(filesRead) file\(filesRead == 1 ? "" : "s")"]
+            return ["an earlier index update was interrupted after reading the files: finished its analysis"]
         }
         return []
     }
