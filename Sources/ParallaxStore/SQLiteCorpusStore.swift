@@ -29,7 +29,7 @@ public final class SQLiteCorpusStore: CorpusStore {
     public func close() {
         guard let pool = writer as? DatabasePool else { return }
         // Checkpointed first, so that the main file holds everything when it is moved or copied.
-        try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         try? pool.close()
     }
 
