@@ -399,5 +399,85 @@ for round in 1 2 3; do
   check "two indexers at once (round $round): the index reads back" bash -c "test $r3 -eq 0 && grep -q 'of 11 articles' '$out/c3.out'"
 done
 
+# ─── 5. Issue 14: busy is not broken, damage is repaired ───────────────────────────────────────
+# A corpus big enough that its index has pages to damage.
+dmg=$tmp/dmg; mkdir -p "$dmg"
+python3 - "$dmg" <<'PY'
+import os, sys
+root = sys.argv[1]
+people = ["Olaf Scholz", "Emmanuel Macron", "Joe Biden", "Sergei Lavrov"]
+for i in range(300):
+    a, b = people[i % 4], people[(i // 4) % 4]
+    os.makedirs(f"{root}/f{i % 5}", exist_ok=True)
+    with open(f"{root}/f{i % 5}/a{i}.txt", "w") as f:
+        f.write(f"Talks in Oslo, report {i}\n\n" + " ".join(f"{a} met {b} in Oslo on Monday, said report {i}.{j}." for j in range(20)) + "\n")
+PY
+"$bin" index --quiet --index "$tmp/dmg.sqlite" "$dmg" >/dev/null 2>&1
+cp "$tmp/dmg.sqlite" "$tmp/dmg-clean.sqlite"
+# Data pages overwritten in the middle, the header kept: the first command that meets them moves the
+# index aside (a rename) and rebuilds, with one line.
+python3 - "$tmp/dmg.sqlite" <<'PY'
+import os, sys
+p = sys.argv[1]; n = os.path.getsize(p) // 4096
+with open(p, "r+b") as f:
+    for page in range(n // 4, 3 * n // 4):
+        f.seek(page * 4096); f.write(os.urandom(4096))
+PY
+"$bin" actors --index "$tmp/dmg.sqlite" "$dmg" >"$out/dmg.out" 2>"$out/dmg.err"; rc=$?
+check "overwritten pages: exit 0 ($rc)" test $rc -eq 0
+check "overwritten pages: one line, moved aside and rebuilt" bash -c "test \$(wc -l <'$out/dmg.err') -eq 1 && grep -q 'damaged.*moved aside.*rebuilt' '$out/dmg.err'"
+check "overwritten pages: the damaged file kept (renamed)" bash -c "ls '$tmp' | grep -q '^dmg.sqlite.broken-'"
+"$bin" articles --index "$tmp/dmg.sqlite" "$dmg" >"$out/dmg2.out" 2>"$out/dmg2.err"; rc=$?
+check "overwritten pages: the rebuilt index lists all 300, silently" bash -c "test $rc -eq 0 && grep -q '^300 of 300 articles' '$out/dmg2.out' && test ! -s '$out/dmg2.err'"
+# The main file truncated next to a WAL (changes not yet checkpointed, as after a kill).
+cp "$tmp/dmg-clean.sqlite" "$tmp/trunc.sqlite"
+python3 - "$tmp/trunc.sqlite" <<'PY'
+import os, sqlite3, sys
+p = sys.argv[1]
+c = sqlite3.connect(p); c.execute("PRAGMA wal_autocheckpoint = 0")
+c.execute("UPDATE article SET words = words + 1"); c.commit()
+size = os.path.getsize(p)
+os.truncate(p, size // 2)
+os._exit(0)  # no close: the WAL stays
+PY
+"$bin" articles --index "$tmp/trunc.sqlite" "$dmg" >"$out/trunc.out" 2>"$out/trunc.err"; rc=$?
+check "truncated next to a WAL: exit 0, all 300 ($rc)" bash -c "test $rc -eq 0 && grep -q '^300 of 300 articles' '$out/trunc.out'"
+check "truncated next to a WAL: one line, moved aside" bash -c "test \$(wc -l <'$out/trunc.err') -eq 1 && grep -q 'moved aside' '$out/trunc.err'"
+# A reader next to a process holding SQLite's write lock: not blocked, nothing moved aside.
+cp "$tmp/dmg-clean.sqlite" "$tmp/busy.sqlite"
+"$bin" articles --index "$tmp/busy.sqlite" "$dmg" >/dev/null 2>&1
+python3 -c 'import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None); c.execute("BEGIN IMMEDIATE"); c.execute("UPDATE meta SET value = value")
+print("locked", flush=True); time.sleep(8)' "$tmp/busy.sqlite" >"$out/holder.out" & holder=$!
+for _ in $(seq 50); do grep -q locked "$out/holder.out" 2>/dev/null && break; sleep 0.1; done
+t0=$(date +%s.%N)
+timeout 20 "$bin" articles --index "$tmp/busy.sqlite" "$dmg" >"$out/busy.out" 2>"$out/busy.err"; rc=$?
+secs=$(python3 -c "import time; print(round(time.time() - $t0, 1))")
+check "a reader next to a held write lock: exit 0 in ${secs}s (< 5)" bash -c "test $rc -eq 0 && python3 -c 'import sys; sys.exit(0 if $secs < 5 else 1)'"
+check "a reader next to a held write lock: nothing moved aside" bash -c "! ls '$tmp' | grep -q '^busy.sqlite.broken'"
+wait $holder
+# A second update waits for the one that holds the index lock (here held by flock(1) for 3 s),
+# names the holder, then finds nothing to do.
+touch "$dmg/f0/a0.txt"
+flock "$tmp/busy.sqlite.lock" sleep 3 & locker=$!
+sleep 0.3
+t0=$(date +%s.%N)
+"$bin" index --index "$tmp/busy.sqlite" "$dmg" >"$out/wait.out" 2>"$out/wait.err"; rc=$?
+secs=$(python3 -c "import time; print(round(time.time() - $t0, 1))")
+check "a second indexer waits for the lock (${secs}s ≥ 2), exit 0 ($rc)" bash -c "test $rc -eq 0 && python3 -c 'import sys; sys.exit(0 if $secs >= 2 else 1)'"
+check "a second indexer says whom it waits for" grep -q "waiting for .*updating this index" "$out/wait.err"
+wait $locker
+# Two indexers and two readers at once on a new index: all exit 0, one of the indexers reads nothing.
+rm -f "$tmp/two.sqlite"*
+"$bin" index --index "$tmp/two.sqlite" "$dmg" >"$out/t1.out" 2>"$out/t1.err" & p1=$!
+"$bin" index --index "$tmp/two.sqlite" "$dmg" >"$out/t2.out" 2>"$out/t2.err" & p2=$!
+sleep 1
+"$bin" articles --index "$tmp/two.sqlite" --quiet "$dmg" >"$out/t3.out" 2>"$out/t3.err" & p3=$!
+"$bin" actors --index "$tmp/two.sqlite" --quiet "$dmg" >"$out/t4.out" 2>"$out/t4.err" & p4=$!
+wait $p1; r1=$?; wait $p2; r2=$?; wait $p3; r3=$?; wait $p4; r4=$?
+check "two indexers and two readers: all exit 0 ($r1 $r2 $r3 $r4)" bash -c "test $r1 -eq 0 && test $r2 -eq 0 && test $r3 -eq 0 && test $r4 -eq 0"
+check "two indexers: one read the files, the other nothing" bash -c "cat '$out/t1.out' '$out/t2.out' | grep -c '^300 files: 0 read' | grep -qx 1"
+check "two indexers and two readers: nothing moved aside" bash -c "! ls '$tmp' | grep -q '^two.sqlite.broken'"
+
 echo "$pass passed, $fail failed"
 test $fail -eq 0

@@ -25,6 +25,10 @@ public enum IndexOpener {
     public struct Busy: Error, CustomStringConvertible, Sendable {
         public var path: String
         public var holder: String?
+        public init(path: String, holder: String?) {
+            self.path = path
+            self.holder = holder
+        }
         public var description: String {
             "the index \(path) is being updated by \(holder ?? "another process"); nothing was changed — try again when it has finished"
         }
@@ -32,7 +36,7 @@ public enum IndexOpener {
 
     /// Opens the index the choice names. Throws `Refused` for a path that is not Parallax's and
     /// `Busy` when another process keeps it locked; every other problem becomes a message.
-    public static func open(_ choice: IndexChoice) throws -> Opened {
+    public static func open(_ choice: IndexChoice, busy: BusyWait = BusyWait()) throws -> Opened {
         let path: String
         let owned: Bool
         switch choice {
@@ -53,6 +57,14 @@ public enum IndexOpener {
             return memory(["warning: the index at \(path) is not writable; working without an index (--no-index)"])
         }
         var messages: [String] = []
+        // An index another process is updating is not ours to move aside, whatever it looks like
+        // from here (its WAL may hold pages the main file does not have yet).
+        let damagedBeforeOpen: Bool
+        if case .damaged = existing { damagedBeforeOpen = true } else { damagedBeforeOpen = false }
+        if damagedBeforeOpen || (existing == .parallax && headerProblem(path: path) != nil),
+           let pid = IndexLock.holder(index: path) {
+            throw Busy(path: path, holder: processName(pid))
+        }
         if case .damaged(let why) = existing {
             switch moveAside(path, because: why) {
             case .moved(let m): messages.append(m)
@@ -65,7 +77,16 @@ public enum IndexOpener {
             }
         }
         do {
-            let store = try SQLiteCorpusStore(path: path)
+            let store = try SQLiteCorpusStore(path: path, busy: busy)
+            if let problem = try uncleanEndProblem(store, path: path) {
+                // The last update did not finish (killed, power cut) and SQLite finds a damaged page.
+                store.close()
+                switch moveAside(path, because: "damaged (\(problem))") {
+                case .moved(let m): messages.append(m)
+                case .failed(let m): return memory(messages + [m])
+                }
+                return Opened(store: try SQLiteCorpusStore(path: path, busy: busy), messages: messages)
+            }
             if !store.migratedFrom.isEmpty {
                 let old = store.migratedFrom.last ?? "?"
                 if store.migrationsApplied.contains(where: Schema.rebuildingMigrations.contains) {
@@ -79,7 +100,7 @@ public enum IndexOpener {
             let why: String
             if let e = error as? DatabaseError, isBusy(e) {
                 // Busy is not broken: leave every file as it is.
-                throw Busy(path: path, holder: nil)
+                throw Busy(path: path, holder: IndexLock.holder(index: path).map(processName))
             } else if case StoreError.newerSchema = error {
                 why = "written by a newer schema"
             } else if let e = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(e.resultCode) {
@@ -90,16 +111,57 @@ public enum IndexOpener {
                 // An error we cannot classify is no proof of damage: keep the file, work from memory.
                 return memory(messages + ["warning: cannot open the index \(path) (\(error)); working without an index (--no-index)"])
             }
+            if let pid = IndexLock.holder(index: path) { throw Busy(path: path, holder: processName(pid)) }
             switch moveAside(path, because: why) {
             case .moved(let m): messages.append(m)
             case .failed(let m): return memory(messages + [m])
             }
             do {
-                return Opened(store: try SQLiteCorpusStore(path: path), messages: messages)
+                return Opened(store: try SQLiteCorpusStore(path: path, busy: busy), messages: messages)
             } catch {
                 return memory(messages + ["warning: cannot create the index \(path) (\(error)); working without an index (--no-index)"])
             }
         }
+    }
+
+    /// Damage found while using an index (a corrupt page in a query): closes the store, moves the
+    /// files aside and opens a new, empty index in their place, with the one line saying so. Throws
+    /// `Busy` rather than touch an index that another process is updating.
+    public static func replaceDamaged(_ store: SQLiteCorpusStore, because error: any Error,
+                                      busy: BusyWait = BusyWait()) throws -> Opened {
+        guard let path = store.path else { throw error }
+        if let pid = IndexLock.holder(index: path) { throw Busy(path: path, holder: processName(pid)) }
+        store.close()
+        let why: String
+        if let e = error as? DatabaseError {
+            why = "damaged (\(e.message ?? "\(e.resultCode)"))"
+        } else {
+            why = "damaged (\(error))"
+        }
+        switch moveAside(path, because: why) {
+        case .moved(let m):
+            do {
+                return Opened(store: try SQLiteCorpusStore(path: path, busy: busy), messages: [m])
+            } catch {
+                return memory([m, "warning: cannot create the index \(path) (\(error)); working without an index (--no-index)"])
+            }
+        case .failed(let m): return memory([m])
+        }
+    }
+
+    /// After an update that did not finish (its mark still set, nobody holding the lock), the one
+    /// moment a damaged page is likely: `quick_check` reads the whole file once. Nil when sound.
+    static func uncleanEndProblem(_ store: SQLiteCorpusStore, path: String) throws -> String? {
+        guard try store.buildInProgress(), !IndexLock.isHeld(index: path) else { return nil }
+        do {
+            return try store.quickCheckProblem()
+        } catch where SQLiteCorpusStore.isDamage(error) {
+            return (error as? DatabaseError)?.message ?? "\(error)"
+        }
+    }
+
+    static func processName(_ pid: Int32) -> String {
+        pid > 0 ? "process \(pid)" : "another process"
     }
 
     static func isBusy(_ e: DatabaseError) -> Bool {
