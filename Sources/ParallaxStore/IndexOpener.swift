@@ -256,6 +256,9 @@ public enum IndexOpener {
         defer { try? queue.close() }
         return try? queue.read { db in
             let names = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            // No table yet (or only the migrations' own): an index another Parallax is creating this
+            // moment, and in any case a database with nothing in it to lose.
+            if names.subtracting(["grdb_migrations"]).isEmpty { return true }
             return ["meta", "source_file", "article", "grdb_migrations"].allSatisfy(names.contains)
         }
     }

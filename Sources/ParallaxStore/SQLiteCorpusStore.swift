@@ -64,18 +64,33 @@ public final class SQLiteCorpusStore: CorpusStore {
         self.path = path
         self.rowsPerTransaction = max(1, rowsPerTransaction)
         let migrator = Schema.migrator
-        let applied: [String] = try writer.read { db in
+        let (applied, hadFiles): ([String], Bool) = try writer.read { db in
             // Reading the schema is the first touch of the file: a non-database fails here.
             _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
             if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema }
-            return try Array(migrator.appliedIdentifiers(db))
+            let files = (try? Int.fetchOne(db, sql: "SELECT count(*) FROM source_file")) ?? 0
+            return (try Array(migrator.appliedIdentifiers(db)), (files ?? 0) > 0)
         }
         let pending = Schema.migrationIDs.filter { !applied.contains($0) }
-        self.migratedFrom = applied.isEmpty || pending.isEmpty ? [] : applied.sorted()
+        // An index with no file in it yet is one being created (perhaps by another process this very
+        // moment): bringing it to the schema is no migration to speak of.
+        self.migratedFrom = applied.isEmpty || pending.isEmpty || !hadFiles ? [] : applied.sorted()
         self.migrationsApplied = applied.isEmpty ? [] : pending
         // Only when there is something to apply: migrating takes the write lock, which a reader
         // opening next to a running update must not wait for.
-        if !pending.isEmpty { try migrator.migrate(writer) }
+        if !pending.isEmpty {
+            // Two processes creating one new index both see it empty; the second's migration then
+            // meets the first's tables. Once the first has committed, migrating again finds nothing to do.
+            var attempt = 0
+            while true {
+                do {
+                    try migrator.migrate(writer)
+                    break
+                } catch let e as DatabaseError where attempt < 3 && (e.message ?? "").contains("already exists") {
+                    attempt += 1
+                }
+            }
+        }
         let id = try writer.read { try Int64.fetchOne($0, sql: "PRAGMA application_id") } ?? 0
         if id != Int64(Schema.applicationID) {
             // The pragma takes a signed 32-bit literal.

@@ -207,7 +207,10 @@ public struct EventGrouper: Sendable {
         for (a, e) in extra { locals[a].append(e) }
 
         // The stories' meeting as their members state it, for attaching mentions.
-        struct Label { var day: Int?; var place: String?; var family: Int; var participants: [String: Double]; var articles: Set<Int> }
+        struct Label {
+            var day: Int?; var place: String?; var family: Int; var participants: [String: Double]; var articles: Set<Int>
+            var norm2: Double { participants.values.reduce(0) { $0 + $1 * $1 } }
+        }
         func label(_ c: [(Int, Int)]) -> Label {
             var days: [Int: Int] = [:], places: [String: Int] = [:], fam: [Int: Int] = [:]
             var parts: [String: Double] = [:]
@@ -224,6 +227,7 @@ public struct EventGrouper: Sendable {
                          participants: parts, articles: Set(c.map(\.0)))
         }
         var labels = clusters.map(label)
+        var norms = labels.map(\.norm2)
         var byDay: [Int: [Int]] = [:]
         var byPlace: [String: [Int]] = [:]
         for (ci, l) in labels.enumerated() {
@@ -249,13 +253,14 @@ public struct EventGrouper: Sendable {
                 var candidates: [Int] = []
                 if let day { for o in (day - 1)...(day + 1) { candidates += byDay[o] ?? [] } }
                 // Undated stories of the same city meet the dated mentions of it (they then take its date).
-                if let place { candidates += (byPlace[place] ?? []).filter { labels[$0].day == nil || day == nil } }
+                // (The latest of them: a city where hundreds of meetings happen is not read whole per mention.)
+                if let place { candidates += (byPlace[place] ?? []).suffix(256).filter { labels[$0].day == nil || day == nil } }
                 var best: (Double, Int)?
                 for ci in candidates {
                     let l = labels[ci]
                     guard !l.articles.contains(ai), l.family == family else { continue }
                     if let p = place, let q = l.place, !placesCompatible(p, q) { continue }
-                    let shared = StoryClusterer.cosine(parts, l.participants)
+                    let shared = StoryClusterer.cosine(parts, centroid: l.participants, norm2: norms[ci])
                     // A story without a day must share people with the mention, not only the city.
                     if l.day == nil || day == nil, shared == 0 { continue }
                     let s = shared + (place != nil && place == l.place ? 0.5 : 0)
@@ -269,6 +274,7 @@ public struct EventGrouper: Sendable {
                     clusters.append([(ai, li)])
                     let l = label([(ai, li)])
                     labels.append(l)
+                    norms.append(l.norm2)
                     if let d = l.day { byDay[d, default: []].append(clusters.count - 1) }
                     if let p = l.place { byPlace[p, default: []].append(clusters.count - 1) }
                 }

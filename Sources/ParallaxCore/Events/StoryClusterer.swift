@@ -125,22 +125,57 @@ struct StoryClusterer: Sendable {
         var families: [Int: Int] = [:]
         var keys = Set<String>()
 
-        var modalDay: Int? { days.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key }
-        var modalPlace: String? { places.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key }
-        var modalFamily: Int? { families.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key }
-        var medianTime: Int? {
-            guard !times.isEmpty else { return nil }
-            return times.sorted()[times.count / 2]
-        }
+        // Kept up to date on each `add`, so that comparing an article with a story of any size costs
+        // the article's size, not the story's (the stage stays linear with large stories).
+        private(set) var modalDay: Int?
+        private(set) var modalPlace: String?
+        private(set) var modalFamily: Int?
+        private(set) var medianTime: Int?
+        /// Squared lengths of the term and actor centroids.
+        private(set) var termNorm2 = 0.0
+        private(set) var actorNorm2 = 0.0
 
         func add(_ p: Profile) {
-            for (k, v) in p.terms { terms[k, default: 0] += v }
-            for (k, v) in p.actors { actors[k, default: 0] += v }
-            if let d = p.eventDay { days[d.ordinal, default: 0] += 1 }
-            if let t = p.time { times.append(t.ordinal) }
-            if let pl = p.place, !p.placeIsCountry { places[pl, default: 0] += 1 }
-            if p.kindFamily >= 0 { families[p.kindFamily, default: 0] += 1 }
+            for (k, v) in p.terms {
+                let old = terms[k] ?? 0
+                terms[k] = old + v
+                termNorm2 += (old + v) * (old + v) - old * old
+            }
+            for (k, v) in p.actors {
+                let old = actors[k] ?? 0
+                actors[k] = old + v
+                actorNorm2 += (old + v) * (old + v) - old * old
+            }
+            if let d = p.eventDay {
+                days[d.ordinal, default: 0] += 1
+                modalDay = days.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+            }
+            if let t = p.time {
+                // Sorted insertion keeps the median at hand.
+                var lo = 0, hi = times.count
+                while lo < hi { let mid = (lo + hi) / 2; if times[mid] < t.ordinal { lo = mid + 1 } else { hi = mid } }
+                times.insert(t.ordinal, at: lo)
+                medianTime = times[times.count / 2]
+            }
+            if let pl = p.place, !p.placeIsCountry {
+                places[pl, default: 0] += 1
+                modalPlace = places.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            }
+            if p.kindFamily >= 0 {
+                families[p.kindFamily, default: 0] += 1
+                modalFamily = families.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+            }
         }
+    }
+
+    /// Cosine of a (small) article vector with a story centroid whose squared length is known.
+    static func cosine<K: Hashable>(_ a: [K: Double], centroid b: [K: Double], norm2 nb: Double) -> Double {
+        guard !a.isEmpty, nb > 0 else { return 0 }
+        var dot = 0.0
+        for (k, v) in a { if let w = b[k] { dot += v * w } }
+        guard dot > 0 else { return 0 }
+        let na = a.values.reduce(0) { $0 + $1 * $1 }
+        return dot / (na.squareRoot() * nb.squareRoot())
     }
 
     static func cosine<K: Hashable>(_ a: [K: Double], _ b: [K: Double]) -> Double {
@@ -163,8 +198,8 @@ struct StoryClusterer: Sendable {
            !((sd - 1)...(sd + 1)).contains(where: { ed.compatible(with: .span(Day(ordinal: $0), Day(ordinal: $0)), tolerance: 0) }) {
             return nil
         }
-        let t = Self.cosine(p.terms, s.terms)
-        let a = Self.cosine(p.actors, s.actors)
+        let t = Self.cosine(p.terms, centroid: s.terms, norm2: s.termNorm2)
+        let a = Self.cosine(p.actors, centroid: s.actors, norm2: s.actorNorm2)
         var e = 0.0
         if let d = p.eventDay, let sd = s.modalDay, abs(d.ordinal - sd) <= 1 { e += settings.sameDay }
         if let pl = p.place, !p.placeIsCountry, let sp = s.modalPlace {
