@@ -92,5 +92,11 @@ final class TerminalSafeTests: XCTestCase {
         XCTAssertEqual(json, #""Reuters\udb40\udc48""#)
         let back = try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) as? String
         XCTAssertEqual(back, "Reuters\u{E0048}")
+        // Marks past the cap are escaped, not dropped: the JSON keeps the text.
+        let zalgo = "Z" + String(repeating: "\u{301}", count: 10)
+        let z = JSONValue.string(zalgo).serialized(pretty: false)
+        XCTAssertEqual(z.components(separatedBy: "\\u0301").count - 1, 6, z)
+        let zBack = try JSONSerialization.jsonObject(with: Data(z.utf8), options: [.fragmentsAllowed]) as? String
+        XCTAssertEqual(zBack, zalgo)
     }
 }

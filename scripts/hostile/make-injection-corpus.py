@@ -36,9 +36,15 @@ PAYLOADS = [
     "\u2066LRI\u2067RLI\u2068FSI\u2069",                            # isolates
     "pay\u200bpal zero\u200c\u200dwidth\u2060join\ufeffbom",        # zero-width characters
     "mark\u200e\u200f\u061c",                                       # directional marks
+    # Issue 14: what the CLI used to print although the TUI replaced it.
+    "Reuters" + "".join(chr(0xE0000 + ord(c)) for c in "hidden order"),  # tag characters ("ASCII smuggling")
+    "line\u2028separator\u2029paragraph",                             # U+2028/2029
+    "Z" + "\u0301" * 1000 + "algo",                                   # 1,000 combining marks on one letter
+    "\U0001F600" + "".join(chr(0xE0100 + k) for k in range(16)),      # bytes smuggled in variation selectors
+    "empty\u3164name\uffa0",                                         # Hangul fillers (look blank)
 ]
 ALL = " ".join(PAYLOADS)
-SHORT = ESC + "[31m\x07\u009b\u202e\u2066\u200b"  # compact, for titles and names
+SHORT = ESC + "[31m\x07\u009b\u202e\u2066\u200b\U000E0041\u2028"  # compact, for titles and names
 
 
 def poison_names(text):

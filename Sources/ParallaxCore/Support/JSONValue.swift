@@ -59,8 +59,27 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     static func writeString(_ s: String, into out: inout String) {
+        /// `\uXXXX`, beyond the BMP as a surrogate pair, as JSON spells it.
+        func escape(_ u: Unicode.Scalar) {
+            for unit in String(u).utf16 {
+                let hex = String(unit, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+        }
         out += "\""
+        var marks = 0
         for u in s.unicodeScalars {
+            // Combining marks past the sanitiser's cap are escaped too: the text decodes the same, and a
+            // terminal showing the JSON does not stack 1,000 marks on one letter.
+            if u.value >= 0x300, u.properties.generalCategory == .nonspacingMark || u.properties.generalCategory == .enclosingMark {
+                marks += 1
+                if marks > TerminalSafe.maxMarks {
+                    escape(u)
+                    continue
+                }
+            } else {
+                marks = 0
+            }
             switch u {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
@@ -68,16 +87,8 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                // What the terminal sanitiser replaces is escaped (it still decodes to the same text);
-                // beyond the BMP as a surrogate pair, as JSON spells it.
-                if TerminalSafe.needsReplacement(u) {
-                    for unit in String(u).utf16 {
-                        let hex = String(unit, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    }
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+                // What the terminal sanitiser replaces is escaped (it still decodes to the same text).
+                if TerminalSafe.needsReplacement(u) { escape(u) } else { out.unicodeScalars.append(u) }
             }
         }
         out += "\""
