@@ -118,7 +118,13 @@ public enum ComparisonReport {
         if c.discrepancies.isEmpty { block("None found.") }
         heading("Coverage over time")
         for o in c.coverage.outlets {
-            block("\(clean(o.outlet)): " + (o.days.isEmpty ? "undated" : o.days.map(\.description).joined(separator: ", ")))
+            // Why its articles are in the event: the similarity when each joined and what it shared.
+            let why = o.articles.compactMap { c.event.why[$0] }.map { w -> String in
+                w.actors.isEmpty && w.terms.isEmpty ? "opened the event"
+                    : "joined at \(String(format: "%.2f", w.score)) on " + (w.actors.prefix(3) + w.terms.prefix(2)).map(clean).joined(separator: ", ")
+            }
+            block("\(clean(o.outlet)): " + (o.days.isEmpty ? "undated" : o.days.map(\.description).joined(separator: ", "))
+                  + (why.isEmpty ? "" : " — " + why.joined(separator: "; ")))
         }
         heading("Not reported by (\(c.coverage.blindspots.count))")
         for b in c.coverage.blindspots {

@@ -299,10 +299,14 @@ struct StoryClusterer: Sendable {
     }
 
     func explain(_ p: Profile, _ s: Story, score: Double, words: [String]) -> MembershipEvidence {
-        let actors = p.actors.compactMap { k, v in s.actors[k].map { (k, v * $0) } }
-            .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(4).map(\.0)
-        let terms = p.terms.compactMap { k, v in s.terms[k].map { (k, v * $0) } }
-            .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(6).compactMap { words.indices.contains($0.0) ? words[$0.0] : nil }
+        // Ordered by what they weigh in this article (rarity, kind): the telling ones first.
+        let actors = p.actors.filter { s.actors[$0.key] != nil }
+            .sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(4).map(\.key)
+        let named = Set(actors.flatMap { $0.split(separator: " ").map(String.init) })
+        let terms = p.terms.filter { s.terms[$0.key] != nil }
+            .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .compactMap { words.indices.contains($0.key) ? words[$0.key] : nil }
+            .filter { !named.contains($0) }.prefix(6)
         return MembershipEvidence(score: (score * 1000).rounded() / 1000, actors: Array(actors), terms: Array(terms),
                                   date: p.eventDay, place: p.place)
     }
