@@ -10,8 +10,8 @@ public struct ClusteringSettings: Sendable, Equatable {
     public var timeScaleDays = 3.0
     public var windowDays = 10
     public var conflictDays = 2
-    public var keysPerArticle = 8
-    public var postingsPerKey = 64
+    public var keysPerArticle = 6
+    public var postingsPerKey = 24
     public var samePlace = 0.35
     public var placeConflict = 0.5
     public var sameDay = 0.35
