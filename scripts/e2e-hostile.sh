@@ -443,11 +443,14 @@ PY
 "$bin" articles --index "$tmp/trunc.sqlite" "$dmg" >"$out/trunc.out" 2>"$out/trunc.err"; rc=$?
 check "truncated next to a WAL: exit 0, all 300 ($rc)" bash -c "test $rc -eq 0 && grep -q '^300 of 300 articles' '$out/trunc.out'"
 check "truncated next to a WAL: one line, moved aside" bash -c "test \$(wc -l <'$out/trunc.err') -eq 1 && grep -q 'moved aside' '$out/trunc.err'"
-# A reader next to a process holding SQLite's write lock: not blocked, nothing moved aside.
+# A reader next to a process holding SQLite's write lock: not blocked, nothing moved aside. The
+# holder first commits a write, as any writer of the index has (so the WAL is not empty: opening an
+# index whose WAL is empty writes one frame, which would wait for the lock).
 cp "$tmp/dmg-clean.sqlite" "$tmp/busy.sqlite"
 "$bin" articles --index "$tmp/busy.sqlite" "$dmg" >/dev/null 2>&1
 python3 -c 'import sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1], isolation_level=None); c.execute("BEGIN IMMEDIATE"); c.execute("UPDATE meta SET value = value")
+c = sqlite3.connect(sys.argv[1], isolation_level=None); c.execute("INSERT OR REPLACE INTO meta VALUES (char(101, 50, 101), hex(randomblob(4)))")
+c.execute("BEGIN IMMEDIATE"); c.execute("UPDATE meta SET value = value")
 print("locked", flush=True); time.sleep(8)' "$tmp/busy.sqlite" >"$out/holder.out" & holder=$!
 for _ in $(seq 50); do grep -q locked "$out/holder.out" 2>/dev/null && break; sleep 0.1; done
 t0=$(date +%s.%N)

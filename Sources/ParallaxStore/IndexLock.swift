@@ -79,6 +79,23 @@ public final class IndexLock: @unchecked Sendable {
         return lock
     }
 
+    /// Takes the lock, blocking the thread until it is free: for the moments that must not overlap
+    /// another process's and are short in every process (creating or migrating the schema). Nil when
+    /// the lock file cannot be created.
+    public static func acquireBlocking(index: String) -> IndexLock? {
+        let path = path(forIndex: index)
+        guard let fd = openFile(path) else { return nil }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                close(fd)
+                return nil
+            }
+        }
+        let lock = IndexLock(fd: fd, path: path)
+        lock.writePID()
+        return lock
+    }
+
     /// The pid of the process holding the lock of this index, nil when nobody does (or it wrote none).
     /// Used to name who is writing when the index is busy.
     public static func holder(index: String) -> Int32? {

@@ -44,7 +44,16 @@ public enum IndexOpener {
         case .file(let p): path = p; owned = false
         case .cache(let p): path = p; owned = true
         }
-        let existing = try classify(path, owned: owned)
+        var existing: Existing
+        do {
+            existing = try classify(path, owned: owned)
+        } catch let refused as Refused {
+            // A Parallax process creating this index right now holds its lock while the file is half
+            // made (no application id or tables yet): wait for it, then look again.
+            guard IndexLock.isHeld(index: path) else { throw refused }
+            withExtendedLifetime(IndexLock.acquireBlocking(index: path)) {}
+            existing = try classify(path, owned: owned)
+        }
         let fm = FileManager.default
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         do {
@@ -76,8 +85,19 @@ public enum IndexOpener {
             case .failed(let m): return memory([m])
             }
         }
+        // Creating an index: under the index lock, so that a second process creating it at the same
+        // moment waits and then finds a whole Parallax index (not a half-made file it would refuse).
+        var creating: IndexLock?
+        if existing == .none {
+            creating = IndexLock.acquireBlocking(index: path)
+            existing = try classify(path, owned: owned)
+        }
         do {
-            let store = try SQLiteCorpusStore(path: path, busy: busy)
+            let holding = creating != nil
+            let store = try withExtendedLifetime(creating) {
+                try SQLiteCorpusStore(path: path, busy: busy, holdingLock: holding)
+            }
+            creating = nil
             if let problem = try uncleanEndProblem(store, path: path) {
                 // The last update did not finish (killed, power cut) and SQLite finds a damaged page.
                 store.close()
@@ -97,6 +117,8 @@ public enum IndexOpener {
             }
             return Opened(store: store, messages: messages)
         } catch {
+            // Released first: reopening below takes the lock again.
+            creating = nil
             let why: String
             if let e = error as? DatabaseError, isBusy(e) {
                 // Busy is not broken: leave every file as it is.

@@ -16,9 +16,11 @@ public final class SQLiteCorpusStore: CorpusStore {
     /// Opens (creating or migrating) the index at `path` with a `DatabasePool` (WAL).
     /// Throws if the file is not a usable SQLite database or was written by a newer schema;
     /// `IndexOpener` turns those into "moved aside and rebuilt".
-    public convenience init(path: String, busy: BusyWait = BusyWait()) throws {
+    /// `holdingLock`: the caller holds the index lock (creating the index), so migrating must not
+    /// take it again (flock would wait for this very process).
+    public convenience init(path: String, busy: BusyWait = BusyWait(), holdingLock: Bool = false) throws {
         let pool = try DatabasePool(path: path, configuration: Self.configuration(busy: busy))
-        try self.init(writer: pool, path: path)
+        try self.init(writer: pool, path: path, holdingLock: holdingLock)
     }
 
     /// Articles (or events, or extractions) per write transaction of an analysis: each well under a
@@ -59,38 +61,34 @@ public final class SQLiteCorpusStore: CorpusStore {
         try SQLiteCorpusStore(writer: DatabaseQueue(configuration: configuration()), path: nil)
     }
 
-    init(writer: any DatabaseWriter, path: String?, rowsPerTransaction: Int = 2_000) throws {
+    init(writer: any DatabaseWriter, path: String?, rowsPerTransaction: Int = 2_000, holdingLock: Bool = false) throws {
         self.writer = writer
         self.path = path
         self.rowsPerTransaction = max(1, rowsPerTransaction)
         let migrator = Schema.migrator
-        let (applied, hadFiles): ([String], Bool) = try writer.read { db in
-            // Reading the schema is the first touch of the file: a non-database fails here.
-            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
-            if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema }
-            let files = (try? Int.fetchOne(db, sql: "SELECT count(*) FROM source_file")) ?? 0
-            return (try Array(migrator.appliedIdentifiers(db)), (files ?? 0) > 0)
-        }
-        let pending = Schema.migrationIDs.filter { !applied.contains($0) }
-        // An index with no file in it yet is one being created (perhaps by another process this very
-        // moment): bringing it to the schema is no migration to speak of.
-        self.migratedFrom = applied.isEmpty || pending.isEmpty || !hadFiles ? [] : applied.sorted()
-        self.migrationsApplied = applied.isEmpty ? [] : pending
-        // Only when there is something to apply: migrating takes the write lock, which a reader
-        // opening next to a running update must not wait for.
-        if !pending.isEmpty {
-            // Two processes creating one new index both see it empty; the second's migration then
-            // meets the first's tables. Once the first has committed, migrating again finds nothing to do.
-            var attempt = 0
-            while true {
-                do {
-                    try migrator.migrate(writer)
-                    break
-                } catch let e as DatabaseError where attempt < 3 && (e.message ?? "").contains("already exists") {
-                    attempt += 1
-                }
+        func appliedMigrations() throws -> [String] {
+            try writer.read { db in
+                // Reading the schema is the first touch of the file: a non-database fails here.
+                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
+                if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema }
+                return try Array(migrator.appliedIdentifiers(db))
             }
         }
+        var applied = try appliedMigrations()
+        var lock: IndexLock?
+        // Only when there is something to apply: migrating takes the write lock, which a reader
+        // opening next to a running update must not wait for. Under the index lock, read again:
+        // two processes creating one new index both found "v1" pending, and the second failed on
+        // "table meta already exists" (GRDB reads the applied migrations outside their transactions).
+        if applied.count < Schema.migrationIDs.count, !holdingLock, let path {
+            lock = IndexLock.acquireBlocking(index: path)
+            applied = try appliedMigrations()
+        }
+        let pending = Schema.migrationIDs.filter { !applied.contains($0) }
+        self.migratedFrom = applied.isEmpty || pending.isEmpty ? [] : applied.sorted()
+        self.migrationsApplied = applied.isEmpty ? [] : pending
+        if !pending.isEmpty { try migrator.migrate(writer) }
+        withExtendedLifetime(lock) {}
         let id = try writer.read { try Int64.fetchOne($0, sql: "PRAGMA application_id") } ?? 0
         if id != Int64(Schema.applicationID) {
             // The pragma takes a signed 32-bit literal.

@@ -249,6 +249,25 @@ final class DataSafetyTests: XCTestCase {
         XCTAssertNil(try b.loadCorpus().firstDifference(from: try expected.loadCorpus()))
     }
 
+    /// Two processes creating one new index at the same moment (here two threads, whose flocks
+    /// conflict as two processes' do): both get the file, neither refuses it nor falls back to memory.
+    func testTwoOpenersCreatingOneIndexBothGetIt() throws {
+        for _ in 0..<8 {
+            let db = try TempFolder()
+            let path = indexPath(db)
+            let results = OpenResults()
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                do {
+                    let opened = try IndexOpener.open(.file(path))
+                    results.add("\(opened.store.path ?? "memory") \(opened.messages)")
+                } catch {
+                    results.add("\(error)")
+                }
+            }
+            XCTAssertEqual(results.all, ["\(path) []", "\(path) []"])
+        }
+    }
+
     func testAnalysisIsWrittenInShortTransactions() async throws {
         let folder = try TempFolder()
         try writeCorpus(folder, count: 250)
@@ -382,6 +401,14 @@ extension DataSafetyTests {
         XCTAssertEqual(entries.map(\.aliases), actors.map(\.aliases))
         XCTAssertEqual(entries.map(\.isSource), actors.map(\.isSource))
     }
+}
+
+/// What concurrent openers got.
+private final class OpenResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
 }
 
 /// A flag shared with a detached task.
