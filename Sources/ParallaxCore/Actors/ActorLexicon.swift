@@ -35,6 +35,9 @@ public struct ActorLexicon: Sendable {
     var modifiers: PhraseSet
     var honorifics: PhraseSet
     var unnamedHeads: Set<String>
+    /// Heads of a speaker who stays unnamed even with `the` (`the source`, `the official`): never
+    /// read as someone already in the story, as `the Russian President` is.
+    var anonymousHeads: Set<String>
     var speechVerbs: PhraseSet
     var nonNameWords: Set<String>
     var thingHeads: Set<String>
@@ -57,6 +60,7 @@ public struct ActorLexicon: Sendable {
         self.modifiers = PhraseSet(r["modifiers"] ?? [])
         self.honorifics = PhraseSet((r["honorifics"] ?? []).map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
         self.unnamedHeads = Set((r["unnamed"] ?? []).map { $0.lowercased() })
+        self.anonymousHeads = Set((r["anonymous"] ?? []).map { $0.lowercased() })
         self.speechVerbs = PhraseSet(speechVerbs)
         let n = ActorLexicon.sections(nonNames)
         self.nonNameWords = Set((n["words"] ?? []).map { $0.lowercased() })
