@@ -328,26 +328,37 @@ struct QuoteFinder: Sendable {
         // A new sentence after the quote speaks for it only when it is a short attribution (`Sullivan said.`).
         let newSentence = t[start].sentenceStart
         var e = k
-        while e < n, e - start < 16, t[e].line == line, !c.isSentenceEnd(e) {
+        while e < n, e - start < 40, t[e].line == line, !c.isSentenceEnd(e) {
             if case .quote = t[e].kind { break }
             e += 1
         }
         guard let v = (start..<e).first(where: { c.speech[$0] > 0 }) else { return nil }
-        if newSentence && (e - v > 5 || (v..<e).contains { t[$0].lower == "that" }) { return nil }
-        if v == start { return subject(c, after: v) }
-        if let (s, first) = subject(c, before: v, limit: start), first == start || (first == start + 1 && t[start].lower == "the") {
+        if v == start { return newSentence && e - v > 8 ? nil : subject(c, after: v) }
+        guard let (s, first) = subject(c, before: v, limit: start) else { return nil }
+        // The subject opens the clause, perhaps after a title or a description (`Polish Foreign
+        // Minister Zbigniew Rau said`, `Biden's top national security advisor, Jake Sullivan, said`).
+        let gap = start..<first
+        if gap.count <= 8, !gap.contains(where: { Self.clauseBreakers.contains(t[$0].lower) || c.speech[$0] > 0 || !t[$0].isWord && t[$0].punctChar != "," }),
+           !(newSentence && (e - v > 5 || (v..<e).contains { t[$0].lower == "that" })) {
             return s
         }
-        // `…,” adding …`, `…, saying …` belong to the sentence's subject.
+        // A sentence that ends `…, NATO Secretary-General Jens Stoltenberg said Wednesday.`
+        var ts = first
+        while ts - 1 > start, t[ts - 1].isWord, t[ts - 1].isCapitalized || t[ts - 1].isAllCaps || t[ts - 1].possessive
+                || lexicon.roles.contains(t[ts - 1].lower) || lexicon.modifiers.contains(t[ts - 1].lower) || t[ts - 1].lower == "the" {
+            ts -= 1
+        }
+        if t[ts - 1].punctChar == ",", e - v <= 4 || (v + c.speech[v] < e && t[v + c.speech[v]].punctChar == ",") { return s }
         return nil
     }
 
     /// The speaker of a quote introduced earlier in its own sentence.
     func before(_ c: Context, open: Int) -> Subject? {
         let t = c.tokens
-        guard open > 0 else { return nil }
+        // The sentence the quote sits in, as written before it (a quote opening a sentence has none).
+        guard open > 0, t[open - 1].line == t[open].line, !c.isSentenceEnd(open - 1) else { return nil }
         let line = t[open].line
-        let sent = c.sentence[open]
+        let sent = c.sentence[open - 1]
         var s0 = open
         while s0 - 1 >= 0, t[s0 - 1].line == line, c.sentence[s0 - 1] == sent { s0 -= 1 }
         guard s0 < open else { return nil }
