@@ -133,8 +133,20 @@ struct QuoteFinder: Sendable {
                 if !inQuote[cursor] {
                     if let m = actorAt[cursor], ctx.isPerson[m.actor], isSubject(ctx, at: cursor, end: m.end) {
                         salient = .actor(m.actor)
-                    } else if speech[cursor] > 0, let label = unnamedSubject(ctx, verb: cursor) {
-                        salient = .label(label)
+                    } else if speech[cursor] > 0, let (subj, _) = subject(ctx, before: cursor, limit: max(0, cursor - 12)) {
+                        // A speaker named outside quotes (`Erdoğan said he …`) is the paragraph's
+                        // latest explicit speaker, as an attributed quote is.
+                        switch subj {
+                        case .speaker(let sp):
+                            if case .actor(let li) = sp, !ctx.isPerson[li] { break }
+                            salient = sp
+                            lastQuoteSpeaker = sp
+                            lastQuoteLine = tokens[cursor].line
+                        case .pronoun where salient != nil:
+                            lastQuoteSpeaker = salient
+                            lastQuoteLine = tokens[cursor].line
+                        default: break
+                        }
                     }
                 }
                 cursor += 1
