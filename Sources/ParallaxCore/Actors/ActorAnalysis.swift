@@ -25,13 +25,15 @@ public struct ActorAnalysis: Sendable {
 
     public func run(_ articles: [Article]) -> Result {
         let extractor = ActorExtractor(gazetteer: gazetteer, lexicon: lexicon)
-        let extracted = ConcurrentMap.map(articles) { a in extractor.extract(articleID: a.id, body: a.body) }
+        let extracted = ConcurrentMap.map(articles) { a in
+            extractor.extract(articleID: a.id, body: a.body, date: a.published?.day)
+        }
         return merge(extracted)
     }
 
     /// Extraction of one text, without merging: for tests and tools.
-    func extract(articleID: String, body: String) -> ArticleActors {
-        ActorExtractor(gazetteer: gazetteer, lexicon: lexicon).extract(articleID: articleID, body: body)
+    func extract(articleID: String, body: String, date: Day? = nil) -> ArticleActors {
+        ActorExtractor(gazetteer: gazetteer, lexicon: lexicon).extract(articleID: articleID, body: body, date: date)
     }
 
     // MARK: - Merging

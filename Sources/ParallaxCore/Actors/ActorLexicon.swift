@@ -46,13 +46,30 @@ public struct ActorLexicon: Sendable {
     var particles: Set<String>
     /// Given name key → id of its group of equivalent forms.
     var givenNames: [String: Int]
+    /// Keys of family names written first, per convention (`surnames-east-asian.txt`,
+    /// `surnames-vietnamese.txt`, `surnames-hungarian.txt`).
+    var eastAsianFamilyNames: Set<String> = []
+    var vietnameseFamilyNames: Set<String> = []
+    var hungarianFamilyNames: Set<String> = []
 
     /// The shipped lists plus the user's; parsed once per process.
     public static let shipped = ActorLexicon(
         roles: ResourceFiles.lines(of: "roles.txt"),
         speechVerbs: ResourceFiles.lines(of: "speech-verbs.txt"),
         nonNames: ResourceFiles.lines(of: "non-names.txt"),
-        givenNames: ResourceFiles.lines(of: "given-names.txt"))
+        givenNames: ResourceFiles.lines(of: "given-names.txt"),
+        eastAsianSurnames: ResourceFiles.lines(of: "surnames-east-asian.txt"),
+        vietnameseSurnames: ResourceFiles.lines(of: "surnames-vietnamese.txt"),
+        hungarianSurnames: ResourceFiles.lines(of: "surnames-hungarian.txt"))
+
+    public init(roles: [String], speechVerbs: [String], nonNames: [String], givenNames: [String],
+                eastAsianSurnames: [String], vietnameseSurnames: [String], hungarianSurnames: [String]) {
+        self.init(roles: roles, speechVerbs: speechVerbs, nonNames: nonNames, givenNames: givenNames)
+        func keys(_ lines: [String]) -> Set<String> { Set(lines.map { NameKey.key($0) }.filter { !$0.isEmpty }) }
+        eastAsianFamilyNames = keys(eastAsianSurnames)
+        vietnameseFamilyNames = keys(vietnameseSurnames)
+        hungarianFamilyNames = keys(hungarianSurnames)
+    }
 
     public init(roles: [String], speechVerbs: [String], nonNames: [String], givenNames: [String]) {
         let r = ActorLexicon.sections(roles)
@@ -126,6 +143,65 @@ public struct ActorLexicon: Sendable {
         if sa.count == 1 || sb.count == 1 { return ka.first == kb.first }
         if let ga = givenNames[ka], let gb = givenNames[kb], ga == gb { return true }
         if min(ka.count, kb.count) >= 5, ka.first == kb.first, NameKey.distance(ka, kb, limit: 1) <= 1 { return true }
+        return false
+    }
+
+    // MARK: - Name structure
+
+    /// How a person's name is built, from its words and the family-name lists: the words a bare
+    /// reference repeats (`Kim`, `Mr. Moon`, `von der Leyen`, `bin Salman`, `Trong`) and the short form
+    /// a title shows. The article's own usage (which part it repeats alone) is read by the callers.
+    struct NameShape: Equatable {
+        /// Family name first (Kim Jong Un, Orbán Viktor, Nguyen Phu Trong).
+        var familyFirst: Bool
+        /// The words a bare reference to the person repeats.
+        var reference: [String]
+        var short: String { reference.joined(separator: " ") }
+    }
+
+    func shape(_ words: [String]) -> NameShape {
+        guard words.count >= 2, let first = words.first, let last = words.last else {
+            return NameShape(familyFirst: false, reference: words)
+        }
+        let k0 = NameKey.key(first)
+        let rest = words.dropFirst()
+        if eastAsianFamilyNames.contains(k0), words.count <= 3,
+           !isGivenName(first) || words.count == 3 || rest.contains(where: { $0.contains("-") }),
+           rest.allSatisfy({ w in !isGivenName(w) && (w.contains("-") || w.unicodeScalars.count <= 7) }) {
+            return NameShape(familyFirst: true, reference: [first])
+        }
+        if vietnameseFamilyNames.contains(k0), words.count >= 3 || !isGivenName(last) {
+            return NameShape(familyFirst: true, reference: [last])
+        }
+        if hungarianFamilyNames.contains(k0), words.count == 2, !isGivenName(first), isGivenName(last) {
+            return NameShape(familyFirst: true, reference: [first])
+        }
+        // Particles open the surname: Ursula von der Leyen, Mohammed bin Salman, Lula da Silva.
+        if let p = (1..<words.count - 1).first(where: { particles.contains(words[$0].lowercased()) }) {
+            return NameShape(familyFirst: false, reference: Array(words[p...]))
+        }
+        return NameShape(familyFirst: false, reference: [last])
+    }
+
+    /// The keys a one-word reference to this name may have: its family name (first or last word) and
+    /// its last word.
+    func referenceKeys(_ words: [String]) -> [String] {
+        let s = shape(words)
+        var out = [words.last.map { NameKey.key($0) } ?? ""]
+        if let r = s.reference.last { out.append(NameKey.key(r)) }
+        if s.familyFirst, let f = words.first { out.append(NameKey.key(f)) }
+        return out
+    }
+
+    /// A spelling-insensitive key of a whole family-name-first name (`Kim Jong-un` = `Kim Jong Un`).
+    static func joinedKey(_ words: [String]) -> String { NameKey.key(words.joined()) }
+
+    /// `Justices`, `Ministers`: the plural of a role, never a name.
+    func isPluralRole(_ lower: String) -> Bool {
+        guard lower.count > 3, lower.hasSuffix("s"), !roles.contains(lower) else { return false }
+        let stem = String(lower.dropLast())
+        if roles.contains(stem) { return true }
+        if lower.hasSuffix("es"), roles.contains(String(lower.dropLast(2))) { return true }
         return false
     }
 }
