@@ -193,6 +193,14 @@ public struct ActorLexicon: Sendable {
         return out
     }
 
+    /// The whole-name key of a name whose family name comes first and is its short form (Kim Jong Un,
+    /// Xi Jinping), nil for other names: such names are merged by the whole name, not a last word.
+    func familyFirstKey(_ words: [String]) -> String? {
+        let s = shape(words)
+        guard s.familyFirst, s.reference.first == words.first else { return nil }
+        return ActorLexicon.joinedKey(words)
+    }
+
     /// A spelling-insensitive key of a whole family-name-first name (`Kim Jong-un` = `Kim Jong Un`).
     static func joinedKey(_ words: [String]) -> String { NameKey.key(words.joined()) }
 

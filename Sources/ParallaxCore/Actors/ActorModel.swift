@@ -49,6 +49,10 @@ public struct Actor: Hashable, Sendable, Identifiable {
     /// A stable slug of the canonical name.
     public var id: String
     public var name: String
+    /// What a title or a comparison shows for a person: the part of the name its articles repeat
+    /// alone, else the family name its structure gives (`Xi`, `Moon`, `Kim` for Kim Jong Un,
+    /// `von der Leyen`, `Lula`); the name itself for other actors.
+    public var shortName: String
     public var kind: ActorKind
     public var aliases: [String]
     public var affiliation: String?
@@ -59,9 +63,11 @@ public struct Actor: Hashable, Sendable, Identifiable {
     public var isSource: Bool
 
     public init(id: String, name: String, kind: ActorKind, aliases: [String] = [], affiliation: String? = nil,
-                roles: [RoleMention] = [], mentions: [Mention] = [], quotes: [Quote] = [], isSource: Bool = false) {
+                roles: [RoleMention] = [], mentions: [Mention] = [], quotes: [Quote] = [], isSource: Bool = false,
+                shortName: String? = nil) {
         self.id = id
         self.name = name
+        self.shortName = shortName ?? name
         self.kind = kind
         self.aliases = aliases
         self.affiliation = affiliation
