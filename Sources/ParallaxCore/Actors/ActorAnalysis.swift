@@ -344,14 +344,32 @@ public struct ActorAnalysis: Sendable {
     /// The short form of a person's name: the part of it the articles repeat alone most often (`Xi`,
     /// `Kim`, `von der Leyen`, `Lula`), else the family name its structure gives.
     func shortName(_ name: String, surfaces: [String: Int]) -> String {
+        ActorAnalysis.shortName(name, surfaces: surfaces, lexicon: lexicon)
+    }
+
+    /// The short form of a stored actor (the index keeps mentions, not the form): the same rule over
+    /// the surfaces of its mentions.
+    public static func shortName(of name: String, kind: ActorKind, mentions: [Mention],
+                                 lexicon: ActorLexicon = .shipped) -> String {
+        guard kind == .person else { return name }
+        var surfaces: [String: Int] = [:]
+        for m in mentions { surfaces[m.surface, default: 0] += 1 }
+        return shortName(name, surfaces: surfaces, lexicon: lexicon)
+    }
+
+    static func shortName(_ name: String, surfaces: [String: Int], lexicon: ActorLexicon) -> String {
         let words = name.split(separator: " ").map(String.init)
         guard words.count >= 2 else { return name }
         let keys = words.map { NameKey.key($0) }
         var best: (n: Int, form: String)?
+        let familyFirst = lexicon.shape(words).familyFirst
         for (surface, n) in surfaces.sorted(by: { $0.key < $1.key }) {
             let sk = surface.split(separator: " ").map { NameKey.key($0) }
             guard !sk.isEmpty, sk.count < keys.count,
-                  (0...(keys.count - sk.count)).contains(where: { Array(keys[$0..<($0 + sk.count)]) == sk }) else { continue }
+                  let at = (0...(keys.count - sk.count)).first(where: { Array(keys[$0..<($0 + sk.count)]) == sk }) else { continue }
+            // A given name used alone (`Prince Mohammed`, `Raila`) is how one article speaks of a
+            // person, not what a title shows.
+            if at == 0 && !familyFirst { continue }
             if best.map({ n > $0.n }) ?? true { best = (n, surface) }
         }
         // Written as in the name (the name's own spelling, not a mention's).

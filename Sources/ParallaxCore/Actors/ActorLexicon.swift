@@ -51,6 +51,9 @@ public struct ActorLexicon: Sendable {
     var eastAsianFamilyNames: Set<String> = []
     var vietnameseFamilyNames: Set<String> = []
     var hungarianFamilyNames: Set<String> = []
+    /// Given names exactly as listed (lower case): the structure of a name is read from spellings,
+    /// where `Yo` is not `Jo` although their keys are equal.
+    var givenSpellings: Set<String> = []
 
     /// The shipped lists plus the user's; parsed once per process.
     public static let shipped = ActorLexicon(
@@ -86,12 +89,16 @@ public struct ActorLexicon: Sendable {
         self.placeHeads = Set((n["places"] ?? []).map { $0.lowercased() })
         self.particles = Set((n["particles"] ?? []).map { $0.lowercased() })
         var given: [String: Int] = [:]
+        var spellings = Set<String>()
         for (i, line) in givenNames.enumerated() {
             for form in line.split(separator: "|") {
-                let k = NameKey.key(form.trimmingCharacters(in: .whitespaces))
+                let f = form.trimmingCharacters(in: .whitespaces)
+                let k = NameKey.key(f)
                 if !k.isEmpty && given[k] == nil { given[k] = i }
+                spellings.insert(f.lowercased())
             }
         }
+        self.givenSpellings = spellings
         self.givenNames = given
     }
 
@@ -165,8 +172,12 @@ public struct ActorLexicon: Sendable {
         }
         let k0 = NameKey.key(first)
         let rest = words.dropFirst()
+        func isGivenName(_ w: String) -> Bool { givenSpellings.contains(w.lowercased()) }
+        // A regnal number is not a surname (Abdullah II).
+        if words.count == 2, last.allSatisfy({ "IVX".contains($0) }) { return NameShape(familyFirst: false, reference: [first]) }
+        // The given names after an East Asian family name are syllables (Jinping, Jae-in, Yong Ho), not
+        // a Western surname (Lee Anderson); the usage of the article overrules this where it can.
         if eastAsianFamilyNames.contains(k0), words.count <= 3,
-           !isGivenName(first) || words.count == 3 || rest.contains(where: { $0.contains("-") }),
            rest.allSatisfy({ w in !isGivenName(w) && (w.contains("-") || w.unicodeScalars.count <= 7) }) {
             return NameShape(familyFirst: true, reference: [first])
         }
