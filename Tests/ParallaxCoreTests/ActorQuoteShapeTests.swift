@@ -15,7 +15,7 @@ final class ActorQuoteShapeTests: XCTestCase {
             ("According to Minister Pavel Horak, the sides made “real progress on the text.”", "real progress", "Pavel Horak"),
             ("The talks were “frank and useful,” according to Minister Pavel Horak.", "frank and useful", "Pavel Horak"),
             ("Minister Pavel Horak told Karel Novy “the door is open.”", "door is open", "Pavel Horak"),
-            ("President Arvo Kallas called Karel Novy “my old friend” on Monday.", "my old friend", "Arvo Kallas"),
+            ("President Arvo Tamm called Karel Novy “my old friend” on Monday.", "my old friend", "Arvo Tamm"),
             ("Minister Pavel Horak described the plan as “a dead end.”", "dead end", "Pavel Horak"),
             ("Minister Pavel Horak branded the proposal “a provocation.”", "provocation", "Pavel Horak"),
             ("Minister Pavel Horak tweeted: “The talks are over.”", "talks are over", "Pavel Horak"),

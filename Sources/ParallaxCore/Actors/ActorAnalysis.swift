@@ -375,8 +375,11 @@ public struct ActorAnalysis: Sendable {
         // Written as in the name (the name's own spelling, not a mention's).
         if let b = best {
             let sk = b.form.split(separator: " ").map { NameKey.key($0) }
-            if let at = (0...(keys.count - sk.count)).first(where: { Array(keys[$0..<($0 + sk.count)]) == sk }) {
-                return words[at..<(at + sk.count)].joined(separator: " ")
+            if var at = (0...(keys.count - sk.count)).first(where: { Array(keys[$0..<($0 + sk.count)]) == sk }) {
+                let end = at + sk.count
+                // The particles before it belong to it (`bin Salman`, `von der Leyen`).
+                while !familyFirst, at > 1, lexicon.particles.contains(words[at - 1].lowercased()) { at -= 1 }
+                return words[at..<end].joined(separator: " ")
             }
         }
         return lexicon.shape(words).short

@@ -345,7 +345,17 @@ struct ActorExtractor: Sendable {
         while i < n {
             let t = tokens[i]
             guard t.isWord, !t.inCredit else { i += 1; continue }
-            let gaz = gazetteer.longestMatch(in: tokens, keys: keys, at: i)
+            var gaz = gazetteer.longestMatch(in: tokens, keys: keys, at: i)
+            // A known person's surname opening a longer name is not that person (`Yoon` of a
+            // spokesman Yoon Young-chan): the name run takes it.
+            if let g = gaz, g.length == 1, gazetteer.entries[g.entry].kind == .person, i + 1 < n,
+               tokens[i + 1].isWord, tokens[i + 1].isCapitalized, !tokens[i + 1].isAllCaps, !t.possessive,
+               tokens[i + 1].line == t.line, !lexicon.nonNameWords.contains(tokens[i + 1].lower),
+               gazetteer.longestMatch(in: tokens, keys: keys, at: i + 1) == nil,
+               gazetteer.longestMatch(in: tokens, keys: keys, at: i + 1, adjectives: true) == nil,
+               roleChain(tokens, at: i + 1) == nil {
+                gaz = nil
+            }
             let adj = (t.isCapitalized || t.isAllCaps) ? gazetteer.longestMatch(in: tokens, keys: keys, at: i, adjectives: true) : nil
             let roleLen = roleChain(tokens, at: i)
             let honor = (t.isCapitalized ? lexicon.honorifics.match(tokens, at: i) : nil).flatMap { len -> Int? in
@@ -642,21 +652,19 @@ struct ActorExtractor: Sendable {
     /// The local person a run refers to: one whose surname (or full name) it repeats, the most
     /// recently mentioned when several share it.
     /// The one person of the article whose full name starts with this first name (nil for none or several).
-    /// The person of the article whose full name has this word as its first or a middle word (not its
-    /// particles), nearest before `at` (else the first after); nil for none.
+    /// The one person of the article whose full name has this word as its first or a middle word (not
+    /// its particles); nil for none or several (two Tarases: neither).
     func personByOtherWord(_ t: ActorToken, at: Int, in locals: [LocalActor]) -> Int? {
         let key = t.key
         guard !key.isEmpty, !lexicon.particles.contains(t.lower) else { return nil }
-        var best: Int?
-        var bestScore = Int.min
+        var found: Int?
         for (i, l) in locals.enumerated() where l.kind == .person && l.words.count >= 2 {
             guard l.words.dropLast().contains(where: { NameKey.key($0) == key && !lexicon.particles.contains($0.lowercased()) })
             else { continue }
-            let before = l.mentions.lazy.map(\.range.start).filter { $0 < at }.max()
-            let score = before ?? (-(l.mentions.map(\.range.start).min() ?? 0) - 1)
-            if score > bestScore { bestScore = score; best = i }
+            if found != nil { return nil }
+            found = i
         }
-        return best
+        return found
     }
 
     func onlyPerson(firstNameKey key: String, in locals: [LocalActor]) -> Int? {

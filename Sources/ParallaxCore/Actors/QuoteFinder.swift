@@ -261,6 +261,11 @@ struct QuoteFinder: Sendable {
         var k = verb - 1
         while k >= limit, t[k].isWord, t[k].line == line, Self.auxiliaries.contains(t[k].lower) { k -= 1 }
         guard k >= limit, t[k].line == line else { return nil }
+        // A name set off by commas after its description: `Biden's adviser, Jake Sullivan, said`.
+        if t[k].punctChar == ",", let ms = c.mentionEndingAt[k], ms >= limit, let m = c.actorAt[ms],
+           ms > limit, t[ms - 1].punctChar == "," {
+            return (.speaker(.actor(m.actor)), ms)
+        }
         // An apposition between commas: `Jen Psaki, White House press secretary, said`.
         if t[k].punctChar == "," {
             var j = k - 1
@@ -313,6 +318,13 @@ struct QuoteFinder: Sendable {
         let k = verb + c.speech[verb]
         guard k < t.count, t[k].line == line, t[k].isWord else { return nil }
         if let m = c.actorAt[k] { return .speaker(.actor(m.actor)) }
+        // A title before the name: `according to Minister Pavel Horak`.
+        var j = k
+        while j < t.count, j - k < 5, t[j].isWord, t[j].line == line, c.actorAt[j] == nil,
+              t[j].isCapitalized || lexicon.roles.contains(t[j].lower) || lexicon.modifiers.contains(t[j].lower) {
+            j += 1
+        }
+        if j > k, j < t.count, let m = c.actorAt[j], c.isPerson[m.actor] { return .speaker(.actor(m.actor)) }
         if k + 1 < t.count, t[k].lower == "the", let m = c.actorAt[k + 1], !c.isPerson[m.actor] { return .speaker(.actor(m.actor)) }
         if ["he", "she", "him", "her"].contains(t[k].lower) { return .pronoun }
         var e = k
@@ -360,7 +372,10 @@ struct QuoteFinder: Sendable {
                 || lexicon.roles.contains(t[ts - 1].lower) || lexicon.modifiers.contains(t[ts - 1].lower) || t[ts - 1].lower == "the" {
             ts -= 1
         }
-        if t[ts - 1].punctChar == ",", e - v <= 4 || (v + c.speech[v] < e && t[v + c.speech[v]].punctChar == ",") { return s }
+        // (the verb may be followed by a time and a comma: `said Wednesday, asserting …`).
+        let afterVerb = v + c.speech[v]
+        let tail = (afterVerb..<e).first(where: { t[$0].punctChar == "," }).map { $0 - afterVerb } ?? (e - afterVerb)
+        if t[ts - 1].punctChar == ",", tail <= 3 { return s }
         return nil
     }
 
