@@ -652,19 +652,22 @@ struct ActorExtractor: Sendable {
     /// The local person a run refers to: one whose surname (or full name) it repeats, the most
     /// recently mentioned when several share it.
     /// The one person of the article whose full name starts with this first name (nil for none or several).
-    /// The one person of the article whose full name has this word as its first or a middle word (not
-    /// its particles); nil for none or several (two Tarases: neither).
+    /// The person of the article whose full name has this word as its first or a middle word (not its
+    /// particles): the one introduced before `at`, else the only one; nil for none or several (two
+    /// Tarases named before: neither).
     func personByOtherWord(_ t: ActorToken, at: Int, in locals: [LocalActor]) -> Int? {
         let key = t.key
         guard !key.isEmpty, !lexicon.particles.contains(t.lower) else { return nil }
-        var found: Int?
+        var all: [Int] = []
+        var preceding: [Int] = []
         for (i, l) in locals.enumerated() where l.kind == .person && l.words.count >= 2 {
             guard l.words.dropLast().contains(where: { NameKey.key($0) == key && !lexicon.particles.contains($0.lowercased()) })
             else { continue }
-            if found != nil { return nil }
-            found = i
+            all.append(i)
+            if l.mentions.contains(where: { $0.range.start < at }) { preceding.append(i) }
         }
-        return found
+        if preceding.count == 1 { return preceding[0] }
+        return preceding.isEmpty && all.count == 1 ? all[0] : nil
     }
 
     func onlyPerson(firstNameKey key: String, in locals: [LocalActor]) -> Int? {
