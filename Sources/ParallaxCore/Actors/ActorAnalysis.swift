@@ -114,6 +114,8 @@ public struct ActorAnalysis: Sendable {
             for form in [e.name] + e.aliases {
                 let w = form.split(separator: " ").map(String.init)
                 if w.count >= 2, let k = lexicon.familyFirstKey(w), gazJoined[k] == nil { gazJoined[k] = i }
+                // The same two words in the other order (Shigeru Ishiba, Ishiba Shigeru).
+                if w.count == 2, let k = lexicon.familyFirstKey(w.reversed()), gazJoined[k] == nil { gazJoined[k] = i }
             }
         }
         var localToCluster: [[Int?]] = articles.map { Array(repeating: nil, count: $0.actors.count) }

@@ -51,6 +51,7 @@ public struct ActorLexicon: Sendable {
     var eastAsianFamilyNames: Set<String> = []
     var vietnameseFamilyNames: Set<String> = []
     var hungarianFamilyNames: Set<String> = []
+    var japaneseFamilyNames: Set<String> = []
     /// Given names exactly as listed (lower case): the structure of a name is read from spellings,
     /// where `Yo` is not `Jo` although their keys are equal.
     var givenSpellings: Set<String> = []
@@ -63,15 +64,18 @@ public struct ActorLexicon: Sendable {
         givenNames: ResourceFiles.lines(of: "given-names.txt"),
         eastAsianSurnames: ResourceFiles.lines(of: "surnames-east-asian.txt"),
         vietnameseSurnames: ResourceFiles.lines(of: "surnames-vietnamese.txt"),
-        hungarianSurnames: ResourceFiles.lines(of: "surnames-hungarian.txt"))
+        hungarianSurnames: ResourceFiles.lines(of: "surnames-hungarian.txt"),
+        japaneseSurnames: ResourceFiles.lines(of: "surnames-japanese.txt"))
 
     public init(roles: [String], speechVerbs: [String], nonNames: [String], givenNames: [String],
-                eastAsianSurnames: [String], vietnameseSurnames: [String], hungarianSurnames: [String]) {
+                eastAsianSurnames: [String], vietnameseSurnames: [String], hungarianSurnames: [String],
+                japaneseSurnames: [String] = []) {
         self.init(roles: roles, speechVerbs: speechVerbs, nonNames: nonNames, givenNames: givenNames)
         func keys(_ lines: [String]) -> Set<String> { Set(lines.map { NameKey.key($0) }.filter { !$0.isEmpty }) }
         eastAsianFamilyNames = keys(eastAsianSurnames)
         vietnameseFamilyNames = keys(vietnameseSurnames)
         hungarianFamilyNames = keys(hungarianSurnames)
+        japaneseFamilyNames = keys(japaneseSurnames)
     }
 
     public init(roles: [String], speechVerbs: [String], nonNames: [String], givenNames: [String]) {
@@ -179,6 +183,10 @@ public struct ActorLexicon: Sendable {
         // a Western surname (Lee Anderson); the usage of the article overrules this where it can.
         if eastAsianFamilyNames.contains(k0), words.count <= 3,
            rest.allSatisfy({ w in !isGivenName(w) && (w.contains("-") || w.unicodeScalars.count <= 7) }) {
+            return NameShape(familyFirst: true, reference: [first])
+        }
+        if japaneseFamilyNames.contains(k0), words.count == 2, !japaneseFamilyNames.contains(NameKey.key(last)),
+           let end = last.lowercased().last, "aeioun".contains(end) {
             return NameShape(familyFirst: true, reference: [first])
         }
         if vietnameseFamilyNames.contains(k0), words.count >= 3 || !isGivenName(last) {

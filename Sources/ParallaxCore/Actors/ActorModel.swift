@@ -67,7 +67,9 @@ public struct Actor: Hashable, Sendable, Identifiable {
                 shortName: String? = nil) {
         self.id = id
         self.name = name
-        self.shortName = shortName ?? name
+        // Given or derived by the one rule (`ActorAnalysis.shortName`), so an actor read back from the
+        // index equals the one the analysis built.
+        self.shortName = shortName ?? ActorAnalysis.shortName(of: name, kind: kind, mentions: mentions)
         self.kind = kind
         self.aliases = aliases
         self.affiliation = affiliation
