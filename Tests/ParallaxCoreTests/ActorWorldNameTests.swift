@@ -36,6 +36,9 @@ final class ActorWorldNameTests: XCTestCase {
              ["Raila Odinga=Odinga"]),
             ("General Secretary Nguyen Van Thanh held talks. Mr. Thanh said ties were strong.",
              ["Nguyen Van Thanh=Thanh"]),
+            ("Prime Minister Motegi Haruto met reporters. Motegi said the talks went well.",
+             ["Motegi Haruto=Motegi"]),
+            ("Senator Joe Weston spoke. Weston said the bill would pass.", ["Joe Weston=Weston"]),
         ]
         for (text, expected) in rows {
             let got = persons(text).map { "\($0.name)=\($0.shortName)" }.sorted()

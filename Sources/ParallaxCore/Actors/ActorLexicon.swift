@@ -71,7 +71,8 @@ public struct ActorLexicon: Sendable {
                 eastAsianSurnames: [String], vietnameseSurnames: [String], hungarianSurnames: [String],
                 japaneseSurnames: [String] = []) {
         self.init(roles: roles, speechVerbs: speechVerbs, nonNames: nonNames, givenNames: givenNames)
-        func keys(_ lines: [String]) -> Set<String> { Set(lines.map { NameKey.key($0) }.filter { !$0.isEmpty }) }
+        // By spelling, not by the romanisation-folding key: `Jo` (a Korean family name) is not `Joe`.
+        func keys(_ lines: [String]) -> Set<String> { Set(lines.map { ActorLexicon.spelling($0) }.filter { !$0.isEmpty }) }
         eastAsianFamilyNames = keys(eastAsianSurnames)
         vietnameseFamilyNames = keys(vietnameseSurnames)
         hungarianFamilyNames = keys(hungarianSurnames)
@@ -170,11 +171,19 @@ public struct ActorLexicon: Sendable {
         var short: String { reference.joined(separator: " ") }
     }
 
+    /// A word lower-cased and stripped of accents, nothing else folded: how the family-name lists
+    /// are matched.
+    static func spelling(_ w: some StringProtocol) -> String {
+        var out: [UInt8] = []
+        for u in w.unicodeScalars { NameKey.appendFolded(u, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     func shape(_ words: [String]) -> NameShape {
         guard words.count >= 2, let first = words.first, let last = words.last else {
             return NameShape(familyFirst: false, reference: words)
         }
-        let k0 = NameKey.key(first)
+        let k0 = ActorLexicon.spelling(first)
         let rest = words.dropFirst()
         func isGivenName(_ w: String) -> Bool { givenSpellings.contains(w.lowercased()) }
         // A regnal number is not a surname (Abdullah II).
@@ -185,7 +194,7 @@ public struct ActorLexicon: Sendable {
            rest.allSatisfy({ w in !isGivenName(w) && (w.contains("-") || w.unicodeScalars.count <= 7) }) {
             return NameShape(familyFirst: true, reference: [first])
         }
-        if japaneseFamilyNames.contains(k0), words.count == 2, !japaneseFamilyNames.contains(NameKey.key(last)),
+        if japaneseFamilyNames.contains(k0), words.count == 2, !japaneseFamilyNames.contains(ActorLexicon.spelling(last)),
            let end = last.lowercased().last, "aeioun".contains(end) {
             return NameShape(familyFirst: true, reference: [first])
         }
