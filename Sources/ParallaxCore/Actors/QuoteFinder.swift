@@ -234,7 +234,7 @@ struct QuoteFinder: Sendable {
         // A mention right before a comma and a clause that is not its own apposition is not enough; a
         // mention that opens its sentence (titles, modifiers and "the" before it) is.
         var j = start - 1
-        while j >= 0, t[j].line == line, c.sentence[j] == c.sentence[start] {
+        while j >= 0, start - j <= 12, t[j].line == line, c.sentence[j] == c.sentence[start] {
             let u = t[j]
             if u.isPunct || u.kind != .word { break }
             if u.isCapitalized || u.isAllCaps || u.possessive || lexicon.roles.contains(u.lower)
@@ -386,8 +386,9 @@ struct QuoteFinder: Sendable {
         guard open > 0, t[open - 1].line == t[open].line, !c.isSentenceEnd(open - 1) else { return nil }
         let line = t[open].line
         let sent = c.sentence[open - 1]
+        // Bounded: a "sentence" without punctuation may run for pages.
         var s0 = open
-        while s0 - 1 >= 0, t[s0 - 1].line == line, c.sentence[s0 - 1] == sent { s0 -= 1 }
+        while s0 - 1 >= 0, open - s0 < 60, t[s0 - 1].line == line, c.sentence[s0 - 1] == sent { s0 -= 1 }
         guard s0 < open else { return nil }
         // Speech verbs from the nearest to the farthest; the first with a subject speaks.
         var k = open - 1
