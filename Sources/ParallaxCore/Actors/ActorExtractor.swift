@@ -113,7 +113,9 @@ struct ActorExtractor: Sendable {
         for s in segments {
             guard case .gazetteer(let e) = s.kind else { continue }
             let entry = gazetteer.entries[e]
-            if entry.kind == .person, s.hi - s.lo == 1, entry.name.contains(" ") {
+            // Only a word of the name itself waits; a nickname or an acronym (Jokowi, MBS) is the entry.
+            if entry.kind == .person, s.hi - s.lo == 1, entry.name.contains(" "),
+               entry.name.split(separator: " ").contains(where: { NameKey.key($0) == tokens[s.lo].key }) {
                 surnameOnly.append(s)
                 continue
             }
