@@ -61,5 +61,24 @@ if [[ -f $score ]]; then
   check "dates at least 3/5" grep -qE "dates [345]/5" <<<"$line"
 fi
 
+# --index never takes what the user owns: a folder, a text file, another program's database.
+mkdir -p "$tmp/own/keep"; echo "my notes" >"$tmp/own/keep/a.txt"; echo "notes" >"$tmp/own/notes.txt"
+before=$(cd "$tmp/own" && find . -type f -exec sha256sum {} + | sort)
+for p in "$tmp/own" "$tmp/own/" "$tmp/own/keep" "$tmp/own/keep/.." "$tmp/own/notes.txt" /dev/null; do
+  "$bin" articles --index "$p" >/dev/null 2>"$tmp/err"; rc=$?
+  check "--index $p refused with 64" test $rc -eq 64
+  check "--index $p: one line" test "$(wc -l <"$tmp/err")" -eq 1
+done
+abs_bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+(cd "$tmp/own/keep" && "$abs_bin" articles --index . >/dev/null 2>"$tmp/err"); rc=$?
+check "--index . refused with 64 (no crash)" test $rc -eq 64
+after=$(cd "$tmp/own" && find . -type f -exec sha256sum {} + | sort)
+check "--index refusals left every file as it was" test "$before" = "$after"
+check "--index refusals moved nothing aside" bash -c "! find '$tmp/own' -name '*broken*' | grep -q ."
+"$bin" articles --index "$tmp/own/new.sqlite" >/dev/null 2>&1; rc=$?
+check "--index on a new path builds an index" test $rc -eq 0
+"$bin" articles --index "$tmp/own/new.sqlite" >/dev/null 2>"$tmp/err"; rc=$?
+check "--index on its own index opens it quietly" bash -c "test $rc -eq 0 && ! grep -q . '$tmp/err'"
+
 echo "$pass passed, $fail failed"
 test $fail -eq 0

@@ -163,22 +163,33 @@ w("parallax-manifest.json", '{"good.txt": {"outlet": "Good Outlet"}, "missing.tx
 os.makedirs(os.path.join(f, "badmanifest"))
 w("badmanifest/parallax-manifest.json", "[1, 2")
 w("badmanifest/ok.txt", "Beside a bad manifest\n\nThe envoys met in Oslo on Monday for talks.\n")
+# Issue 14: lone UTF-16 surrogate escapes (a scraper cut an emoji's pair): U+FFFD, the file loads.
+w("surrogate.json", r'[{"title": "Lone surrogate \ud83d loads", "text": "The envoys met in Oslo \ud83d on Monday for talks."},'
+  r' {"title": "Escaped backslash \\ud83d kept", "text": "The envoys met in Riga on Monday for talks."}]')
+w("surrogate.jsonl", r'{"title": "JSONL lone low \udc00 half", "text": "The envoys met in Riga \udc00 on Monday for talks."}' + "\n")
 PY
 : >"$f/empty.txt"
 printf '   \n\t\n  \r\n' >"$f/blank.txt"
 printf 'Word\n' >"$f/oneword.txt"
 mkdir -p "$f/loop"; ln -s .. "$f/loop/up"; ln -s self.txt "$f/self.txt"; ln -s /nonexistent "$f/dangling.txt"
 mkfifo "$f/fifo.txt"
+# Issue 14: links to the kernel's endless or blocking files, to a FIFO, and out of the corpus.
+ln -s /proc/self/pagemap "$f/pagemap.txt"; ln -s /proc/kmsg "$f/kmsg.txt"; ln -s /proc/self "$f/procself"
+ln -s fifo.txt "$f/fifolink.txt"
+mkdir -p "$tmp/elsewhere"; story "Outside the corpus" >"$tmp/elsewhere/outside.txt"
+ln -s ../elsewhere/outside.txt "$f/outside.txt"
 mkdir -p "$f/pipemanifest" "$f/hugemanifest"
 mkfifo "$f/pipemanifest/parallax-manifest.json"; story "Beside a FIFO manifest" >"$f/pipemanifest/a.txt"
 head -c 20M /dev/zero | tr '\0' ' ' >"$f/hugemanifest/parallax-manifest.json"; story "Beside a 20 MB manifest" >"$f/hugemanifest/a.txt"
 mkdir -p "$f/locked"; story "Locked folder" >"$f/locked/inside.txt"
 story "Unreadable file" >"$f/unreadable.txt"
-# Huge files in a folder of their own: 200 MB of text, one line of 50 MB, a JSONL line of 50 MB.
+# Huge files in a folder of their own: 200 MB of text, one line of 50 MB, a JSONL line of 50 MB
+# (PARALLAX_E2E_HUGE_MB sets the first, a quarter of it the others: scripts/test uses 20, scripts/soak 200).
+huge_mb=${PARALLAX_E2E_HUGE_MB:-200}; line_mb=$(( huge_mb / 4 ))
 big=$tmp/big; mkdir -p "$big"
-yes "The delegates met again in Geneva on Monday and said the talks were useful and would continue." | head -c 200M >"$big/huge.txt"
-head -c 50M /dev/zero | tr '\0' 'a' | sed 's/aaaaaaaa/word and /g' >"$big/longline.txt"
-{ printf '{"title": "Long line", "text": "'; head -c 50M /dev/zero | tr '\0' 'b'; printf '"}\n{"title": "After the long line", "text": "The envoys met in Oslo on Monday for talks."}\n'; } >"$big/longline.jsonl"
+yes "The delegates met again in Geneva on Monday and said the talks were useful and would continue." | head -c "${huge_mb}M" >"$big/huge.txt"
+head -c "${line_mb}M" /dev/zero | tr '\0' 'a' | sed 's/aaaaaaaa/word and /g' >"$big/longline.txt"
+{ printf '{"title": "Long line", "text": "'; head -c "${line_mb}M" /dev/zero | tr '\0' 'b'; printf '"}\n{"title": "After the long line", "text": "The envoys met in Oslo on Monday for talks."}\n'; } >"$big/longline.jsonl"
 story "Small article beside the huge ones" >"$big/small.txt"
 echo "files generated in $(elapsed "$t0") s"
 
@@ -255,6 +266,24 @@ check "symlink loop reported" grep -q "loop/up: symbolic link loop" "$err"
 check "self-referencing symlink: a warning" grep -q "self.txt" "$err"
 check "dangling symlink: a warning" grep -q "dangling.txt: broken symbolic link" "$err"
 check "named pipe: skipped with a warning, no hang" grep -q "fifo.txt: a named pipe, not a regular file, skipped" "$err"
+check "link to /proc/self/pagemap: skipped, no hang" grep -q "pagemap.txt: symbolic link to a system file" "$err"
+check "link to /proc/kmsg: skipped, no hang" grep -q "kmsg.txt: symbolic link to a system file" "$err"
+check "link to /proc/self (a folder): not walked" grep -q "procself: symbolic link to a system file" "$err"
+check "link to a FIFO: skipped" grep -q "fifolink.txt: a named pipe, not a regular file, skipped" "$err"
+check "link out of the corpus: skipped, says how to read it" grep -q "outside.txt: symbolic link to .*outside the corpus, skipped (--follow-outside" "$err"
+check "link out of the corpus: not read" bash -c "! grep -q '^Outside the corpus|' '$tmp/titles'"
+check "lone surrogate in a .json export: U+FFFD, the file loads" grep -q "^Lone surrogate � loads|" "$tmp/titles"
+check "lone surrogate in a .json export: an escaped backslash stays text" grep -qF 'Escaped backslash \ud83d kept|' "$tmp/titles"
+check "lone surrogate in a .json export: a note" grep -q "surrogate.json: 2 unpaired UTF-16 surrogate escapes replaced" "$err"
+check "lone low surrogate in a JSONL line: U+FFFD, the line loads" grep -q "^JSONL lone low � half|" "$tmp/titles"
+t1=$(now)
+timeout 60 "$bin" articles --no-index --follow-outside "$f" >"$out/follow.out" 2>"$out/follow.err"; rc=$?
+check "--follow-outside: exit 0 in seconds ($(elapsed "$t1") s)" test $rc -eq 0
+check "--follow-outside: the outside file loads" grep -q "Outside the corpus" "$out/follow.out"
+check "--follow-outside: still never /proc" grep -q "pagemap.txt: symbolic link to a system file" "$out/follow.err"
+timeout 60 "$bin" articles --no-index /proc/self/pagemap "$f/good.txt" >"$out/procarg.out" 2>"$out/procarg.err"; rc=$?
+check "/proc/self/pagemap named on the command line: not read, the rest loads" \
+  bash -c "test $rc -eq 0 && grep -q 'pagemap: a system file or folder' '$out/procarg.err' && grep -q 'A good article' '$out/procarg.out'"
 check "no crash or stack trace" bash -c "! grep -qi 'fatal error\|stack dump\|backtrace\|segmentation' '$err'"
 
 # Unreadable files and folders: root reads everything, so this part runs as an unprivileged user.
@@ -344,11 +373,20 @@ rc=${PIPESTATUS[0]}
 check "articles --json | head -1: conventional status ($rc)" bash -c "test $rc -eq 0 || test $rc -eq 141"
 check "articles --json | head -1: nothing on stderr" test ! -s "$out/pipe3.err"
 
-# An index file that is garbage: moved aside with a message, rebuilt, the command works.
+# A file of garbage named by --index is not Parallax's: refused (exit 64), left exactly as it was.
 head -c 100000 /dev/urandom >"$tmp/junk.sqlite"
+junk_sum=$(sha256sum <"$tmp/junk.sqlite")
 "$bin" articles --index "$tmp/junk.sqlite" "$inj" >"$out/junk.out" 2>"$out/junk.err"; rc=$?
-check "garbage index: exit 0 and the articles" bash -c "test $rc -eq 0 && grep -q 'of 11 articles' '$out/junk.out'"
-check "garbage index: a message, moved aside" grep -q "not an SQLite database: moved aside" "$out/junk.err"
+check "garbage at --index: refused with 64" test $rc -eq 64
+check "garbage at --index: the file is unchanged" test "$junk_sum" = "$(sha256sum <"$tmp/junk.sqlite")"
+check "garbage at --index: nothing moved aside" bash -c "! ls '$tmp' | grep -q 'junk.sqlite.broken'"
+# Parallax's own index in its cache folder, turned to garbage: moved aside with a message, rebuilt.
+"$bin" index --quiet "$inj" >/dev/null 2>&1
+own=$(ls "$XDG_CACHE_HOME"/parallax/index-*.sqlite | head -1)
+head -c 100000 /dev/urandom >"$own"; rm -f "$own-wal" "$own-shm"
+"$bin" articles "$inj" >"$out/junk2.out" 2>"$out/junk2.err"; rc=$?
+check "garbage own index: exit 0 and the articles" bash -c "test $rc -eq 0 && grep -q 'of 11 articles' '$out/junk2.out'"
+check "garbage own index: a message, moved aside" grep -q "not an SQLite database: moved aside" "$out/junk2.err"
 
 for round in 1 2 3; do
   shared=$tmp/shared-$round.sqlite
@@ -360,6 +398,86 @@ for round in 1 2 3; do
   "$bin" articles --index "$shared" --quiet "$inj" >"$out/c3.out" 2>&1; r3=$?
   check "two indexers at once (round $round): the index reads back" bash -c "test $r3 -eq 0 && grep -q 'of 11 articles' '$out/c3.out'"
 done
+
+# ─── 5. Issue 14: busy is not broken, damage is repaired ───────────────────────────────────────
+# A corpus big enough that its index has pages to damage.
+dmg=$tmp/dmg; mkdir -p "$dmg"
+python3 - "$dmg" <<'PY'
+import os, sys
+root = sys.argv[1]
+people = ["Olaf Scholz", "Emmanuel Macron", "Joe Biden", "Sergei Lavrov"]
+for i in range(300):
+    a, b = people[i % 4], people[(i // 4) % 4]
+    os.makedirs(f"{root}/f{i % 5}", exist_ok=True)
+    with open(f"{root}/f{i % 5}/a{i}.txt", "w") as f:
+        f.write(f"Talks in Oslo, report {i}\n\n" + " ".join(f"{a} met {b} in Oslo on Monday, said report {i}.{j}." for j in range(20)) + "\n")
+PY
+"$bin" index --quiet --index "$tmp/dmg.sqlite" "$dmg" >/dev/null 2>&1
+cp "$tmp/dmg.sqlite" "$tmp/dmg-clean.sqlite"
+# Data pages overwritten in the middle, the header kept: the first command that meets them moves the
+# index aside (a rename) and rebuilds, with one line.
+python3 - "$tmp/dmg.sqlite" <<'PY'
+import os, sys
+p = sys.argv[1]; n = os.path.getsize(p) // 4096
+with open(p, "r+b") as f:
+    for page in range(n // 4, 3 * n // 4):
+        f.seek(page * 4096); f.write(os.urandom(4096))
+PY
+"$bin" actors --index "$tmp/dmg.sqlite" "$dmg" >"$out/dmg.out" 2>"$out/dmg.err"; rc=$?
+check "overwritten pages: exit 0 ($rc)" test $rc -eq 0
+check "overwritten pages: one line, moved aside and rebuilt" bash -c "test \$(wc -l <'$out/dmg.err') -eq 1 && grep -q 'damaged.*moved aside.*rebuilt' '$out/dmg.err'"
+check "overwritten pages: the damaged file kept (renamed)" bash -c "ls '$tmp' | grep -q '^dmg.sqlite.broken-'"
+"$bin" articles --index "$tmp/dmg.sqlite" "$dmg" >"$out/dmg2.out" 2>"$out/dmg2.err"; rc=$?
+check "overwritten pages: the rebuilt index lists all 300, silently" bash -c "test $rc -eq 0 && grep -q '^300 of 300 articles' '$out/dmg2.out' && test ! -s '$out/dmg2.err'"
+# The main file truncated next to a WAL (changes not yet checkpointed, as after a kill).
+cp "$tmp/dmg-clean.sqlite" "$tmp/trunc.sqlite"
+python3 - "$tmp/trunc.sqlite" <<'PY'
+import os, sqlite3, sys
+p = sys.argv[1]
+c = sqlite3.connect(p); c.execute("PRAGMA wal_autocheckpoint = 0")
+c.execute("UPDATE article SET words = words + 1"); c.commit()
+size = os.path.getsize(p)
+os.truncate(p, size // 2)
+os._exit(0)  # no close: the WAL stays
+PY
+"$bin" articles --index "$tmp/trunc.sqlite" "$dmg" >"$out/trunc.out" 2>"$out/trunc.err"; rc=$?
+check "truncated next to a WAL: exit 0, all 300 ($rc)" bash -c "test $rc -eq 0 && grep -q '^300 of 300 articles' '$out/trunc.out'"
+check "truncated next to a WAL: one line, moved aside" bash -c "test \$(wc -l <'$out/trunc.err') -eq 1 && grep -q 'moved aside' '$out/trunc.err'"
+# A reader next to a process holding SQLite's write lock: not blocked, nothing moved aside.
+cp "$tmp/dmg-clean.sqlite" "$tmp/busy.sqlite"
+"$bin" articles --index "$tmp/busy.sqlite" "$dmg" >/dev/null 2>&1
+python3 -c 'import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None); c.execute("BEGIN IMMEDIATE"); c.execute("UPDATE meta SET value = value")
+print("locked", flush=True); time.sleep(8)' "$tmp/busy.sqlite" >"$out/holder.out" & holder=$!
+for _ in $(seq 50); do grep -q locked "$out/holder.out" 2>/dev/null && break; sleep 0.1; done
+t0=$(date +%s.%N)
+timeout 20 "$bin" articles --index "$tmp/busy.sqlite" "$dmg" >"$out/busy.out" 2>"$out/busy.err"; rc=$?
+secs=$(python3 -c "import time; print(round(time.time() - $t0, 1))")
+check "a reader next to a held write lock: exit 0 in ${secs}s (< 5)" bash -c "test $rc -eq 0 && python3 -c 'import sys; sys.exit(0 if $secs < 5 else 1)'"
+check "a reader next to a held write lock: nothing moved aside" bash -c "! ls '$tmp' | grep -q '^busy.sqlite.broken'"
+wait $holder
+# A second update waits for the one that holds the index lock (here held by flock(1) for 3 s),
+# names the holder, then finds nothing to do.
+touch "$dmg/f0/a0.txt"
+flock "$tmp/busy.sqlite.lock" sleep 3 & locker=$!
+sleep 0.3
+t0=$(date +%s.%N)
+"$bin" index --index "$tmp/busy.sqlite" "$dmg" >"$out/wait.out" 2>"$out/wait.err"; rc=$?
+secs=$(python3 -c "import time; print(round(time.time() - $t0, 1))")
+check "a second indexer waits for the lock (${secs}s ≥ 2), exit 0 ($rc)" bash -c "test $rc -eq 0 && python3 -c 'import sys; sys.exit(0 if $secs >= 2 else 1)'"
+check "a second indexer says whom it waits for" grep -q "waiting for .*updating this index" "$out/wait.err"
+wait $locker
+# Two indexers and two readers at once on a new index: all exit 0, one of the indexers reads nothing.
+rm -f "$tmp/two.sqlite"*
+"$bin" index --index "$tmp/two.sqlite" "$dmg" >"$out/t1.out" 2>"$out/t1.err" & p1=$!
+"$bin" index --index "$tmp/two.sqlite" "$dmg" >"$out/t2.out" 2>"$out/t2.err" & p2=$!
+sleep 1
+"$bin" articles --index "$tmp/two.sqlite" --quiet "$dmg" >"$out/t3.out" 2>"$out/t3.err" & p3=$!
+"$bin" actors --index "$tmp/two.sqlite" --quiet "$dmg" >"$out/t4.out" 2>"$out/t4.err" & p4=$!
+wait $p1; r1=$?; wait $p2; r2=$?; wait $p3; r3=$?; wait $p4; r4=$?
+check "two indexers and two readers: all exit 0 ($r1 $r2 $r3 $r4)" bash -c "test $r1 -eq 0 && test $r2 -eq 0 && test $r3 -eq 0 && test $r4 -eq 0"
+check "two indexers: one read the files, the other nothing" bash -c "cat '$out/t1.out' '$out/t2.out' | grep -c '^300 files: 0 read' | grep -qx 1"
+check "two indexers and two readers: nothing moved aside" bash -c "! ls '$tmp' | grep -q '^two.sqlite.broken'"
 
 echo "$pass passed, $fail failed"
 test $fail -eq 0

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The real TUI under stress in tmux (issue 7): a poisoned corpus; sizes from 1x1 up, changed rapidly
-# while keys arrive; SIGINT/SIGTERM/SIGHUP and SIGTSTP+SIGCONT each leave `stty -a` as it was before;
+# while keys arrive; every terminating signal (SIGINT … SIGXCPU, real-time ones, Ctrl-\), a crash and
+# SIGTSTP+SIGCONT each leave `stty -a` as it was before;
 # the index file deleted under a running TUI. Kills only the tmux session and processes it starts.
 set -uo pipefail
 bin=$(cd "$(dirname "${1:-.build/debug/parallax}")" && pwd)/$(basename "${1:-.build/debug/parallax}")
@@ -71,8 +72,10 @@ check "q: prompt back" prompt_back
 stty_to "$tmp/stty.after"
 check "q: stty -a unchanged" cmp -s "$tmp/stty.before" "$tmp/stty.after"
 
-# 2. Signals: each ends the TUI with 128+n and leaves the terminal as it was.
-for sig in INT TERM HUP; do
+# 2. Signals: each that would end the process ends the TUI with 128+n and leaves the terminal as it
+# was — in canonical mode with echo (issue 14: SIGUSR1, SIGALRM, SIGXCPU … used to leave it raw).
+sane() { grep -qE '(^| )icanon( |$)' "$1" && grep -qE '(^| )echo( |$)' "$1"; }
+for sig in INT TERM HUP QUIT USR1 USR2 ALRM VTALRM PROF XCPU XFSZ PIPE IO PWR RTMIN RTMIN+3 RTMAX; do
   start_tui
   pid=$(tui_pid)
   if [[ -z $pid ]]; then check "SIG$sig: found the TUI" false; continue; fi
@@ -82,7 +85,31 @@ for sig in INT TERM HUP; do
   check "SIG$sig: exit $((128 + $(kill -l "$sig")))" wait_for "exit=$((128 + $(kill -l "$sig")))"
   stty_to "$tmp/stty.after"
   check "SIG$sig: stty -a unchanged" cmp -s "$tmp/stty.before" "$tmp/stty.after"
+  check "SIG$sig: stty -a shows icanon echo" sane "$tmp/stty.after"
   check "SIG$sig: the TUI is gone from the screen" bash -c "! tmux capture-pane -p -t $session | grep -q 'Articles ('"
+done
+
+# Ctrl-\ (SIGQUIT from the keyboard) is a way out like SIGTERM: no backtracer over the screen.
+start_tui
+keys 'C-\'
+check "Ctrl-\\: back to the shell" prompt_back
+keys "echo exit=\$?" Enter
+check "Ctrl-\\: exit 131" wait_for "exit=131"
+check "Ctrl-\\: no crash report" bash -c "! tmux capture-pane -p -t $session | grep -qi 'crashed'"
+stty_to "$tmp/stty.after"
+check "Ctrl-\\: stty -a unchanged" cmp -s "$tmp/stty.before" "$tmp/stty.after"
+
+# A real crash (SIGSEGV, SIGABRT): the terminal is restored before the runtime's crash report.
+for sig in SEGV ABRT; do
+  keys "clear" Enter
+  keys "SWIFT_BACKTRACE=interactive=no $bin --index $idx '$corpus' 2>$tmp/crash.err; echo exit=\$?" Enter
+  wait_for "Articles \(" || { check "SIG$sig: TUI started" false; continue; }
+  pid=$(tui_pid)
+  kill -s "$sig" "$pid"
+  check "SIG$sig: the process dies of it" wait_for "exit=$((128 + $(kill -l "$sig")))"
+  stty_to "$tmp/stty.after"
+  check "SIG$sig: stty -a shows icanon echo" sane "$tmp/stty.after"
+  check "SIG$sig: stty -a unchanged" cmp -s "$tmp/stty.before" "$tmp/stty.after"
 done
 
 # 3. SIGTSTP from outside, then SIGCONT (through the shell's fg): terminal sane while stopped, redraw after.

@@ -100,6 +100,11 @@ struct AnalysisRows {
             for a in e.articles { h.add(a) }
             h.add(e.mentionedBy.count)
             for a in e.mentionedBy { h.add(a) }
+            for a in e.articles {
+                guard let w = e.why[a] else { h.add("-"); continue }
+                h.add(String(w.score)); h.add(w.actors.joined(separator: "|")); h.add(w.terms.joined(separator: "|"))
+                h.add(w.date?.description); h.add(w.place)
+            }
             h.add(e.mentions.count)
             // Every field of every mention (reflection through String(describing:) cost 3% of a build).
             for m in e.mentions {

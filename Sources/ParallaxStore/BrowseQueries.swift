@@ -40,9 +40,12 @@ public struct ActorEntry: Sendable, Equatable {
     /// All its mentions in the corpus, and the number of articles they are in.
     public var mentions: Int
     public var articles: Int
+    /// A news agency credited as a source (`Actor.isSource`).
+    public var isSource: Bool
 
     public init(id: String, name: String, kind: ActorKind, position: Int, aliases: [String], mentions: Int,
-                articles: Int) {
+                articles: Int, isSource: Bool = false) {
+        self.isSource = isSource
         self.id = id
         self.name = name
         self.kind = kind
@@ -320,13 +323,13 @@ extension SQLiteCorpusStore: BrowsingStore {
                 SELECT actor_id, count(*), count(DISTINCT article_id) FROM mention GROUP BY actor_id
                 """)
             while let r = try cc.next() { counts[r[0]] = (r[1], r[2]) }
-            return try Row.fetchAll(db, sql: "SELECT id, name, kind, position FROM actor ORDER BY position")
+            return try Row.fetchAll(db, sql: "SELECT id, name, kind, position, is_source FROM actor ORDER BY position")
                 .enumerated().map { i, r in
                     let id: String = r[0]
                     let kind: String = r[2]
                     return ActorEntry(id: id, name: r[1], kind: ActorKind(rawValue: kind) ?? .person, position: i,
                                       aliases: aliases[id] ?? [], mentions: counts[id]?.0 ?? 0,
-                                      articles: counts[id]?.1 ?? 0)
+                                      articles: counts[id]?.1 ?? 0, isSource: r[4])
                 }
         }
     }
@@ -386,12 +389,19 @@ extension SQLiteCorpusStore: BrowsingStore {
             while let r = try pc.next() { participants[r[0], default: []].append(r[1]) }
             var members: [String: [String]] = [:]
             var mentioned: [String: [String]] = [:]
+            var why: [String: EventEvidence] = [:]
+            let decoder = JSONDecoder()
             let lc = try Row.fetchCursor(db, sql: """
-                SELECT article_id, event_id, role FROM article_event WHERE role <> 'primary' ORDER BY event_id, role, position
+                SELECT article_id, event_id, role, evidence FROM article_event WHERE role <> 'primary' ORDER BY event_id, role, position
                 """)
             while let r = try lc.next() {
                 let role: String = r[2]
-                if role == "article" { members[r[1], default: []].append(r[0]) } else { mentioned[r[1], default: []].append(r[0]) }
+                if role == "article" {
+                    members[r[1], default: []].append(r[0])
+                    if let data: String = r[3], let ev = try? decoder.decode(MembershipEvidence.self, from: Data(data.utf8)) {
+                        why[r[1], default: [:]][r[0]] = ev
+                    }
+                } else { mentioned[r[1], default: []].append(r[0]) }
             }
             return try Row.fetchAll(db, sql: "SELECT id, title, kind, date, place FROM event ORDER BY position").map { r in
                 let id: String = r[0]
@@ -399,7 +409,7 @@ extension SQLiteCorpusStore: BrowsingStore {
                 let date: String? = r[3]
                 return Event(id: id, title: r[1], kind: EventKind(rawValue: kind) ?? .other,
                              date: date.flatMap(Day.init(iso:)), place: r[4], participants: participants[id] ?? [],
-                             articles: members[id] ?? [], mentionedBy: mentioned[id] ?? [])
+                             articles: members[id] ?? [], mentionedBy: mentioned[id] ?? [], why: why[id] ?? [:])
             }
         }
     }
@@ -418,6 +428,13 @@ extension SQLiteCorpusStore: BrowsingStore {
                 SELECT article_id FROM article_event WHERE event_id = ? AND role = 'mention' ORDER BY position
                 """, arguments: [id])
             let decoder = JSONDecoder()
+            var why: EventEvidence = [:]
+            for r in try Row.fetchAll(db, sql: """
+                SELECT article_id, evidence FROM article_event WHERE event_id = ? AND role = 'article' AND evidence IS NOT NULL
+                """, arguments: [id]) {
+                let data: String = r[1]
+                if let ev = try? decoder.decode(MembershipEvidence.self, from: Data(data.utf8)) { why[r[0]] = ev }
+            }
             let mentions = try String.fetchAll(db, sql: """
                 SELECT data FROM event_mention WHERE event_id = ? ORDER BY position
                 """, arguments: [id]).compactMap { try? decoder.decode(EventMention.self, from: Data($0.utf8)) }
@@ -425,7 +442,7 @@ extension SQLiteCorpusStore: BrowsingStore {
             let date: String? = r[3]
             return Event(id: id, title: r[1], kind: EventKind(rawValue: kind) ?? .other,
                          date: date.flatMap(Day.init(iso:)), place: r[4], participants: participants,
-                         articles: articles, mentionedBy: mentionedBy, mentions: mentions)
+                         articles: articles, mentionedBy: mentionedBy, mentions: mentions, why: why)
         }
     }
 

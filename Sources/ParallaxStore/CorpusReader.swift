@@ -68,7 +68,7 @@ public struct LoaderCorpusReader: CorpusReader {
 
     public func listFiles(roots: [String]) throws -> (files: [ListedFile], warnings: [String]) {
         let paths = try CorpusLoader.resolvePaths(roots)
-        var (found, warnings) = try FileWalker().walk(paths)
+        var (found, warnings) = try loader.walker.walk(paths)
         // Folders by their path as found (cheap string work: URL standardisation per file cost more
         // than the walk itself at 100,000 files), standardised once each, as CorpusLoader keys them.
         var manifests: [String: Manifest?] = [:]

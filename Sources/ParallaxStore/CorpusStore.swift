@@ -130,6 +130,15 @@ public protocol CorpusStore: Sendable {
     /// The `CorpusReader.rulesVersion` the stored files were read with (nil: not recorded).
     func rulesVersion() throws -> String?
     func setRulesVersion(_ version: String) throws
+    /// Records the rules a build reads under before it reads any file; `markingFilesStale` (the rules
+    /// changed) makes every indexed file look changed, so that an interrupted re-read resumes.
+    func recordRules(_ version: String, markingFilesStale: Bool) throws
+    /// Marks a build or update as in progress (files are about to be written) …
+    func beginBuild() throws
+    /// … and as finished (its analysis written).
+    func finishBuild() throws
+    /// True when the last build or update did not finish.
+    func buildInProgress() throws -> Bool
 
     /// All articles in corpus order (listing order of files, then position in the file), as analysed.
     func loadArticles(includeRaw: Bool) throws -> [Article]

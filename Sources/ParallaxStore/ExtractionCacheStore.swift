@@ -113,18 +113,25 @@ extension SQLiteCorpusStore: ExtractionCacheStore {
     public func saveExtractions(_ items: [ArticleExtraction], version: String) throws {
         // Encoded before the write transaction, on all cores.
         let encoded = ConcurrentMap.map(items) { e in (e.articleID, Data(e.encodedBase()), Data(e.encodedEvents())) }
-        try writer.write { db in
-            if try meta("extract_version", db: db) != version {
-                try db.execute(sql: "DELETE FROM article_extract")
-                try setMeta("extract_version", version, db: db)
+        // In short transactions, as the analysis rows: a first build's extractions in one would hold
+        // the write lock for seconds. A version change drops the old rows in the first.
+        var offset = 0
+        repeat {
+            let slice = encoded[offset..<min(offset + rowsPerTransaction, encoded.count)]
+            offset += rowsPerTransaction
+            try writer.write { db in
+                if try meta("extract_version", db: db) != version {
+                    try db.execute(sql: "DELETE FROM article_extract")
+                    try setMeta("extract_version", version, db: db)
+                }
+                let stmt = try db.cachedStatement(sql: """
+                    INSERT OR REPLACE INTO article_extract (seq, base, events) SELECT seq, ?, ? FROM article WHERE id = ?
+                    """)
+                for (id, base, events) in slice {
+                    try stmt.execute(arguments: [base, events, id])
+                }
             }
-            let stmt = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO article_extract (seq, base, events) SELECT seq, ?, ? FROM article WHERE id = ?
-                """)
-            for (id, base, events) in encoded {
-                try stmt.execute(arguments: [base, events, id])
-            }
-        }
+        } while offset < encoded.count
     }
 }
 

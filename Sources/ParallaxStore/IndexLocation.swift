@@ -28,6 +28,9 @@ public enum IndexLocation {
 
 /// Which index a command uses: `--index PATH`, the default per-root file, or `--no-index`.
 public enum IndexChoice: Sendable, Equatable {
+    /// A path the user named (`--index`): opened only if it is empty, absent or a Parallax index.
     case file(String)
+    /// Parallax's own file in its cache folder: replaced (moved aside) when it is damaged.
+    case cache(String)
     case memory
 }

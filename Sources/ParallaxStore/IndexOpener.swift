@@ -4,6 +4,10 @@ import GRDB
 /// Opens an index for use, whatever state the file is in: creates it, migrates it, or moves a
 /// damaged one aside and starts over; falls back to memory when the folder cannot be written.
 /// Every such decision is reported as one message line for stderr.
+///
+/// It only ever touches what Parallax created: a path naming a folder, a device, or a file that is
+/// not a Parallax index is refused (`Refused`) before anything is opened, and "moving aside" is a
+/// rename, never a delete.
 public enum IndexOpener {
     /// The opened store and what happened on the way (for stderr).
     public struct Opened: Sendable {
@@ -11,28 +15,78 @@ public enum IndexOpener {
         public var messages: [String]
     }
 
-    public static func open(_ choice: IndexChoice) -> Opened {
-        guard case .file(let path) = choice else { return memory([]) }
+    /// `--index PATH` names something that is not Parallax's to write: a usage error (exit 64).
+    public struct Refused: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// Another process holds the index's lock for longer than we waited: the index is busy, not
+    /// broken, and nothing was touched.
+    public struct Busy: Error, CustomStringConvertible, Sendable {
+        public var path: String
+        public var holder: String?
+        public init(path: String, holder: String?) {
+            self.path = path
+            self.holder = holder
+        }
+        public var description: String {
+            "the index \(path) is being updated by \(holder ?? "another process"); nothing was changed — try again when it has finished"
+        }
+    }
+
+    /// Opens the index the choice names. Throws `Refused` for a path that is not Parallax's and
+    /// `Busy` when another process keeps it locked; every other problem becomes a message.
+    public static func open(_ choice: IndexChoice, busy: BusyWait = BusyWait()) throws -> Opened {
+        let path: String
+        let owned: Bool
+        switch choice {
+        case .memory: return memory([])
+        case .file(let p): path = p; owned = false
+        case .cache(let p): path = p; owned = true
+        }
+        let existing = try classify(path, owned: owned)
         let fm = FileManager.default
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         do {
-            try fm.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             return memory(["warning: cannot create the index folder \(folder); working without an index (--no-index)"])
         }
-        let writable = fm.fileExists(atPath: path) ? fm.isWritableFile(atPath: path)
-                                                   : fm.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+        let writable = existing == .none ? fm.isWritableFile(atPath: folder) : fm.isWritableFile(atPath: path)
         guard writable else {
             return memory(["warning: the index at \(path) is not writable; working without an index (--no-index)"])
         }
         var messages: [String] = []
-        if fm.fileExists(atPath: path) {
-            if let problem = headerProblem(path: path) {
-                messages.append(moveAside(path, because: problem))
+        // An index another process is updating is not ours to move aside, whatever it looks like
+        // from here (its WAL may hold pages the main file does not have yet).
+        let damagedBeforeOpen: Bool
+        if case .damaged = existing { damagedBeforeOpen = true } else { damagedBeforeOpen = false }
+        if damagedBeforeOpen || (existing == .parallax && headerProblem(path: path) != nil),
+           let pid = IndexLock.holder(index: path) {
+            throw Busy(path: path, holder: processName(pid))
+        }
+        if case .damaged(let why) = existing {
+            switch moveAside(path, because: why) {
+            case .moved(let m): messages.append(m)
+            case .failed(let m): return memory([m])
+            }
+        } else if existing == .parallax, let problem = headerProblem(path: path) {
+            switch moveAside(path, because: problem) {
+            case .moved(let m): messages.append(m)
+            case .failed(let m): return memory([m])
             }
         }
         do {
-            let store = try SQLiteCorpusStore(path: path)
+            let store = try SQLiteCorpusStore(path: path, busy: busy)
+            if let problem = try uncleanEndProblem(store, path: path) {
+                // The last update did not finish (killed, power cut) and SQLite finds a damaged page.
+                store.close()
+                switch moveAside(path, because: "damaged (\(problem))") {
+                case .moved(let m): messages.append(m)
+                case .failed(let m): return memory(messages + [m])
+                }
+                return Opened(store: try SQLiteCorpusStore(path: path, busy: busy), messages: messages)
+            }
             if !store.migratedFrom.isEmpty {
                 let old = store.migratedFrom.last ?? "?"
                 if store.migrationsApplied.contains(where: Schema.rebuildingMigrations.contains) {
@@ -44,22 +98,74 @@ public enum IndexOpener {
             return Opened(store: store, messages: messages)
         } catch {
             let why: String
-            if case StoreError.newerSchema = error {
+            if let e = error as? DatabaseError, isBusy(e) {
+                // Busy is not broken: leave every file as it is.
+                throw Busy(path: path, holder: IndexLock.holder(index: path).map(processName))
+            } else if case StoreError.newerSchema = error {
                 why = "written by a newer schema"
             } else if let e = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(e.resultCode) {
                 why = "damaged: \(e.message ?? "\(e.resultCode)")"
             } else if let e = error as? DatabaseError, [.SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM].contains(e.resultCode) {
                 return memory(messages + ["warning: cannot open the index \(path) (\(e.resultCode)); working without an index (--no-index)"])
             } else {
-                why = "unreadable: \(error)"
+                // An error we cannot classify is no proof of damage: keep the file, work from memory.
+                return memory(messages + ["warning: cannot open the index \(path) (\(error)); working without an index (--no-index)"])
             }
-            messages.append(moveAside(path, because: why))
+            if let pid = IndexLock.holder(index: path) { throw Busy(path: path, holder: processName(pid)) }
+            switch moveAside(path, because: why) {
+            case .moved(let m): messages.append(m)
+            case .failed(let m): return memory(messages + [m])
+            }
             do {
-                return Opened(store: try SQLiteCorpusStore(path: path), messages: messages)
+                return Opened(store: try SQLiteCorpusStore(path: path, busy: busy), messages: messages)
             } catch {
                 return memory(messages + ["warning: cannot create the index \(path) (\(error)); working without an index (--no-index)"])
             }
         }
+    }
+
+    /// Damage found while using an index (a corrupt page in a query): closes the store, moves the
+    /// files aside and opens a new, empty index in their place, with the one line saying so. Throws
+    /// `Busy` rather than touch an index that another process is updating.
+    public static func replaceDamaged(_ store: SQLiteCorpusStore, because error: any Error,
+                                      busy: BusyWait = BusyWait()) throws -> Opened {
+        guard let path = store.path else { throw error }
+        if let pid = IndexLock.holder(index: path) { throw Busy(path: path, holder: processName(pid)) }
+        store.close()
+        let why: String
+        if let e = error as? DatabaseError {
+            why = "damaged (\(e.message ?? "\(e.resultCode)"))"
+        } else {
+            why = "damaged (\(error))"
+        }
+        switch moveAside(path, because: why) {
+        case .moved(let m):
+            do {
+                return Opened(store: try SQLiteCorpusStore(path: path, busy: busy), messages: [m])
+            } catch {
+                return memory([m, "warning: cannot create the index \(path) (\(error)); working without an index (--no-index)"])
+            }
+        case .failed(let m): return memory([m])
+        }
+    }
+
+    /// After an update that did not finish (its mark still set, nobody holding the lock), the one
+    /// moment a damaged page is likely: `quick_check` reads the whole file once. Nil when sound.
+    static func uncleanEndProblem(_ store: SQLiteCorpusStore, path: String) throws -> String? {
+        guard try store.buildInProgress(), !IndexLock.isHeld(index: path) else { return nil }
+        do {
+            return try store.quickCheckProblem()
+        } catch where SQLiteCorpusStore.isDamage(error) {
+            return (error as? DatabaseError)?.message ?? "\(error)"
+        }
+    }
+
+    static func processName(_ pid: Int32) -> String {
+        pid > 0 ? "process \(pid)" : "another process"
+    }
+
+    static func isBusy(_ e: DatabaseError) -> Bool {
+        [.SQLITE_BUSY, .SQLITE_LOCKED].contains(e.resultCode)
     }
 
     private static func memory(_ messages: [String]) -> Opened {
@@ -71,35 +177,126 @@ public enum IndexOpener {
         }
     }
 
-    /// Moves the index (and its WAL and shared-memory files) aside so that the user keeps it for
-    /// inspection, and says so.
-    static func moveAside(_ path: String, because why: String) -> String {
+    /// What is at an index path before it is opened.
+    enum Existing: Equatable {
+        /// Nothing there, or an empty file (nothing to lose).
+        case none
+        /// A Parallax index (by its application id, or by its tables for indexes written before it).
+        case parallax
+        /// A file in Parallax's own cache folder that is no longer a readable database.
+        case damaged(String)
+    }
+
+    /// Decides whether the path may be opened as an index, refusing anything Parallax did not create.
+    /// `owned` is true for Parallax's own file in its cache folder, which it may replace when damaged.
+    static func classify(_ path: String, owned: Bool) throws -> Existing {
+        let shown = path
+        if path.isEmpty { throw Refused(description: "--index needs a file path") }
+        if path.hasSuffix("/") {
+            throw Refused(description: "--index \(shown): names a folder; give the path of an index file inside it (e.g. \(shown)parallax.sqlite)")
+        }
+        var st = stat()
+        // stat follows a symbolic link: what matters is the file that would be written.
+        guard stat(path, &st) == 0 else {
+            if errno == ENOENT {
+                var lst = stat()
+                if lstat(path, &lst) == 0 {
+                    throw Refused(description: "--index \(shown): is a symbolic link to nothing; remove it or choose another path")
+                }
+                return .none
+            }
+            if errno == ENOTDIR {
+                // A parent is a file: creating the folder fails later with a clear warning.
+                return .none
+            }
+            throw Refused(description: "--index \(shown): cannot be examined (\(String(cString: strerror(errno))))")
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR:
+            throw Refused(description: "--index \(shown): is a folder; give the path of an index file inside it (e.g. \(shown)/parallax.sqlite)")
+        default:
+            throw Refused(description: "--index \(shown): is not a regular file; give the path of an index file")
+        }
+        if st.st_size == 0 { return .none }
+        let header = readHeader(path)
+        let magic = Array("SQLite format 3\u{0}".utf8)
+        guard header.count >= 72, header.starts(with: magic) else {
+            if owned { return .damaged(header.count < 100 ? "truncated (\(st.st_size) bytes)" : "not an SQLite database") }
+            throw Refused(description: "--index \(shown): is not a Parallax index (not an SQLite database); Parallax only writes files it created — choose another path")
+        }
+        let appID = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        if appID == Schema.applicationID { return .parallax }
+        if appID != 0 {
+            throw Refused(description: "--index \(shown): is another program's SQLite database, not a Parallax index; choose another path")
+        }
+        // Indexes written before the application id was set: known by their tables.
+        switch legacyTables(path) {
+        case .some(true): return .parallax
+        case .some(false):
+            throw Refused(description: "--index \(shown): is an SQLite database that Parallax did not create; choose another path")
+        case .none:
+            if owned { return .parallax }
+            throw Refused(description: "--index \(shown): is an SQLite database that cannot be read as a Parallax index; choose another path")
+        }
+    }
+
+    private static func readHeader(_ path: String) -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        defer { try? handle.close() }
+        return [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
+    }
+
+    /// Whether an SQLite file without an application id has Parallax's tables; nil when it cannot be read.
+    private static func legacyTables(_ path: String) -> Bool? {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(2)
+        guard let queue = try? DatabaseQueue(path: path, configuration: config) else { return nil }
+        defer { try? queue.close() }
+        return try? queue.read { db in
+            let names = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            return ["meta", "source_file", "article", "grdb_migrations"].allSatisfy(names.contains)
+        }
+    }
+
+    enum MoveAside {
+        case moved(String)
+        case failed(String)
+    }
+
+    /// Moves a damaged index (and its WAL and shared-memory files) aside by renaming, so that the
+    /// user keeps it for inspection. Nothing is ever deleted: when the index itself cannot be
+    /// renamed, every file stays where it is.
+    static func moveAside(_ path: String, because why: String) -> MoveAside {
         let fm = FileManager.default
         let stamp = Int(Date().timeIntervalSince1970)
-        let target = "\(path).broken-\(stamp)"
-        for suffix in ["", "-wal", "-shm"] where fm.fileExists(atPath: path + suffix) {
-            if suffix == "-shm" {
-                try? fm.removeItem(atPath: path + suffix)
-            } else {
-                try? fm.removeItem(atPath: target + suffix)
-                if (try? fm.moveItem(atPath: path + suffix, toPath: target + suffix)) == nil {
-                    try? fm.removeItem(atPath: path + suffix)
-                }
-            }
+        var target = "\(path).broken-\(stamp)"
+        var n = 1
+        while ["", "-wal", "-shm"].contains(where: { fm.fileExists(atPath: target + $0) }) {
+            n += 1
+            target = "\(path).broken-\(stamp)-\(n)"
         }
-        return "index \(path) \(why): moved aside to \(target) and rebuilt"
+        do {
+            try fm.moveItem(atPath: path, toPath: target)
+        } catch {
+            return .failed("warning: the index \(path) is \(why) but could not be moved aside (\(error.localizedDescription)); it was left as it is; working without an index (--no-index)")
+        }
+        var kept: [String] = []
+        for suffix in ["-wal", "-shm"] where fm.fileExists(atPath: path + suffix) {
+            if (try? fm.moveItem(atPath: path + suffix, toPath: target + suffix)) == nil { kept.append(path + suffix) }
+        }
+        let note = kept.isEmpty ? "" : " (\(kept.joined(separator: ", ")) could not be moved and was left)"
+        return .moved("index \(path) \(why): moved aside to \(target) and rebuilt\(note)")
     }
 
     /// Checks the SQLite header without trusting SQLite to notice: a wrong magic string, an impossible
     /// page size, or a file shorter than the page count the header records (a truncated copy).
     static func headerProblem(path: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        let bytes = readHeader(path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
         if size == 0 { return nil }  // an empty file is a fresh database to SQLite
-        guard header.count == 100 else { return "truncated (\(size) bytes)" }
-        let bytes = [UInt8](header)
+        guard bytes.count == 100 else { return "truncated (\(size) bytes)" }
         guard bytes.starts(with: Array("SQLite format 3\u{0}".utf8)) else { return "not an SQLite database" }
         func be32(_ o: Int) -> Int64 {
             bytes[o..<o + 4].reduce(Int64(0)) { $0 << 8 | Int64($1) }

@@ -12,10 +12,21 @@ public struct IndexReport: Sendable, Equatable {
     public var touched = 0
     /// The rules (data files, analysis version) changed since the index was built: every file was read again.
     public var rulesChanged = false
+    /// An earlier build or update was interrupted: its committed chunks were kept and only the rest read.
+    public var resumed = false
     /// Lines about what the update did on its own, for stderr (not warnings about files).
     public var notes: [String] {
-        rulesChanged ? ["the rules changed since the index was built (data files or Parallax version): "
-                        + "read all \(filesRead) files again"] : []
+        if rulesChanged {
+            return ["the rules changed since the index was built (data files or Parallax version): "
+                    + "read all \(filesRead) files again"]
+        }
+        if resumed && filesRead > 0 {
+            return ["an earlier index build was interrupted: kept the files it had read, read the other \(filesRead) file\(filesRead == 1 ? "" : "s")"]
+        }
+        if resumed {
+            return ["an earlier index update was interrupted after reading the files: finished its analysis"]
+        }
+        return []
     }
     public var unchanged = 0
     public var removed = 0
@@ -51,6 +62,11 @@ public struct IndexProgress: Sendable {
     public var done: Int
     public var total: Int
     public var phase: String
+    public init(done: Int, total: Int, phase: String) {
+        self.done = done
+        self.total = total
+        self.phase = phase
+    }
 }
 
 /// Brings an index up to date with the files of a corpus: stats every file, re-reads only those whose
@@ -62,6 +78,9 @@ public struct Indexer: Sendable {
     /// Files per task and per transaction.
     public var chunkSize: Int
     public var workers: Int
+    /// Called after each chunk is committed with the number committed so far; a throw stops the
+    /// update there, as a kill would (tests of crash safety).
+    public var chunkCommitted: (@Sendable (Int) throws -> Void)?
 
     public init(reader: any CorpusReader, chunkSize: Int = 64,
                 workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)) {
@@ -95,6 +114,13 @@ public struct Indexer: Sendable {
         let storedRules = try store.rulesVersion()
         let rulesChanged = !known.isEmpty && storedRules != rules
         report.rulesChanged = rulesChanged
+        report.resumed = try store.buildInProgress() && !rulesChanged
+        if storedRules != rules {
+            // Recorded before any file is read, with every file already indexed marked stale: each
+            // chunk committed from here on is under these rules, so an interrupted build resumes from
+            // its committed chunks instead of starting over (and does not call them "other rules").
+            try store.recordRules(rules, markingFilesStale: rulesChanged)
+        }
 
         var candidates: [(file: ListedFile, stat: FileStat, old: FileState?, position: Int)] = []
         var moved: [FileState] = []
@@ -119,7 +145,13 @@ public struct Indexer: Sendable {
         }
         try store.updateFileStates(moved)
         let removed = known.keys.filter { !seen.contains($0) }.sorted()
+        // Dropped before anything new is written: a file moved to another folder brings the same
+        // article ids, which must find their old rows gone (else they would get a collision suffix
+        // that a fresh build of the moved tree would not give them).
+        try store.removeFiles(removed)
+        report.removed = removed.count
         report.scanSeconds = Date().timeIntervalSince(start)
+        if !candidates.isEmpty { try store.beginBuild() }
 
         // Read and clean in parallel; the single consumer writes each chunk in its own transaction
         // while the other chunks are still being read.
@@ -173,6 +205,7 @@ public struct Indexer: Sendable {
             // Keep one chunk in flight per core plus one being written, not the whole corpus in memory.
             for _ in 0..<(workers + 1) { launch() }
             var done = 0
+            var committed = 0
             while let r = try await group.next() {
                 let writeStart = Date()
                 try store.upsertFiles(r.items)
@@ -185,13 +218,13 @@ public struct Indexer: Sendable {
                 report.articles += r.articles
                 report.warnings += r.warnings
                 done += r.files
+                committed += 1
+                try chunkCommitted?(committed)
                 progress?(IndexProgress(done: done, total: total, phase: "reading"))
                 launch()
             }
         }
         report.filesRead = report.added + report.changed
-        try store.removeFiles(removed)
-        report.removed = removed.count
         report.readSeconds = Date().timeIntervalSince(readStart)
 
         let current = try store.analysisIsCurrent()
@@ -201,6 +234,8 @@ public struct Indexer: Sendable {
         let version = ArticleExtraction.version + "-" + ExecutableStamp.current
         let staleCache = try cacheStore.map { try $0.extractionVersion() != version } ?? false
         if report.filesRead > 0 || report.removed > 0 || !current || staleCache {
+            // Marked for the analysis too: an update killed while writing it is checked on the next open.
+            try store.beginBuild()
             let analysisStart = Date()
             progress?(IndexProgress(done: total, total: total, phase: "analysing"))
             if let cacheStore {
@@ -213,8 +248,7 @@ public struct Indexer: Sendable {
             report.analysed = true
             report.analysisSeconds = Date().timeIntervalSince(analysisStart)
         }
-        // Recorded last: an update interrupted under new rules starts over under them.
-        if storedRules != rules { try store.setRulesVersion(rules) }
+        try store.finishBuild()
         report.seconds = Date().timeIntervalSince(start)
         return report
     }
@@ -266,8 +300,12 @@ enum FileHashing {
     static let blockSize = 1 << 20
 
     static func hash(path: String) -> Result<(hash: String, bytes: Int64), Failure> {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return .failure(Failure(reason: String(cString: strerror(errno)).lowercased())) }
+        // Regular files only, opened without blocking (a path swapped for a FIFO since the walk).
+        let fd: Int32
+        switch SafeFile.open(path) {
+        case .success(let d): fd = d
+        case .failure(let f): return .failure(Failure(reason: f.reason))
+        }
         defer { close(fd) }
         var h = ContentHash()
         var total: Int64 = 0

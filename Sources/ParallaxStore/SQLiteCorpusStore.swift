@@ -16,9 +16,42 @@ public final class SQLiteCorpusStore: CorpusStore {
     /// Opens (creating or migrating) the index at `path` with a `DatabasePool` (WAL).
     /// Throws if the file is not a usable SQLite database or was written by a newer schema;
     /// `IndexOpener` turns those into "moved aside and rebuilt".
-    public convenience init(path: String) throws {
-        let pool = try DatabasePool(path: path, configuration: Self.configuration())
+    public convenience init(path: String, busy: BusyWait = BusyWait()) throws {
+        let pool = try DatabasePool(path: path, configuration: Self.configuration(busy: busy))
         try self.init(writer: pool, path: path)
+    }
+
+    /// Articles (or events, or extractions) per write transaction of an analysis: each well under a
+    /// second, so that another process's write never waits past its busy timeout.
+    let rowsPerTransaction: Int
+
+    /// Closes the file (before it is moved aside); the store must not be used afterwards.
+    public func close() {
+        guard let pool = writer as? DatabasePool else { return }
+        // Checkpointed first, so that the main file holds everything when it is moved or copied.
+        _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        try? pool.close()
+    }
+
+    /// `PRAGMA quick_check`: nil when the file is sound, else SQLite's first finding. Reads every
+    /// page (seconds on a large index), so it runs only after an update that did not finish.
+    public func quickCheckProblem() throws -> String? {
+        let result = try writer.read { try String.fetchAll($0, sql: "PRAGMA quick_check(1)") }
+        return result == ["ok"] ? nil : (result.first ?? "quick_check failed")
+    }
+
+    /// True when a failure says the file is damaged (a bad page, not a database), as opposed to busy,
+    /// full or unreadable: the cases where moving it aside and rebuilding is the right answer.
+    public static func isDamage(_ error: any Error) -> Bool {
+        if case StoreError.corrupt = error { return true }
+        guard let e = error as? DatabaseError else { return false }
+        return [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(e.resultCode)
+    }
+
+    /// True when a failure is another process holding SQLite's lock past the wait.
+    public static func isBusy(_ error: any Error) -> Bool {
+        guard let e = error as? DatabaseError else { return false }
+        return [.SQLITE_BUSY, .SQLITE_LOCKED].contains(e.resultCode)
     }
 
     /// An empty index in memory.
@@ -26,9 +59,10 @@ public final class SQLiteCorpusStore: CorpusStore {
         try SQLiteCorpusStore(writer: DatabaseQueue(configuration: configuration()), path: nil)
     }
 
-    init(writer: any DatabaseWriter, path: String?) throws {
+    init(writer: any DatabaseWriter, path: String?, rowsPerTransaction: Int = 2_000) throws {
         self.writer = writer
         self.path = path
+        self.rowsPerTransaction = max(1, rowsPerTransaction)
         let migrator = Schema.migrator
         let applied: [String] = try writer.read { db in
             // Reading the schema is the first touch of the file: a non-database fails here.
@@ -39,13 +73,31 @@ public final class SQLiteCorpusStore: CorpusStore {
         let pending = Schema.migrationIDs.filter { !applied.contains($0) }
         self.migratedFrom = applied.isEmpty || pending.isEmpty ? [] : applied.sorted()
         self.migrationsApplied = applied.isEmpty ? [] : pending
-        try migrator.migrate(writer)
+        // Only when there is something to apply: migrating takes the write lock, which a reader
+        // opening next to a running update must not wait for.
+        if !pending.isEmpty { try migrator.migrate(writer) }
+        let id = try writer.read { try Int64.fetchOne($0, sql: "PRAGMA application_id") } ?? 0
+        if id != Int64(Schema.applicationID) {
+            // The pragma takes a signed 32-bit literal.
+            try writer.writeWithoutTransaction {
+                try $0.execute(sql: "PRAGMA application_id = \(Int32(bitPattern: Schema.applicationID))")
+            }
+        }
     }
 
-    static func configuration() -> Configuration {
+    static func configuration(busy: BusyWait = BusyWait()) -> Configuration {
         var config = Configuration()
-        // Another process indexing the same corpus holds the write lock for one batch at a time.
-        config.busyMode = .timeout(10)
+        // Another process holds SQLite's write lock for one short transaction at a time (updates
+        // themselves are serialised by `IndexLock`): wait for it, telling `busy.report` so that a
+        // terminal shows the wait, and give up with SQLITE_BUSY after `busy.seconds`.
+        let step = 0.02
+        config.busyMode = .callback { tries in
+            let waited = Double(tries) * step
+            guard waited < busy.seconds else { return false }
+            if tries > 0, tries % 25 == 0 { busy.report?(waited) }
+            usleep(UInt32(step * 1_000_000))
+            return true
+        }
         config.prepareDatabase { db in
             // In WAL mode NORMAL keeps the database consistent after a crash (only the last
             // transactions may be lost), which is all an index that can be rebuilt needs.
@@ -96,12 +148,15 @@ public final class SQLiteCorpusStore: CorpusStore {
     }
 
     public func removeFiles(_ paths: [String]) throws {
-        guard !paths.isEmpty else { return }
-        try writer.write { db in
-            try deleteArticles(ofFiles: paths, db: db)
-            let stmt = try db.cachedStatement(sql: "DELETE FROM source_file WHERE path = ?")
-            for p in paths { try stmt.execute(arguments: [p]) }
-            try setMeta("analysis_current", "0", db: db)
+        // A few hundred files per transaction: removing a whole corpus must not hold the lock for long.
+        for start in stride(from: 0, to: paths.count, by: 500) {
+            let slice = Array(paths[start..<min(start + 500, paths.count)])
+            try writer.write { db in
+                try deleteArticles(ofFiles: slice, db: db)
+                let stmt = try db.cachedStatement(sql: "DELETE FROM source_file WHERE path = ?")
+                for p in slice { try stmt.execute(arguments: [p]) }
+                try setMeta("analysis_current", "0", db: db)
+            }
         }
     }
 
@@ -141,10 +196,20 @@ public final class SQLiteCorpusStore: CorpusStore {
     private func insert(_ a: Article, filePath: String, filePosition: Int, position: Int, db: Database) throws {
         // Ids are hashes of file name and text: two identical files under one name collide. The later
         // one gets a suffix from its path rather than being lost.
+        // The suffix comes from the file's name (with the record number of a JSONL line), not its
+        // folder, so that moving a folder keeps it; the full path and then a counter settle the rare
+        // case of the same name and text twice (the UNIQUE constraint would otherwise fail the chunk).
         var id = a.id
-        let exists = try db.cachedStatement(sql: "SELECT file_path FROM article WHERE id = ?")
-        if let owner = try String.fetchOne(exists, arguments: [id]), owner != filePath {
-            id = a.id + "~" + String(ContentHash.hex(of: Array(a.path.utf8)).prefix(6))
+        let exists = try db.cachedStatement(sql: "SELECT 1 FROM article WHERE id = ?")
+        if try Bool.fetchOne(exists, arguments: [id]) != nil {
+            let name = (a.path as NSString).lastPathComponent
+            var candidates = [name, a.path].map { a.id + "~" + String(ContentHash.hex(of: Array($0.utf8)).prefix(6)) }
+            var n = 2
+            while let c = candidates.first, try Bool.fetchOne(exists, arguments: [c]) != nil {
+                candidates.removeFirst()
+                if candidates.isEmpty { candidates.append(a.id + "~" + String(ContentHash.hex(of: Array(a.path.utf8)).prefix(6)) + "-\(n)"); n += 1 }
+            }
+            id = candidates.first ?? id
         }
         let stmt = try db.cachedStatement(sql: """
             INSERT INTO article (id, file_path, position, path, format, title, outlet, outlet_key,
@@ -199,10 +264,14 @@ public final class SQLiteCorpusStore: CorpusStore {
 
     public func replaceAnalysis(of corpus: Corpus) throws -> AnalysisWriteReport {
         let rows = AnalysisRows(corpus: corpus)
-        return try writer.write { db in
-            var report = AnalysisWriteReport()
-            report.actors = corpus.actors.count
-            report.events = corpus.events.count
+        var report = AnalysisWriteReport()
+        report.actors = corpus.actors.count
+        report.events = corpus.events.count
+        // Written as a series of short transactions, not one: at 34,000 articles a single one held the
+        // write lock for ~30 s, past other processes' busy timeout. Until the last one sets
+        // `analysis_current`, an interruption leaves the analysis marked stale, and the next run
+        // rewrites only what is still missing (per-article and per-event fingerprints).
+        try writer.write { db in
             // Actors and events are small next to mentions: replaced whole when any of them changed.
             if try meta("actors_hash", db: db) != rows.actorsHash {
                 try db.execute(sql: "DELETE FROM actor_alias")
@@ -228,48 +297,68 @@ public final class SQLiteCorpusStore: CorpusStore {
             if try meta("quote_runs", db: db) != rows.quoteRuns {
                 try setMeta("quote_runs", rows.quoteRuns, db: db)
             }
-            // Events: only those whose fingerprint changed are rewritten (with their participants,
-            // article lists and mentions); positions are rewritten when the order changed.
-            var storedEvents: [String: (hash: String, position: Int)] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT id, hash, position FROM event") {
-                storedEvents[r[0]] = (r[1], r[2])
+            try setMeta("analysis_current", "0", db: db)
+        }
+        // Events: only those whose fingerprint changed are rewritten (with their participants,
+        // article lists and mentions); positions are rewritten when the order changed.
+        var storedEvents: [String: (hash: String, position: Int)] = [:]
+        for r in try writer.read({ try Row.fetchAll($0, sql: "SELECT id, hash, position FROM event") }) {
+            storedEvents[r[0]] = (r[1], r[2])
+        }
+        let eventChunks = stride(from: 0, to: corpus.events.count, by: rowsPerTransaction).map {
+            $0..<min($0 + rowsPerTransaction, corpus.events.count)
+        }
+        for range in eventChunks {
+            report.eventsRewritten += try writer.write { db in
+                var rewritten = 0
+                let delEvent = try ["event_participant", "event_mention"].map {
+                    try db.cachedStatement(sql: "DELETE FROM \($0) WHERE event_id = ?")
+                } + [try db.cachedStatement(sql: "DELETE FROM article_event WHERE event_id = ? AND role <> 'primary'"),
+                     try db.cachedStatement(sql: "DELETE FROM event WHERE id = ?")]
+                let ins = try db.cachedStatement(sql: """
+                    INSERT INTO event (id, position, title, kind, date, place, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
+                let part = try db.cachedStatement(sql: "INSERT INTO event_participant (event_id, position, name) VALUES (?, ?, ?)")
+                let link = try db.cachedStatement(sql: """
+                    INSERT INTO article_event (article_id, event_id, role, position, evidence) VALUES (?, ?, ?, ?, ?)
+                    """)
+                let mention = try db.cachedStatement(sql: """
+                    INSERT INTO event_mention (event_id, position, article_id, data) VALUES (?, ?, ?, ?)
+                    """)
+                let move = try db.cachedStatement(sql: "UPDATE event SET position = ? WHERE id = ?")
+                let encoder = JSONEncoder()
+                for i in range {
+                    let e = corpus.events[i]
+                    let hash = rows.eventHashes[e.id] ?? ""
+                    if let old = storedEvents[e.id], old.hash == hash {
+                        if old.position != i { try move.execute(arguments: [i, e.id]) }
+                        continue
+                    }
+                    if storedEvents[e.id] != nil { for d in delEvent { try d.execute(arguments: [e.id]) } }
+                    rewritten += 1
+                    try ins.execute(arguments: [e.id, i, e.title, e.kind.rawValue, e.date?.description, e.place, hash])
+                    for (j, p) in e.participants.enumerated() { try part.execute(arguments: [e.id, j, p]) }
+                    for (j, a) in e.articles.enumerated() {
+                        let why = try e.why[a].map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+                        try link.execute(arguments: [a, e.id, "article", j, why])
+                    }
+                    for (j, a) in e.mentionedBy.enumerated() { try link.execute(arguments: [a, e.id, "mention", j, nil]) }
+                    for (j, m) in e.mentions.enumerated() {
+                        let data = String(decoding: try encoder.encode(m), as: UTF8.self)
+                        try mention.execute(arguments: [e.id, j, m.articleID, data])
+                    }
+                }
+                return rewritten
             }
+        }
+        let current = Set(corpus.events.map(\.id))
+        let stale = storedEvents.keys.filter { !current.contains($0) }
+        try writer.write { db in
             let delEvent = try ["event_participant", "event_mention"].map {
                 try db.cachedStatement(sql: "DELETE FROM \($0) WHERE event_id = ?")
             } + [try db.cachedStatement(sql: "DELETE FROM article_event WHERE event_id = ? AND role <> 'primary'"),
                  try db.cachedStatement(sql: "DELETE FROM event WHERE id = ?")]
-            let ins = try db.cachedStatement(sql: """
-                INSERT INTO event (id, position, title, kind, date, place, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-            let part = try db.cachedStatement(sql: "INSERT INTO event_participant (event_id, position, name) VALUES (?, ?, ?)")
-            let link = try db.cachedStatement(sql: """
-                INSERT INTO article_event (article_id, event_id, role, position) VALUES (?, ?, ?, ?)
-                """)
-            let mention = try db.cachedStatement(sql: """
-                INSERT INTO event_mention (event_id, position, article_id, data) VALUES (?, ?, ?, ?)
-                """)
-            let move = try db.cachedStatement(sql: "UPDATE event SET position = ? WHERE id = ?")
-            let encoder = JSONEncoder()
-            var current = Set<String>()
-            for (i, e) in corpus.events.enumerated() {
-                current.insert(e.id)
-                let hash = rows.eventHashes[e.id] ?? ""
-                if let old = storedEvents[e.id], old.hash == hash {
-                    if old.position != i { try move.execute(arguments: [i, e.id]) }
-                    continue
-                }
-                if storedEvents[e.id] != nil { for d in delEvent { try d.execute(arguments: [e.id]) } }
-                report.eventsRewritten += 1
-                try ins.execute(arguments: [e.id, i, e.title, e.kind.rawValue, e.date?.description, e.place, hash])
-                for (j, p) in e.participants.enumerated() { try part.execute(arguments: [e.id, j, p]) }
-                for (j, a) in e.articles.enumerated() { try link.execute(arguments: [a, e.id, "article", j]) }
-                for (j, a) in e.mentionedBy.enumerated() { try link.execute(arguments: [a, e.id, "mention", j]) }
-                for (j, m) in e.mentions.enumerated() {
-                    let data = String(decoding: try encoder.encode(m), as: UTF8.self)
-                    try mention.execute(arguments: [e.id, j, m.articleID, data])
-                }
-            }
-            for id in storedEvents.keys where !current.contains(id) {
+            for id in stale {
                 for d in delEvent { try d.execute(arguments: [id]) }
             }
             // Dates that analysis inferred (from events) overlay the dates as read.
@@ -286,62 +375,70 @@ public final class SQLiteCorpusStore: CorpusStore {
                     try setDate.execute(arguments: [new.0, new.1, new.2, a.id])
                 }
             }
-            // Per-article rows: only articles whose own analysis changed are rewritten.
-            var stored: [String: String?] = [:]
-            let cur = try Row.fetchCursor(db, sql: "SELECT id, analysis_hash FROM article")
-            while let r = try cur.next() {
-                let h: String? = r[1]
-                stored[r[0]] = .some(h)
-            }
-            let setHash = try db.cachedStatement(sql: "UPDATE article SET analysis_hash = ? WHERE id = ?")
-            let insM = try db.cachedStatement(sql: """
-                INSERT INTO mention (article_id, actor_id, position, range_start, range_end, surface)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            let insR = try db.cachedStatement(sql: """
-                INSERT INTO actor_role (article_id, actor_id, position, role) VALUES (?, ?, ?, ?)
-                """)
-            let insQ = try db.cachedStatement(sql: """
-                INSERT INTO quote (article_id, actor_id, position, text, range_start, range_end, speaker, speaker_label)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let insAQ = try db.cachedStatement(sql: """
-                INSERT INTO article_quote (article_id, position, text, range_start, range_end, speaker, speaker_label)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-            let insPrimary = try db.cachedStatement(sql: """
-                INSERT INTO article_event (article_id, event_id, role, position) VALUES (?, ?, 'primary', 0)
-                """)
-            let dels = try Self.perArticleDeletes(db)
-            for (articleID, storedHash) in stored {
-                let r = rows.perArticle[articleID]
-                let newHash = r?.hash ?? ContentHash.emptyHex
-                if storedHash == newHash { continue }
-                report.articlesRewritten += 1
-                if storedHash != nil {
-                    for d in dels { try d.execute(arguments: [articleID]) }
-                }
-                if let r {
-                    for m in r.mentions {
-                        try insM.execute(arguments: [articleID, m.actor, m.position, m.mention.range.start,
-                                                     m.mention.range.end, m.mention.surface])
-                    }
-                    for x in r.roles { try insR.execute(arguments: [articleID, x.actor, x.position, x.role.role]) }
-                    for q in r.quotes {
-                        try insQ.execute(arguments: [articleID, q.actor, q.position, q.quote.text, q.quote.range.start,
-                                                     q.quote.range.end, q.quote.speaker, q.quote.speakerLabel])
-                    }
-                    for (j, q) in r.allQuotes.enumerated() {
-                        try insAQ.execute(arguments: [articleID, j, q.text, q.range.start, q.range.end, q.speaker, q.speakerLabel])
-                    }
-                    if let e = r.primaryEvent { try insPrimary.execute(arguments: [articleID, e]) }
-                }
-                try setHash.execute(arguments: [newHash, articleID])
-            }
-            try setMeta("analysis_current", "1", db: db)
-            return report
         }
+        // Per-article rows: only articles whose own analysis changed are rewritten.
+        var stored: [(String, String?)] = []
+        try writer.read { db in
+            let cur = try Row.fetchCursor(db, sql: "SELECT id, analysis_hash FROM article")
+            while let r = try cur.next() { stored.append((r[0], r[1])) }
+        }
+        let changed = stored.filter { $0.1 != (rows.perArticle[$0.0]?.hash ?? ContentHash.emptyHex) }
+        report.articlesRewritten = changed.count
+        var offset = 0
+        repeat {
+            let slice = changed[offset..<min(offset + rowsPerTransaction, changed.count)]
+            offset += rowsPerTransaction
+            let last = offset >= changed.count
+            try writer.write { db in
+                let setHash = try db.cachedStatement(sql: "UPDATE article SET analysis_hash = ? WHERE id = ?")
+                let insM = try db.cachedStatement(sql: """
+                    INSERT INTO mention (article_id, actor_id, position, range_start, range_end, surface)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """)
+                let insR = try db.cachedStatement(sql: """
+                    INSERT INTO actor_role (article_id, actor_id, position, role) VALUES (?, ?, ?, ?)
+                    """)
+                let insQ = try db.cachedStatement(sql: """
+                    INSERT INTO quote (article_id, actor_id, position, text, range_start, range_end, speaker, speaker_label)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                let insAQ = try db.cachedStatement(sql: """
+                    INSERT INTO article_quote (article_id, position, text, range_start, range_end, speaker, speaker_label)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
+                let insPrimary = try db.cachedStatement(sql: """
+                    INSERT INTO article_event (article_id, event_id, role, position) VALUES (?, ?, 'primary', 0)
+                    """)
+                let dels = try Self.perArticleDeletes(db)
+                for (articleID, storedHash) in slice {
+                    let r = rows.perArticle[articleID]
+                    let newHash = r?.hash ?? ContentHash.emptyHex
+                    if storedHash != nil {
+                        for d in dels { try d.execute(arguments: [articleID]) }
+                    }
+                    if let r {
+                        for m in r.mentions {
+                            try insM.execute(arguments: [articleID, m.actor, m.position, m.mention.range.start,
+                                                         m.mention.range.end, m.mention.surface])
+                        }
+                        for x in r.roles { try insR.execute(arguments: [articleID, x.actor, x.position, x.role.role]) }
+                        for q in r.quotes {
+                            try insQ.execute(arguments: [articleID, q.actor, q.position, q.quote.text, q.quote.range.start,
+                                                         q.quote.range.end, q.quote.speaker, q.quote.speakerLabel])
+                        }
+                        for (j, q) in r.allQuotes.enumerated() {
+                            try insAQ.execute(arguments: [articleID, j, q.text, q.range.start, q.range.end, q.speaker, q.speakerLabel])
+                        }
+                        if let e = r.primaryEvent { try insPrimary.execute(arguments: [articleID, e]) }
+                    }
+                    try setHash.execute(arguments: [newHash, articleID])
+                }
+                if last { try setMeta("analysis_current", "1", db: db) }
+            }
+        } while offset < changed.count
+        return report
     }
+
 
     // MARK: - Reading
 
@@ -490,10 +587,15 @@ public final class SQLiteCorpusStore: CorpusStore {
             var members: [String: [String]] = [:]
             var mentioned: [String: [String]] = [:]
             var primary: [String: String] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT article_id, event_id, role FROM article_event ORDER BY event_id, role, position") {
+            var why: [String: EventEvidence] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT article_id, event_id, role, evidence FROM article_event ORDER BY event_id, role, position") {
                 let role: String = r[2]
                 switch role {
-                case "article": members[r[1], default: []].append(r[0])
+                case "article":
+                    members[r[1], default: []].append(r[0])
+                    if let data: String = r[3], let ev = try? decoder.decode(MembershipEvidence.self, from: Data(data.utf8)) {
+                        why[r[1], default: [:]][r[0]] = ev
+                    }
                 case "mention": mentioned[r[1], default: []].append(r[0])
                 default: primary[r[0]] = r[1]
                 }
@@ -505,7 +607,7 @@ public final class SQLiteCorpusStore: CorpusStore {
                 return Event(id: id, title: r[1], kind: EventKind(rawValue: kind) ?? .other,
                              date: date.flatMap(Day.init(iso:)), place: r[4], participants: participants[id] ?? [],
                              articles: members[id] ?? [], mentionedBy: mentioned[id] ?? [],
-                             mentions: eventMentions[id] ?? [])
+                             mentions: eventMentions[id] ?? [], why: why[id] ?? [:])
             }
             let warnings = try String.fetchAll(db, sql: "SELECT warnings FROM source_file WHERE warnings <> '' ORDER BY path")
                 .flatMap { $0.components(separatedBy: "\n") }
@@ -668,6 +770,35 @@ public final class SQLiteCorpusStore: CorpusStore {
         try writer.write { db in try setMeta("rules_version", version, db: db) }
     }
 
+    public func recordRules(_ version: String, markingFilesStale: Bool) throws {
+        try writer.write { db in
+            if markingFilesStale {
+                // No real file has size -1 or an empty hash: each is read again, and read under `version`.
+                try db.execute(sql: "UPDATE source_file SET size = -1, hash = ''")
+            }
+            try setMeta("rules_version", version, db: db)
+            try setMeta("build_in_progress", "1", db: db)
+        }
+    }
+
+    public func beginBuild() throws {
+        // Read first: set once per build, not once per chunk.
+        if try buildInProgress() { return }
+        try writer.write { db in
+            if try meta("build_in_progress", db: db) != "1" { try setMeta("build_in_progress", "1", db: db) }
+        }
+    }
+
+    public func finishBuild() throws {
+        // Read first: an up-to-date index is not written at all.
+        guard try buildInProgress() else { return }
+        try writer.write { db in try setMeta("build_in_progress", "0", db: db) }
+    }
+
+    public func buildInProgress() throws -> Bool {
+        try writer.read { db in try meta("build_in_progress", db: db) == "1" }
+    }
+
     func meta(_ key: String, db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
     }
@@ -676,6 +807,18 @@ public final class SQLiteCorpusStore: CorpusStore {
         try db.execute(sql: """
             INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value
             """, arguments: [key, value])
+    }
+}
+
+/// How long a statement waits for SQLite's lock held by another process, and who hears about it.
+public struct BusyWait: Sendable {
+    public var seconds: Double
+    /// Called about every half second of waiting with the seconds waited (e.g. a line on a terminal).
+    public var report: (@Sendable (Double) -> Void)?
+
+    public init(seconds: Double = 30, report: (@Sendable (Double) -> Void)? = nil) {
+        self.seconds = seconds
+        self.report = report
     }
 }
 

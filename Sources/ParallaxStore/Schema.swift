@@ -3,9 +3,12 @@ import GRDB
 /// The index schema as GRDB migrations. Plain tables use portable SQL (TEXT, INTEGER, REAL; dates as
 /// `YYYY-MM-DD` text, which sorts); only the full-text table is SQLite-specific (FTS5).
 enum Schema {
+    /// `PRAGMA application_id` of every index ("PRLX"): how an index path is told from a file that
+    /// Parallax must not touch.
+    static let applicationID: UInt32 = 0x5052_4C58
     /// Bumped with each migration; `--stats` prints it.
     static var version: Int { migrationIDs.count }
-    static let migrationIDs = ["v1", "v2", "v3", "v4"]
+    static let migrationIDs = ["v1", "v2", "v3", "v4", "v5"]
     /// Migrations that discard the indexed data (the files are read again): named in the message.
     static let rebuildingMigrations: Set<String> = ["v2"]
 
@@ -184,6 +187,11 @@ enum Schema {
         // on file paths: the TUI's first frame reads it.
         m.registerMigration("v4") { db in
             try createV4(db)
+        }
+        // v5 keeps why each article was grouped into its event (`MembershipEvidence` as JSON), so
+        // `events --json` and the compare pane can show it from the index.
+        m.registerMigration("v5") { db in
+            try db.execute(sql: "ALTER TABLE article_event ADD COLUMN evidence TEXT")
         }
         return m
     }

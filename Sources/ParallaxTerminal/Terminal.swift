@@ -11,6 +11,16 @@ import Darwin
 /// the key loop polls it between keys (it waits at most 100 ms), then restores the terminal itself.
 private let pendingSignal = Atomic<Int32>(0)
 
+/// The handlers that were installed for the crash signals before the TUI's (the Swift runtime's
+/// backtracer), indexed by signal number: written once before the TUI's handlers go in, read only by
+/// them. A signal handler cannot capture context, so this has to be global; it is the backend's only one.
+private let previousActionSlots: Int32 = 65
+nonisolated(unsafe) private let previousActions: UnsafeMutablePointer<sigaction> = {
+    let p = UnsafeMutablePointer<sigaction>.allocate(capacity: Int(previousActionSlots))
+    p.initialize(repeating: sigaction(), count: Int(previousActionSlots))
+    return p
+}()
+
 /// Errors that stop the TUI before it can start.
 public enum TerminalError: Error, CustomStringConvertible {
     case notATerminal
@@ -38,7 +48,7 @@ public enum Terminal {
         installSignalHandlers()
         guard let win = initscr() else { throw TerminalError.initFailed }
         defer {
-            // Every way out passes here: q, a thrown error, SIGINT/SIGTERM/SIGHUP seen by the loop.
+            // Every way out passes here: q, a thrown error, any terminating signal seen by the loop.
             endwin()
         }
         cbreak()
@@ -104,19 +114,53 @@ public enum Terminal {
         return s == "UTF-8" || s == "UTF8"
     }
 
+    /// Signals whose default action ends the process (POSIX "T", and SIGQUIT, whose core dump would
+    /// bring the Swift runtime's backtracer up over the screen): while the TUI runs each one only sets
+    /// the flag, and the loop restores the terminal and exits with 128 + its number, as a shell reports
+    /// a death by that signal. SIGPIPE too: a closed stderr must not kill a raw terminal.
+    static var endingSignals: [Int32] {
+        var s = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+                 SIGXCPU, SIGXFSZ, SIGPIPE, SIGIO, SIGPWR, SIGSTKFLT]
+        // Real-time signals end the process by default too (glibc keeps the first few for itself).
+        s += Array(__libc_current_sigrtmin()...__libc_current_sigrtmax())
+        return s
+    }
+
+    /// Faults: the process cannot go on, so the handler restores the terminal itself, then hands the
+    /// signal to the handler that was there before (the Swift runtime's backtracer, which then prints
+    /// on a working terminal), or to the default action.
+    static let crashSignals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGSYS]
+
     static func installSignalHandlers() {
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
-            signal(sig) { n in pendingSignal.store(n, ordering: .relaxed) }
+        for sig in endingSignals {
+            var sa = sigaction()
+            sa.__sigaction_handler.sa_handler = { n in pendingSignal.store(n, ordering: .relaxed) }
+            sigemptyset(&sa.sa_mask)
+            sa.sa_flags = Int32(SA_RESTART)
+            sigaction(sig, &sa, nil)
         }
-        // A crash (a Swift trap is SIGTRAP or SIGILL) cannot reach the loop: restore the terminal here,
-        // then die of the same signal. endwin is not async-signal-safe, but the process is ending anyway
-        // and a shell left in raw mode with no echo is worse (htop does the same).
-        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
-            signal(sig) { n in
+        for sig in crashSignals where sig < previousActionSlots {
+            // Kept before ours replaces it; read back only by the crash handler below.
+            sigaction(sig, nil, previousActions + Int(sig))
+            var sa = sigaction()
+            sa.__sigaction_handler.sa_sigaction = { n, info, context in
+                // endwin is not async-signal-safe, but the process is ending and a shell left without
+                // echo is worse (htop does the same). Then the handler that was there before (the
+                // backtracer) gets the signal with its own siginfo and context, so it reports the real
+                // fault on a working terminal; should it return, the default action ends the process.
                 endwin()
+                let previous = previousActions[Int(n)]
+                if previous.sa_flags & Int32(SA_SIGINFO) != 0, let f = previous.__sigaction_handler.sa_sigaction {
+                    f(n, info, context)
+                } else if let h = previous.__sigaction_handler.sa_handler, unsafeBitCast(h, to: Int.self) > 1 {
+                    h(n)  // (0 and 1 are SIG_DFL and SIG_IGN, not functions)
+                }
                 signal(n, SIG_DFL)
-                raise(n)
+                raise(n)  // delivered as this returns; a fault would recur anyway
             }
+            sigemptyset(&sa.sa_mask)
+            sa.sa_flags = Int32(SA_SIGINFO)
+            sigaction(sig, &sa, nil)
         }
     }
 

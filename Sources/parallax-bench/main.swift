@@ -239,7 +239,7 @@ func percentile(_ xs: [Double], _ p: Double) -> Double {
 }
 
 func index(_ roots: [String], path: String) async throws -> (SQLiteCorpusStore, IndexReport) {
-    let opened = IndexOpener.open(.file(path))
+    let opened = try IndexOpener.open(.file(path))
     for m in opened.messages { log(m) }
     let report = try await Indexer(reader: LoaderCorpusReader()).update(store: opened.store, roots: roots)
     return (opened.store, report)
@@ -272,7 +272,7 @@ func measure(roots: [String], indexPath: String, label: String, queries: Int, to
     // Warm open: open the index, check every file's stat (nothing changed), draw the first screen
     // of the list (the first 200 rows), then the whole corpus as the CLI loads it.
     let t1 = now()
-    let reopened = IndexOpener.open(.file(indexPath)).store
+    let reopened = try IndexOpener.open(.file(indexPath)).store
     let tOpen = now() - t1
     let firstPage = try reopened.summaries(ArticleQuery(limit: 200))
     let tFirst = now() - t1

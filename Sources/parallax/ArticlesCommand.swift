@@ -80,17 +80,13 @@ struct ArticlesCommand: ParsableCommand {
         var query = ArticleQuery(outlet: outlet)
         (query.since, query.until) = try dateRange()
         query.text = search.flatMap { FastText.isBlank($0) ? nil : $0 }
-        let (roots, store) = try IndexedLoading.openIndex(paths: corpus.paths, options: corpus.index)
-        _ = try IndexedLoading.update(store: store, roots: roots, quiet: corpus.quiet)
-        let rows: [ArticleSummary]
-        let total: Int
-        do {
-            total = try store.articleCount()
-            rows = total == 0 ? [] : try store.summaries(query)
-        } catch {
-            throw Console.fail("index \(store.path ?? "(memory)"): \(error)")
+        // A damaged page met by these queries rebuilds the index too (`withIndex`).
+        let (rows, total) = try IndexedLoading.withIndex(paths: corpus.paths, options: corpus.index,
+                                                          quiet: corpus.quiet, reader: corpus.reader) { roots, store, _ in
+            let total = try store.articleCount()
+            guard total > 0 else { throw Console.fail(LoadError.emptyCorpus(roots).description) }
+            return (try store.summaries(query), total)
         }
-        guard total > 0 else { throw Console.fail(LoadError.emptyCorpus(roots).description) }
         let table = TextTable(
             headers: ["ID", "DATE", "OUTLET", "TITLE"],
             rows: rows.map { a in

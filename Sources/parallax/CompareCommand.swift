@@ -9,7 +9,7 @@ struct CompareCommand: ParsableCommand {
 
     @Argument(help: "The event id (or the start of it).") var event: String
     @OptionGroup var corpus: CorpusOptions
-    @Flag(help: "Print JSON: {event, outlets, shared, unique, quotes, numbers, discrepancies}.") var json = false
+    @Flag(help: "Print JSON: {event, outlets, shared, unique, quotes, numbers, discrepancies, coverage, blindspot}.") var json = false
     @Flag(help: "Print a Markdown report.") var markdown = false
     @Option(help: "Width of the report in columns (default: the terminal's).") var width: Int?
 
@@ -61,6 +61,11 @@ enum ComparisonJSON {
             ("discrepancies", .array(c.discrepancies.map { d in
                 .object([("kind", .string(d.kind.rawValue)), ("subject", .string(d.subject)), ("note", .string(d.note)),
                          ("passages", .array(d.passages.map { .object(passage($0)) }))])
+            })),
+            ("coverage", EventJSON.coverage(c.coverage.outlets)),
+            ("blindspot", .array(c.coverage.blindspots.map { b in
+                .object([("outlet", .string(b.outlet)), ("articles", .array(b.articles.map(JSONValue.string))),
+                         ("names", .array(b.names.map(JSONValue.string)))])
             })),
         ])
     }

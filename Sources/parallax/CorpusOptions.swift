@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// The corpus paths every command takes, and how a command loads them.
 struct CorpusOptions: ParsableArguments {
@@ -10,7 +11,15 @@ struct CorpusOptions: ParsableArguments {
     @Flag(name: .long, help: "Do not print warnings about unreadable or skipped files.")
     var quiet = false
 
+    @Flag(name: .long, help: "Follow symbolic links that lead outside the given files and folders (never into /proc, /sys or /dev).")
+    var followOutside = false
+
     @OptionGroup var index: IndexOptions
+
+    /// How the files are listed and read: links stay inside the given paths unless --follow-outside.
+    var reader: LoaderCorpusReader {
+        LoaderCorpusReader(loader: CorpusLoader(walker: FileWalker(followOutside: followOutside)))
+    }
 
     /// Loads the corpus (through the index) or exits with one clear line on stderr.
     func load() throws -> Corpus {
@@ -19,7 +28,7 @@ struct CorpusOptions: ParsableArguments {
 
     /// Loads the corpus through the index and keeps the store for the filters.
     func loadIndexed() throws -> IndexedCorpus {
-        try IndexedLoading.load(paths: paths, options: index, quiet: quiet)
+        try IndexedLoading.load(paths: paths, options: index, quiet: quiet, reader: reader)
     }
 }
 
@@ -38,6 +47,12 @@ enum Console {
     static func fail(_ message: String) -> ExitCode {
         FileHandle.standardError.write(Data(("parallax: " + SafeText.sanitize(message) + "\n").utf8))
         return ExitCode.failure
+    }
+
+    /// Prints `parallax: message` on stderr and returns the usage error (exit status 64, EX_USAGE).
+    static func usageFail(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data(("parallax: " + SafeText.sanitize(message) + "\n").utf8))
+        return ExitCode(64)
     }
 
     /// Columns of the terminal on stdout, else `$COLUMNS`, else 80.

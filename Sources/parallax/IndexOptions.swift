@@ -20,7 +20,8 @@ struct IndexOptions: ParsableArguments {
 
     func choice(roots: [String]) -> IndexChoice {
         if noIndex { return .memory }
-        return .file(indexPath ?? IndexLocation.defaultPath(roots: roots))
+        if let indexPath { return .file(indexPath) }
+        return .cache(IndexLocation.defaultPath(roots: roots))
     }
 }
 
@@ -36,26 +37,50 @@ struct IndexedCorpus {
 enum IndexedLoading {
     /// Brings the index up to date in the foreground (a progress bar on a terminal's stderr), prints
     /// what it did on its own and the files' warnings, or exits with one line.
-    static func update(store: SQLiteCorpusStore, roots: [String], quiet: Bool) throws -> IndexReport {
+    static func update(store: SQLiteCorpusStore, roots: [String], quiet: Bool,
+                       reader: LoaderCorpusReader = LoaderCorpusReader()) throws -> IndexReport {
+        do {
+            return try updateOrThrow(store: store, roots: roots, quiet: quiet, reader: reader)
+        } catch {
+            throw failure(error, store: store)
+        }
+    }
+
+    /// As `update`, with the index's own errors (damage, busy) thrown as they are, for the caller to
+    /// repair or report.
+    static func updateOrThrow(store: SQLiteCorpusStore, roots: [String], quiet: Bool,
+                              reader: LoaderCorpusReader = LoaderCorpusReader()) throws -> IndexReport {
         let bar = ProgressBar.forStderr()
         let report: IndexReport
-        do {
-            report = try blocking {
-                try await Indexer(reader: LoaderCorpusReader()).update(store: store, roots: roots) { p in
-                    bar?.update(done: p.done, total: p.total, phase: p.phase)
-                }
+        defer { bar?.finish() }
+        report = try blocking {
+            // One update at a time per index: a second waits for the first (saying for whom), then
+            // finds the files already read.
+            let lock = try await store.path.asyncMap { path in
+                try await IndexLock.acquire(index: path, waiting: LockWaitNotice(bar: bar).callback)
             }
-            bar?.finish()
-        } catch let error as LoadError {
-            bar?.finish()
-            throw Console.fail(error.description)
-        } catch {
-            bar?.finish()
-            throw Console.fail("index \(store.path ?? "(memory)"): \(error)")
+            let r = try await Indexer(reader: reader).update(store: store, roots: roots) { p in
+                bar?.update(done: p.done, total: p.total, phase: p.phase)
+            }
+            withExtendedLifetime(lock) {}
+            return r
         }
+        bar?.finish()
         for n in report.notes { Console.note(n) }
         if !quiet { Console.warn(report.warnings) }
         return report
+    }
+
+    /// The one line (exit 1) for an error of the index: busy names the process, a loader error is its
+    /// own message.
+    static func failure(_ error: any Error, store: SQLiteCorpusStore) -> ExitCode {
+        if let e = error as? LoadError { return Console.fail(e.description) }
+        if let path = store.path, SQLiteCorpusStore.isBusy(error) {
+            let holder = IndexLock.holder(index: path).map { $0 > 0 ? "process \($0)" : "another process" }
+            return Console.fail(IndexOpener.Busy(path: path, holder: holder).description)
+        }
+        if let busy = error as? IndexOpener.Busy { return Console.fail(busy.description) }
+        return Console.fail("index \(store.path ?? "(memory)"): \(error)")
     }
 
     /// The corpus roots and their index, opened (or rebuilt, or in memory) with its messages printed.
@@ -66,25 +91,100 @@ enum IndexedLoading {
         } catch {
             throw Console.fail(error.description)
         }
-        let opened = IndexOpener.open(options.choice(roots: roots))
+        let opened: IndexOpener.Opened
+        do {
+            opened = try IndexOpener.open(options.choice(roots: roots), busy: busyWait())
+        } catch let refused as IndexOpener.Refused {
+            throw Console.usageFail(refused.description)
+        } catch {
+            throw Console.fail("\(error)")
+        }
         // Messages about the index itself are shown even with --quiet: they explain a slow start.
         for m in opened.messages { Console.note(m) }
         return (roots, opened.store)
     }
 
-    static func load(paths: [String], options: IndexOptions, quiet: Bool) throws -> IndexedCorpus {
-        let (roots, store) = try openIndex(paths: paths, options: options)
-        let report = try update(store: store, roots: roots, quiet: quiet)
-        let corpus: Corpus
-        do {
-            corpus = try store.loadCorpus()
-        } catch {
-            throw Console.fail("index \(store.path ?? "(memory)"): \(error)")
+    /// Waiting for SQLite's lock shows on a terminal's stderr, as the progress bar does.
+    static func busyWait() -> BusyWait {
+        guard isatty(STDERR_FILENO) != 0 else { return BusyWait() }
+        return BusyWait { seconds in
+            let line = "\r\u{1B}[2Kthe index is busy (another process is writing): waiting \(Int(seconds)) s"
+            FileHandle.standardError.write(Data(line.utf8))
         }
-        guard !corpus.articles.isEmpty else { throw Console.fail(LoadError.emptyCorpus(roots).description) }
-        var loaded = corpus
-        loaded.warnings = report.warnings
-        return IndexedCorpus(corpus: loaded, store: store, report: report, indexPath: store.path)
+    }
+
+    /// Opens the index, brings it up to date and runs `body` on it. A damaged page met on the way (in
+    /// the update or in `body`'s queries) moves the index aside and starts over once, with one line:
+    /// the index is a cache of the files, so rebuilding it is always possible.
+    static func withIndex<T>(paths: [String], options: IndexOptions, quiet: Bool,
+                             reader: LoaderCorpusReader = LoaderCorpusReader(),
+                             _ body: ([String], SQLiteCorpusStore, IndexReport) throws -> T) throws -> T {
+        var (roots, store) = try openIndex(paths: paths, options: options)
+        var repaired = false
+        while true {
+            do {
+                let report = try updateOrThrow(store: store, roots: roots, quiet: quiet, reader: reader)
+                return try body(roots, store, report)
+            } catch where !repaired && store.path != nil && SQLiteCorpusStore.isDamage(error) {
+                repaired = true
+                let opened: IndexOpener.Opened
+                do {
+                    opened = try IndexOpener.replaceDamaged(store, because: error, busy: busyWait())
+                } catch {
+                    throw failure(error, store: store)
+                }
+                for m in opened.messages { Console.note(m) }
+                store = opened.store
+            } catch let exit as ExitCode {
+                throw exit
+            } catch {
+                throw failure(error, store: store)
+            }
+        }
+    }
+
+    static func load(paths: [String], options: IndexOptions, quiet: Bool,
+                     reader: LoaderCorpusReader = LoaderCorpusReader()) throws -> IndexedCorpus {
+        try withIndex(paths: paths, options: options, quiet: quiet, reader: reader) { roots, store, report in
+            let corpus = try store.loadCorpus()
+            guard !corpus.articles.isEmpty else { throw Console.fail(LoadError.emptyCorpus(roots).description) }
+            var loaded = corpus
+            loaded.warnings = report.warnings
+            return IndexedCorpus(corpus: loaded, store: store, report: report, indexPath: store.path)
+        }
+    }
+}
+
+/// Says once on stderr whom a second update waits for, then shows the seconds on a terminal.
+private final class LockWaitNotice: @unchecked Sendable {
+    private let lock = NSLock()
+    private var said = false
+    private let bar: ProgressBar?
+
+    init(bar: ProgressBar?) { self.bar = bar }
+
+    var callback: IndexLock.Waiting {
+        { [self] holder, seconds in
+            lock.lock()
+            let first = !said
+            said = true
+            lock.unlock()
+            if first {
+                let who = holder.map { "process \($0)" } ?? "another process"
+                Console.note("waiting for \(who), which is updating this index (Ctrl-C to stop)")
+            }
+            bar?.status("waiting for the other update: \(Int(seconds)) s")
+        }
+    }
+}
+
+extension Optional {
+    /// `map` for an async transform.
+    func asyncMap<U>(_ transform: (Wrapped) async throws -> U) async rethrows -> U? {
+        switch self {
+        case .some(let w): return try await transform(w)
+        case .none: return nil
+        }
     }
 }
 
@@ -134,6 +234,14 @@ final class ProgressBar: @unchecked Sendable {
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let line = "\r\u{1B}[2K\(phase) \(bar) \(done)/\(total) files"
         FileHandle.standardError.write(Data(line.utf8))
+        drawn = true
+    }
+
+    /// A line of text in the bar's place (a wait, not a count).
+    func status(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
         drawn = true
     }
 

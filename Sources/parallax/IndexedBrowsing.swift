@@ -15,18 +15,34 @@ enum IndexedBrowsing {
         var update: BackgroundIndexUpdate?
     }
 
-    static func open(paths: [String], options: IndexOptions, quiet: Bool) throws -> Opened {
-        let (roots, store) = try IndexedLoading.openIndex(paths: paths, options: options)
-        do {
-            if store.path != nil, try store.hasArticles() {
-                let update = BackgroundIndexUpdate(store: store, roots: roots)
-                return Opened(query: try StoreCorpus(store: store), update: update)
+    static func open(paths: [String], options: IndexOptions, quiet: Bool,
+                     reader: LoaderCorpusReader = LoaderCorpusReader()) throws -> Opened {
+        var (roots, store) = try IndexedLoading.openIndex(paths: paths, options: options)
+        var repaired = false
+        while true {
+            do {
+                if store.path != nil, try store.hasArticles() {
+                    let query = try StoreCorpus(store: store)
+                    return Opened(query: query, update: BackgroundIndexUpdate(store: store, roots: roots, reader: reader))
+                }
+                break
+            } catch where !repaired && SQLiteCorpusStore.isDamage(error) {
+                // As the CLI: a damaged page moves the index aside, and the TUI opens on a new build.
+                repaired = true
+                let opened: IndexOpener.Opened
+                do {
+                    opened = try IndexOpener.replaceDamaged(store, because: error, busy: IndexedLoading.busyWait())
+                } catch {
+                    throw IndexedLoading.failure(error, store: store)
+                }
+                for m in opened.messages { Console.note(m) }
+                store = opened.store
+            } catch {
+                throw IndexedLoading.failure(error, store: store)
             }
-        } catch {
-            throw Console.fail("index \(store.path ?? "(memory)"): \(error)")
         }
         // Nothing indexed yet (or an index in memory): build it first.
-        let report = try IndexedLoading.update(store: store, roots: roots, quiet: quiet)
+        let report = try IndexedLoading.update(store: store, roots: roots, quiet: quiet, reader: reader)
         let query: StoreCorpus
         do {
             query = try StoreCorpus(store: store, warnings: report.warnings)
@@ -48,14 +64,22 @@ final class BackgroundIndexUpdate: @unchecked Sendable {
     private var applied = false
     private let store: SQLiteCorpusStore
 
-    init(store: SQLiteCorpusStore, roots: [String]) {
+    init(store: SQLiteCorpusStore, roots: [String], reader: LoaderCorpusReader) {
         self.store = store
         Task.detached(priority: .utility) { [self] in
             let r: Result<IndexReport, any Error>
             do {
-                r = .success(try await Indexer(reader: LoaderCorpusReader()).update(store: store, roots: roots) { p in
+                // Another process updating this index: wait for it on the status line.
+                let lock = try await store.path.asyncMap { path in
+                    try await IndexLock.acquire(index: path) { holder, _ in
+                        self.report(IndexProgress(done: 0, total: 0,
+                                                  phase: "waiting for \(holder.map { "process \($0)" } ?? "another process")"))
+                    }
+                }
+                r = .success(try await Indexer(reader: reader).update(store: store, roots: roots) { p in
                     self.report(p)
                 })
+                withExtendedLifetime(lock) {}
             } catch {
                 r = .failure(error)
             }
@@ -84,7 +108,9 @@ final class BackgroundIndexUpdate: @unchecked Sendable {
         if done { return false }
         guard let r else {
             let text: String
-            if let p, p.total > 0 {
+            if let p, p.phase.hasPrefix("waiting") {
+                text = "indexing: \(p.phase)…"
+            } else if let p, p.total > 0 {
                 text = p.phase == "reading" ? "indexing: reading \(p.done)/\(p.total) files" : "indexing: \(p.phase)…"
             } else {
                 text = "indexing: checking the files…"

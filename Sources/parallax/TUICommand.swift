@@ -20,7 +20,8 @@ struct TUICommand: ParsableCommand {
         } else {
             // Large corpora are browsed from the index, not loaded: the first frame does not wait for
             // the whole corpus, nor for the index update.
-            let opened = try IndexedBrowsing.open(paths: corpus.paths, options: corpus.index, quiet: corpus.quiet)
+            let opened = try IndexedBrowsing.open(paths: corpus.paths, options: corpus.index, quiet: corpus.quiet,
+                                                  reader: corpus.reader)
             state = AppState(query: opened.query, width: 80, height: 24)
             let query = opened.query, update = opened.update
             var warm = false

@@ -102,24 +102,96 @@ final class EventGroupingTests: XCTestCase {
         XCTAssertEqual(c.events.first { $0.id == c.primaryEvent["c1"] }?.kind, .call)
     }
 
-    /// The grouping blocks candidates: many unrelated dated events do not all get compared.
-    func testCandidatePairsAreBlocked() {
+    /// Two hundred meetings in one city two days apart: each its own event, and the work stays
+    /// bounded by the time window (candidates from the inverted index, not all pairs).
+    func testMeetingsOfOneCityOnDifferentDaysStayApart() {
         var arts: [Article] = []
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
         for i in 0..<200 {
             let d = EventFixtures.day("2022-01-01").adding(days: 2 * i)
             arts.append(EventFixtures.article("b\(i)", title: "Officials hold talks in Paris", body: """
-            Officials held talks in Paris on \(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][d.month - 1]) \(d.day), \(d.year).
+            Officials held talks in Paris on \(months[d.month - 1]) \(d.day), \(d.year).
 
             The talks in Paris ended late.
             """, published: d.description))
         }
-        let g = EventGrouper()
-        let extractor = EventExtractor(lexicon: .shared)
-        let locals = arts.map { extractor.extract(article: $0, reference: $0.published?.day, actors: nil) }
-        let pairs = g.candidatePairs(g.nodes(locals: locals))
-        XCTAssertLessThan(pairs.count, 200 * 5)
         let c = run(arts)
         XCTAssertEqual(Set(c.primaryEvent.values).count, 200)
+    }
+
+    /// A busy day (issue 14, point 12): 250 reports of one summit and 200 other reports of that day.
+    /// The summit's reports form one event (no block-size cut-off leaves them alone), and no other
+    /// report is put into it.
+    func testABusyDayIsGrouped() {
+        var arts: [Article] = []
+        let verbs = ["held talks", "met for talks", "opened a summit", "began a summit meeting", "sat down for talks"]
+        for i in 0..<250 {
+            arts.append(EventFixtures.article("s\(i)", title: "Xi and Putin \(verbs[i % 5]) in Moscow", body: """
+            Chinese President Xi Jinping and Russian President Vladimir Putin \(verbs[(i + 1) % 5]) in Moscow on Monday, March 20, 2023, report number \(i) said.
+
+            The summit in Moscow covered trade, energy and the war in Ukraine, officials said.
+            """, outlet: "Outlet \(i % 40)", published: "2023-03-20"))
+        }
+        let topics = ["harbour", "railway", "school", "hospital", "museum", "stadium", "bridge", "airport", "library", "market"]
+        for i in 0..<200 {
+            let t = topics[i % topics.count]
+            arts.append(EventFixtures.article("o\(i)", title: "Council \(i) debates the \(t) budget", body: """
+            Councillors of district \(i) held a meeting on the \(t) budget on Monday, March 20, 2023, in town hall \(i).
+
+            The \(t) plan number \(i) was sent back to committee \(i).
+            """, outlet: "Local \(i % 30)", published: "2023-03-20"))
+        }
+        let c = run(arts, actors: [
+            EventFixtures.actor("Xi Jinping", forms: ["Xi Jinping", "Xi"], in: arts),
+            EventFixtures.actor("Vladimir Putin", forms: ["Vladimir Putin", "Putin"], in: arts),
+        ])
+        var sizes: [String: Int] = [:]
+        for i in 0..<250 { if let e = c.primaryEvent["s\(i)"] { sizes[e, default: 0] += 1 } }
+        let biggest = sizes.max { $0.value < $1.value }
+        XCTAssertGreaterThanOrEqual(biggest?.value ?? 0, 240, "\(sizes)")
+        let summit = biggest?.key
+        XCTAssertFalse((0..<200).contains { c.primaryEvent["o\($0)"] == summit })
+    }
+
+    /// The clusterer's work is linear in the articles: the same shape of corpus four times as large
+    /// costs at most about four times the article–story comparisons, and each article is compared
+    /// with a bounded number of stories.
+    func testStoryClusteringWorkIsLinear() {
+        func corpus(_ n: Int) -> (profiles: [StoryClusterer.Profile], truth: [Int]) {
+            var profiles: [StoryClusterer.Profile] = []
+            var truth: [Int] = []
+            var rng = SplitMix64(seed: 7)
+            for i in 0..<n {
+                let story = i / 5
+                let day = Day(ordinal: 19_000 + story / 10)  // fifty articles a day
+                var terms: [Int: Double] = [1_000_000 + story: 0.8, 2_000_000 + story: 0.5]
+                for _ in 0..<6 { terms[Int(rng.next() % 5000), default: 0] += 0.2 }
+                let actors = ["person-\(story)": 1.0, "country-\(story % 7)": 0.2]
+                profiles.append(.init(article: i, local: 0, hasEvent: true, terms: terms, actors: actors, kindFamily: 0,
+                                      place: nil, placeIsCountry: false, eventDay: day, eventDate: .span(day, day), time: day))
+                truth.append(story)
+            }
+            return (profiles, truth)
+        }
+        let clusterer = StoryClusterer(settings: ClusteringSettings(), lexicon: .shared)
+        var work: [Int] = []
+        for n in [2000, 8000] {
+            let (profiles, truth) = corpus(n)
+            let (stories, _, comparisons) = clusterer.cluster(profiles, words: [])
+            work.append(comparisons)
+            XCTAssertLessThanOrEqual(comparisons, n * 40, "comparisons per article must stay bounded")
+            // And the stories are found.
+            var label = [Int](repeating: -1, count: n)
+            for (s, members) in stories.enumerated() { for m in members { label[m] = s } }
+            var tp = 0, fp = 0, fn = 0
+            for i in 0..<n { for j in (i + 1)..<min(n, i + 60) {
+                let same = truth[i] == truth[j], got = label[i] == label[j]
+                if same && got { tp += 1 } else if got { fp += 1 } else if same { fn += 1 }
+            } }
+            XCTAssertGreaterThan(Double(tp) / Double(max(1, tp + (fp + fn) / 2)), 0.95)
+        }
+        XCTAssertLessThanOrEqual(Double(work[1]), 4.5 * Double(work[0]), "\(work)")
     }
 
     /// The embedded sample: Paris talks (000, 001, 004), Geneva talks (003), the Biden–Putin call (002).

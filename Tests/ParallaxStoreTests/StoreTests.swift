@@ -291,7 +291,7 @@ final class StoreTests: XCTestCase {
         let db = try TempFolder()
         let path = db.url.appendingPathComponent("index.sqlite").path
         do {
-            let opened = IndexOpener.open(.file(path))
+            let opened = try IndexOpener.open(.cache(path))
             XCTAssertEqual(opened.messages, [])
             _ = try await build([folder.path], into: opened.store)
         }
@@ -301,7 +301,7 @@ final class StoreTests: XCTestCase {
         try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: path))
         try? FileManager.default.removeItem(atPath: path + "-wal")
         try? FileManager.default.removeItem(atPath: path + "-shm")
-        var opened = IndexOpener.open(.file(path))
+        var opened = try IndexOpener.open(.cache(path))
         XCTAssertEqual(opened.messages.count, 1)
         XCTAssertTrue(opened.messages[0].contains("truncated") && opened.messages[0].contains("moved aside"), opened.messages[0])
         XCTAssertEqual(try opened.store.stats().articles, 0)
@@ -311,11 +311,14 @@ final class StoreTests: XCTestCase {
         XCTAssertFalse(moved.isEmpty)
 
         // Garbage over the header.
-        opened = IndexOpener.open(.memory)
+        opened = try IndexOpener.open(.memory)
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
         try? FileManager.default.removeItem(atPath: path + "-wal")
         try? FileManager.default.removeItem(atPath: path + "-shm")
-        opened = IndexOpener.open(.file(path))
+        // The same bytes at a path the user named are not known to be Parallax's: refused, untouched.
+        XCTAssertThrowsError(try IndexOpener.open(.file(path))) { XCTAssertTrue($0 is IndexOpener.Refused) }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), Data(repeating: 0x41, count: 4096))
+        opened = try IndexOpener.open(.cache(path))
         XCTAssertEqual(opened.messages.count, 1)
         XCTAssertTrue(opened.messages[0].contains("not an SQLite database"), opened.messages[0])
         XCTAssertNotNil(opened.store.path)
@@ -326,7 +329,7 @@ final class StoreTests: XCTestCase {
         // A file where the folder should be: the folder cannot be created (this also holds for root,
         // which permission bits do not stop).
         let blocker = try db.write("blocker", "x")
-        let opened = IndexOpener.open(.file(blocker + "/parallax/index.sqlite"))
+        let opened = try IndexOpener.open(.file(blocker + "/parallax/index.sqlite"))
         XCTAssertNil(opened.store.path)
         XCTAssertEqual(opened.messages.count, 1)
         XCTAssertTrue(opened.messages[0].hasPrefix("warning:") && opened.messages[0].contains("--no-index"))
@@ -344,7 +347,7 @@ final class StoreTests: XCTestCase {
             try migrator.migrate(queue)
             try queue.close()
         }
-        let opened = IndexOpener.open(.file(path))
+        let opened = try IndexOpener.open(.file(path))
         XCTAssertEqual(opened.messages.count, 1)
         XCTAssertTrue(opened.messages[0].contains("newer schema"), opened.messages[0])
         XCTAssertEqual(try opened.store.stats().articles, 0)
@@ -381,14 +384,14 @@ final class StoreTests: XCTestCase {
             }
             try queue.close()
         }
-        let opened = IndexOpener.open(.file(path))
+        let opened = try IndexOpener.open(.file(path))
         XCTAssertEqual(opened.messages.count, 1)
         XCTAssertTrue(opened.messages[0].contains("schema v1 is out of date, rebuilt as v\(Schema.version)"), opened.messages[0])
         let report = try await Indexer(reader: FixtureReader()).update(store: opened.store, roots: [folder.path])
         XCTAssertEqual(report.added, 4)
         XCTAssertEqual(report.removed, 0)
         // Opening again says nothing.
-        XCTAssertEqual(IndexOpener.open(.file(path)).messages, [])
+        XCTAssertEqual(try IndexOpener.open(.file(path)).messages, [])
     }
 
     func testSearchRanksTitleHitsFirstAndSnippetsEveryRow() async throws {

@@ -27,6 +27,21 @@ final class FrameTests: XCTestCase {
         XCTAssertTrue(lines[39].contains("? help") && lines[39].contains("q quit"), lines[39])
     }
 
+    /// `w` in the comparison: each outlet's column says why its article is in the event and marks the
+    /// day it reported on a sparkline; `w` again hides it.
+    func testWhyGroupedInTheComparisonOnRequest() throws {
+        let s = try Fixtures.sampleState(width: 120, height: 40)
+        let plain = frame(s, "c")
+        XCTAssertFalse(plain.contains { $0.contains("why:") })
+        let shown = frame(s, "c w")
+        let why = try XCTUnwrap(shown.firstIndex { $0.contains("why: opened the event") }, shown.joined(separator: "\n"))
+        // The Paris talks: the two later reports joined on what they share with the first.
+        XCTAssertTrue(shown[why].contains("why: 1."), shown[why])
+        XCTAssertTrue(shown[why - 1].contains("█"), shown[why - 1])
+        // Hidden again: the same frame but for the status line's message.
+        XCTAssertEqual(Array(frame(s, "c w w").dropLast()), Array(plain.dropLast()))
+    }
+
     func testTextPaneWrapsParagraphsAtWordBoundaries() throws {
         let s = try Fixtures.sampleState(width: 120, height: 40)
         guard let body = s.selectedArticle?.body else { return XCTFail("no article") }

@@ -11,6 +11,8 @@ public struct Comparison: Sendable {
     public var quotes: [QuoteComparison]
     public var numbers: [NumberComparison]
     public var discrepancies: [Discrepancy]
+    /// When each outlet reported it, and the outlets that covered its people but not it.
+    public var coverage: EventCoverage
 }
 
 /// A piece of one article's text: which article, which outlet column, what it says and where.

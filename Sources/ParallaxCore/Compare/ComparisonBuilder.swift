@@ -91,7 +91,8 @@ struct ComparisonBuilder {
             unique: unique,
             quotes: compareQuotes(docs),
             numbers: compareNumbers(docs),
-            discrepancies: roleDiscrepancies(docs) + spellingDiscrepancies(docs) + dateAndPlaceDiscrepancies(docs))
+            discrepancies: roleDiscrepancies(docs) + spellingDiscrepancies(docs) + dateAndPlaceDiscrepancies(docs),
+            coverage: EventCoverage.of(event, in: corpus))
     }
 
     // MARK: - Reading names and quotes

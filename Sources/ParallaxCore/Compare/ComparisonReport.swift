@@ -1,5 +1,6 @@
 /// Renders a comparison for people: a side-by-side plain-text report that fits a width, and Markdown.
-/// Text from articles is sanitised here so that no control sequence reaches a terminal.
+/// Text from articles is sanitised here so that no control sequence reaches a terminal, and made inert
+/// Markdown in the Markdown report.
 public enum ComparisonReport {
     /// The side-by-side report, `width` terminal columns wide. With too many outlets for the width,
     /// columns give way to one block per outlet.
@@ -115,14 +116,22 @@ public enum ComparisonReport {
         heading("Discrepancies (\(c.discrepancies.count))")
         for d in c.discrepancies { block("⚠ \(d.kind.rawValue) — \(clean(d.subject)): \(clean(d.note))") }
         if c.discrepancies.isEmpty { block("None found.") }
+        heading("Coverage over time")
+        for o in c.coverage.outlets {
+            block("\(clean(o.outlet)): " + (o.days.isEmpty ? "undated" : o.days.map(\.description).joined(separator: ", ")))
+        }
+        heading("Not reported by (\(c.coverage.blindspots.count))")
+        for b in c.coverage.blindspots {
+            block("\(clean(b.outlet)): \(b.articles.count) article\(b.articles.count == 1 ? "" : "s") on \(b.names.map(clean).joined(separator: ", ")) within \(EventCoverage.windowDays) days, none on this event")
+        }
+        if c.coverage.blindspots.isEmpty { block("No other outlet of the corpus covered its people in those weeks.") }
         return out.joined(separator: "\n")
     }
 
-    /// A Markdown report a user can paste into a document.
+    /// A Markdown report a user can paste into a document. Every string from an article passes
+    /// `MarkdownSafe`: no HTML, link or image from the text survives rendering, and table cells hold.
     public static func markdown(_ c: Comparison) -> String {
-        func esc(_ s: String) -> String {
-            SafeText.sanitize(s).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-        }
+        func esc(_ s: String) -> String { MarkdownSafe.text(s) }
         let cols = c.outlets
         var out: [String] = []
         let e = c.event

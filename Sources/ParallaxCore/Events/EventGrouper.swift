@@ -4,12 +4,13 @@ import Foundation
 /// dates undated articles from the events they report, and builds the corpus's `events`.
 public struct EventGrouper: Sendable {
     public let lexicon: EventLexicon
-    /// The score at which two reports are taken to be of the same event (see `score`).
-    public var threshold: Double = 3.0
-    /// Blocks larger than this are not compared pairwise (a very common place or name says little).
-    public var maxBlock: Int = 400
+    /// The weights and thresholds of story clustering (`event-clustering.txt`).
+    public var settings: ClusteringSettings
 
-    public init(lexicon: EventLexicon = .shared) { self.lexicon = lexicon }
+    public init(lexicon: EventLexicon = .shared, settings: ClusteringSettings = .shared) {
+        self.lexicon = lexicon
+        self.settings = settings
+    }
 
     /// Runs the stage: returns the corpus with `events`, `primaryEvent` and event-inferred dates filled in.
     public func run(_ corpus: Corpus) -> Corpus {
@@ -65,16 +66,25 @@ public struct EventGrouper: Sendable {
         }
 
         var locals = localEvents(corpus.articles.indices.map { ($0, corpus.articles[$0].published?.day) })
-        var clusters = cluster(locals: locals, articles: corpus.articles, vectors: vectors)
+        var (clusters, evidence, view) = cluster(locals: locals, articles: corpus.articles, vectors: vectors, actors: actors)
         // Undated articles take the date of the event they report; then their weekdays are read again.
-        let inferred = inferDates(clusters: clusters, locals: locals, articles: corpus.articles)
+        let inferred = inferDates(clusters: clusters, locals: view, articles: corpus.articles)
         if !inferred.isEmpty {
             for (i, dv) in inferred { corpus.articles[i].published = dv }
             let again = localEvents(inferred.map { ($0.0, $0.1.day) })
-            for ((i, _), events) in zip(inferred, again) { locals[i] = events }
-            clusters = cluster(locals: locals, articles: corpus.articles, vectors: vectors)
+            for ((i, dv), events) in zip(inferred, again) {
+                // Read against the inferred date, the article must still put its meeting on that day:
+                // a preview's "on Thursday" resolved from the meeting's own day would point a week on.
+                let primary = events.first { $0.isPrimary }
+                if let d = primary?.date?.day, primary?.dateIsImplicit == false, abs(d.ordinal - dv.day.ordinal) > 1 { continue }
+                locals[i] = events
+            }
+            (clusters, evidence, view) = cluster(locals: locals, articles: corpus.articles, vectors: vectors, actors: actors)
         }
-        let built = buildEvents(clusters: clusters, locals: locals, articles: corpus.articles)
+        var actorsByName: [String: Actor] = [:]
+        for a in corpus.actors where !a.isSource { actorsByName[a.name.lowercased()] = a }
+        let built = buildEvents(clusters: clusters, locals: view, articles: corpus.articles, evidence: evidence,
+                                actors: actorsByName)
         corpus.events = built.events
         corpus.primaryEvent = built.primary
         return (corpus, used)
@@ -99,209 +109,172 @@ public struct EventGrouper: Sendable {
         return h.hex()
     }
 
-    // MARK: - Nodes and clustering
-
-    /// A local event taking part in the grouping.
-    struct Node {
-        var article: Int
-        var local: Int
-        var date: EventDate?
-        var implicitDate: Bool
-        var place: String?
-        var family: Int
-        var primary: Bool
-        /// Normalised participant → weight (already multiplied by its rarity).
-        var participants: [String: Double]
-    }
+    // MARK: - Clustering
 
     /// Which local events form one event: lists of (article index, local index).
     typealias Clusters = [[(Int, Int)]]
-
-    func nodes(locals: [[LocalEvent]]) -> [Node] {
-        // Participant rarity over articles: naming Russia says less than naming Sergei Ryabkov.
-        var df: [String: Int] = [:]
-        for evs in locals {
-            var seen = Set<String>()
-            for e in evs { for p in e.participants.keys { seen.insert(p.lowercased()) } }
-            for p in seen { df[p, default: 0] += 1 }
-        }
-        let n = Double(max(locals.count, 1))
-        var out: [Node] = []
-        for (ai, evs) in locals.enumerated() {
-            for (li, e) in evs.enumerated() {
-                var keep = e.isPrimary
-                if !keep, let d = e.date {
-                    switch d {
-                    case let .span(a, b): keep = a == b
-                    case .weekday, .monthDay: keep = e.place != nil
-                    }
-                }
-                guard keep else { continue }
-                var parts: [String: Double] = [:]
-                let total = e.participants.values.reduce(0, +)
-                for (p, w) in e.participants {
-                    let key = p.lowercased()
-                    let idf = log(1 + n / Double(df[key] ?? 1))
-                    parts[key, default: 0] += (w / max(total, 1e-9)) * idf
-                }
-                var date = e.date
-                if case let .span(a, b)? = date, b.ordinal - a.ordinal > 10 { date = nil }
-                out.append(Node(article: ai, local: li, date: date, implicitDate: e.dateIsImplicit, place: e.place,
-                                family: e.kind == .call ? 1 : 0, primary: e.isPrimary, participants: parts))
-            }
-        }
-        return out
-    }
-
-    static func cosine(_ a: [String: Double], _ b: [String: Double]) -> Double {
-        guard !a.isEmpty, !b.isEmpty else { return 0 }
-        let (small, large) = a.count < b.count ? (a, b) : (b, a)
-        var dot = 0.0
-        for (k, v) in small { if let w = large[k] { dot += v * w } }
-        guard dot > 0 else { return 0 }
-        let na = a.values.reduce(0) { $0 + $1 * $1 }, nb = b.values.reduce(0) { $0 + $1 * $1 }
-        return dot / (na.squareRoot() * nb.squareRoot())
-    }
 
     func placesCompatible(_ a: String, _ b: String) -> Bool {
         EventExtractor(lexicon: lexicon).placesCompatible(a, b)
     }
 
-    /// How strongly two local events look like one event; nil when they cannot be (different days,
-    /// places or kinds). Same day 2, same place 2, plus who takes part and how alike the leads read.
-    func score(_ a: Node, _ b: Node, vectors: LeadVectors) -> Double? {
-        guard a.article != b.article else { return nil }
-        var s = 0.0
-        if let d1 = a.date, let d2 = b.date {
-            guard d1.compatible(with: d2) else { return nil }
-            s += d1.agreement(with: d2)
-        }
-        if let p1 = a.place, let p2 = b.place {
-            guard placesCompatible(p1, p2) else { return nil }
-            s += p1 == p2 ? 2 : 0.5
-        }
-        if a.family != b.family {
-            if a.place != nil || b.place != nil { return nil }
-            s -= 1
-        }
-        s += 3 * Self.cosine(a.participants, b.participants)
-        if a.primary && b.primary { s += 4 * vectors.similarity(a.article, b.article) }
-        return s
-    }
-
-    /// Candidate pairs from blocks of date, place and participants, so the work grows with the size of
-    /// the blocks and not with the square of the corpus.
-    func candidatePairs(_ nodes: [Node]) -> [(Int, Int)] {
-        var blocks: [String: [Int]] = [:]
-        for (i, n) in nodes.enumerated() {
-            var keys: [String] = []
-            if case let .span(a, b)? = n.date {
-                for o in a.ordinal...b.ordinal { keys.append("d\(o)") }
-            } else {
-                if let p = n.place { keys.append("p" + p) }
-                // No day to block on: the rarest participants.
-                for (p, _) in n.participants.sorted(by: { $0.value > $1.value }).prefix(3) { keys.append("a" + p) }
+    /// Story clustering of the articles that report a meeting (`StoryClusterer`), then every other
+    /// dated mention attached to the story it names, or grouped with the mentions of the same meeting.
+    func cluster(locals: [[LocalEvent]], articles: [Article], vectors: LeadVectors,
+                 actors: [String: ActorIndex]) -> (clusters: Clusters, evidence: [Int: MembershipEvidence],
+                                                   locals: [[LocalEvent]]) {
+        let settings = self.settings
+        // Actor rarity over the articles that name them.
+        var df: [String: Int] = [:]
+        var perArticle: [[String: (Double, ActorKind)]] = []
+        for a in articles {
+            var counts: [String: (Double, ActorKind)] = [:]
+            for e in actors[a.id]?.entries ?? [] {
+                let key = e.name.lowercased()
+                counts[key] = ((counts[key]?.0 ?? 0) + 1, e.kind)
             }
-            if case .weekday? = n.date, let p = n.place { keys.append("p" + p) }
-            if case .monthDay? = n.date, let p = n.place { keys.append("p" + p) }
-            for k in keys { blocks[k, default: []].append(i) }
+            for k in counts.keys { df[k, default: 0] += 1 }
+            perArticle.append(counts)
         }
-        var seen = Set<Int64>()
-        var pairs: [(Int, Int)] = []
-        func addPairs(_ xs: [Int], _ ys: [Int]) {
-            for x in xs {
-                for y in ys where x != y {
-                    let (a, b) = x < y ? (x, y) : (y, x)
-                    if nodes[a].article == nodes[b].article { continue }
-                    if seen.insert(Int64(a) << 32 | Int64(b)).inserted { pairs.append((a, b)) }
+        let n = Double(max(articles.count, 1))
+        var profiles: [StoryClusterer.Profile] = []
+        var primaryOf: [Int: Int] = [:]  // article → local index of its primary
+        for (ai, evs) in locals.enumerated() {
+            // An article that names no meeting of its own still takes part, by its content alone:
+            // it joins a story only on a stronger likeness, and is an event's report only then.
+            let li = evs.indices.first(where: { evs[$0].isPrimary })
+            let e = li.map { evs[$0] } ?? LocalEvent(articleID: articles[ai].id, mentions: [], kind: .other, date: nil,
+                                                    place: nil, participants: [:], weight: 0, isPrimary: false)
+            if let li { primaryOf[ai] = li }
+            var av: [String: Double] = [:]
+            for (k, (c, kind)) in perArticle[ai] {
+                let kw: Double
+                switch kind {
+                case .country, .place: kw = settings.countryActorWeight
+                case .organization: kw = settings.organisationActorWeight
+                default: kw = 1
+                }
+                av[k] = kw * (1 + log(c)) * log(1 + n / Double(df[k] ?? 1))
+            }
+            for (p, w) in e.participants {
+                av[p.lowercased(), default: 0] += settings.participantWeight * w * log(1 + n / Double(df[p.lowercased()] ?? 1))
+            }
+            var eventDay: Day?
+            if !e.dateIsImplicit, let d = e.date?.day { eventDay = d }
+            // A meeting left undated, or only "on Thursday", although the article has a date of its own:
+            // the extractor set the page date aside (the story contradicts it), so it places nothing in time.
+            var own = articles[ai].published?.day
+            if li != nil, own != nil {
+                switch e.date {
+                case nil, .weekday?, .monthDay?: own = nil
+                case .span?: break
+                }
+            }
+            let place = e.place
+            profiles.append(.init(article: ai, local: li ?? evs.count, hasEvent: li != nil, terms: vectors.vectors[ai], actors: av,
+                                  kindFamily: li == nil ? -1 : e.kind == .call ? 1 : 0, place: place,
+                                  placeIsCountry: place.map(lexicon.isWidePlace) ?? false,
+                                  eventDay: eventDay, eventDate: e.date,
+                                  time: eventDay ?? own))
+        }
+        let clusterer = StoryClusterer(settings: settings, lexicon: lexicon)
+        let (stories, byProfile, _) = clusterer.cluster(profiles, words: vectors.words)
+        var clusters: [[(Int, Int)]] = []
+        var extra: [Int: LocalEvent] = [:]
+        var evidence: [Int: MembershipEvidence] = [:]
+        for story in stories {
+            // A story is an event only when one of its articles reports a meeting; its other articles
+            // report it too, as the meeting of their story (kind by the story's vote).
+            let reporting = story.filter { profiles[$0].hasEvent }
+            guard !reporting.isEmpty else { continue }
+            var kinds: [EventKind: Double] = [:]
+            for pi in reporting { let e = locals[profiles[pi].article][profiles[pi].local]; kinds[e.kind, default: 0] += e.weight }
+            let kind = kinds.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key ?? .meeting
+            var c: [(Int, Int)] = []
+            for pi in story {
+                let p = profiles[pi]
+                if !p.hasEvent {
+                    extra[p.article] = LocalEvent(articleID: articles[p.article].id, mentions: [], kind: kind, date: nil,
+                                                  place: nil, participants: [:], weight: 0.3, isPrimary: true)
+                }
+                c.append((p.article, p.local))
+                if let ev = byProfile[pi] { evidence[p.article] = ev }
+            }
+            clusters.append(c)
+        }
+        // From here on the joined articles' stand-in events are read like the others.
+        var locals = locals
+        for (a, e) in extra { locals[a].append(e) }
+
+        // The stories' meeting as their members state it, for attaching mentions.
+        struct Label { var day: Int?; var place: String?; var family: Int; var participants: [String: Double]; var articles: Set<Int> }
+        func label(_ c: [(Int, Int)]) -> Label {
+            var days: [Int: Int] = [:], places: [String: Int] = [:], fam: [Int: Int] = [:]
+            var parts: [String: Double] = [:]
+            for (a, l) in c {
+                let e = locals[a][l]
+                if let d = e.date?.day { days[d.ordinal, default: 0] += e.dateIsImplicit ? 1 : 3 }
+                if let p = e.place, !lexicon.isWidePlace(p) { places[p, default: 0] += 1 }
+                fam[e.kind == .call ? 1 : 0, default: 0] += 1
+                for (p, w) in e.participants { parts[p.lowercased(), default: 0] += w }
+            }
+            return Label(day: days.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key,
+                         place: places.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key,
+                         family: fam.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0,
+                         participants: parts, articles: Set(c.map(\.0)))
+        }
+        var labels = clusters.map(label)
+        var byDay: [Int: [Int]] = [:]
+        var byPlace: [String: [Int]] = [:]
+        for (ci, l) in labels.enumerated() {
+            if let d = l.day { byDay[d, default: []].append(ci) }
+            if let p = l.place { byPlace[p, default: []].append(ci) }
+        }
+
+        // Every other mention that can be placed (a day, or a weekday or month-day with a place).
+        for (ai, evs) in locals.enumerated() {
+            for (li, e) in evs.enumerated() where primaryOf[ai] != li {
+                var keep = false
+                var day: Int?
+                if let d = e.date {
+                    switch d {
+                    case let .span(a, b): keep = a == b; day = a == b ? a.ordinal : nil
+                    case .weekday, .monthDay: keep = e.place != nil
+                    }
+                }
+                guard keep else { continue }
+                let family = e.kind == .call ? 1 : 0
+                let place = e.place.flatMap { lexicon.isWidePlace($0) ? nil : $0 }
+                let parts = Dictionary(e.participants.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: +)
+                var candidates: [Int] = []
+                if let day { for o in (day - 1)...(day + 1) { candidates += byDay[o] ?? [] } }
+                // Undated stories of the same city meet the dated mentions of it (they then take its date).
+                if let place { candidates += (byPlace[place] ?? []).filter { labels[$0].day == nil || day == nil } }
+                var best: (Double, Int)?
+                for ci in candidates {
+                    let l = labels[ci]
+                    guard !l.articles.contains(ai), l.family == family else { continue }
+                    if let p = place, let q = l.place, !placesCompatible(p, q) { continue }
+                    let shared = StoryClusterer.cosine(parts, l.participants)
+                    // A story without a day must share people with the mention, not only the city.
+                    if l.day == nil || day == nil, shared == 0 { continue }
+                    let s = shared + (place != nil && place == l.place ? 0.5 : 0)
+                    if s >= settings.attachMention, s > (best?.0 ?? -1) { best = (s, ci) }
+                }
+                if let (_, ci) = best {
+                    clusters[ci].append((ai, li))
+                    labels[ci].articles.insert(ai)
+                } else {
+                    // A meeting no article reports: a story of mentions, found again by the next mention.
+                    clusters.append([(ai, li)])
+                    let l = label([(ai, li)])
+                    labels.append(l)
+                    if let d = l.day { byDay[d, default: []].append(clusters.count - 1) }
+                    if let p = l.place { byPlace[p, default: []].append(clusters.count - 1) }
                 }
             }
         }
-        for (k, members) in blocks {
-            guard members.count <= maxBlock else { continue }
-            if k.hasPrefix("d"), let o = Int(k.dropFirst()) {
-                // A day meets itself and the next day (one day of tolerance for time zones).
-                addPairs(members, members)
-                if let next = blocks["d\(o + 1)"], next.count <= maxBlock { addPairs(members, next) }
-            } else {
-                addPairs(members, members)
-            }
-            if k.hasPrefix("p") {
-                // Undated reports of a place meet the dated events of that place.
-                continue
-            }
-        }
-        // Nodes without a day (a weekday, a month-day, nothing) also meet the nodes of their place and of their
-        // rarest participants, dated or not. They are few (undated articles), so this stays small.
-        var byPlace: [String: [Int]] = [:]
-        var byParticipant: [String: [Int]] = [:]
-        for (i, n) in nodes.enumerated() {
-            if let p = n.place { byPlace[p, default: []].append(i) }
-            for (p, _) in n.participants.sorted(by: { $0.value > $1.value }).prefix(3) { byParticipant[p, default: []].append(i) }
-        }
-        for (i, n) in nodes.enumerated() where n.date?.day == nil && !(n.date.map { if case .span = $0 { return true } else { return false } } ?? false) {
-            if let p = n.place, let same = byPlace[p], same.count <= maxBlock * 4 { addPairs([i], same) }
-            for (p, _) in n.participants.sorted(by: { $0.value > $1.value }).prefix(3) {
-                if let same = byParticipant[p], same.count <= maxBlock * 4 { addPairs([i], same) }
-            }
-        }
-        return pairs
-    }
-
-    /// Greedy agglomeration: the strongest pairs first, joining two groups only when every part agrees
-    /// (no two events of one article, no conflicting dates or places).
-    func cluster(locals: [[LocalEvent]], articles: [Article], vectors: LeadVectors) -> Clusters {
-        let ns = nodes(locals: locals)
-        // Scoring is pure: chunks of pairs on all cores, in order.
-        let pairs = candidatePairs(ns)
-        let chunks = stride(from: 0, to: pairs.count, by: 2048).map { pairs[$0..<min($0 + 2048, pairs.count)] }
-        let threshold = self.threshold
-        var scored: [(Double, Int, Int)] = ConcurrentMap.map(chunks) { chunk in
-            chunk.compactMap { (a, b) -> (Double, Int, Int)? in
-                guard let s = score(ns[a], ns[b], vectors: vectors), s >= threshold else { return nil }
-                return (s, a, b)
-            }
-        }.flatMap { $0 }
-        scored.sort { ($0.0, -$0.1, -$0.2) > ($1.0, -$1.1, -$1.2) }
-        var parent = Array(ns.indices)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
-            return x
-        }
-        var members: [Int: [Int]] = [:]
-        for i in ns.indices { members[i] = [i] }
-        var date: [Int: EventDate] = [:]
-        var place: [Int: String] = [:]
-        var articleSet: [Int: Set<Int>] = [:]
-        for (i, n) in ns.enumerated() {
-            if let d = n.date { date[i] = d }
-            if let p = n.place { place[i] = p }
-            articleSet[i] = [n.article]
-        }
-        for (_, a, b) in scored {
-            let ra = find(a), rb = find(b)
-            guard ra != rb else { continue }
-            guard articleSet[ra]!.isDisjoint(with: articleSet[rb]!) else { continue }
-            if let d1 = date[ra], let d2 = date[rb], !d1.compatible(with: d2) { continue }
-            if let p1 = place[ra], let p2 = place[rb], !placesCompatible(p1, p2) { continue }
-            // A merge must not widen a group's day range beyond the tolerance: check every dated member.
-            if let d1 = date[ra], let d2 = date[rb] {
-                let all = members[ra]! + members[rb]!
-                let days = all.compactMap { ns[$0].date?.day }
-                if let lo = days.min(), let hi = days.max(), hi.ordinal - lo.ordinal > 1 { continue }
-                _ = (d1, d2)
-            }
-            parent[rb] = ra
-            members[ra]! += members[rb]!
-            members[rb] = nil
-            articleSet[ra]!.formUnion(articleSet[rb]!)
-            if let d2 = date[rb] { date[ra] = date[ra].map { $0.narrowed(with: d2) } ?? d2 }
-            if let p2 = place[rb] {
-                if let p1 = place[ra] { if lexicon.isCountry(p1) && !lexicon.isCountry(p2) { place[ra] = p2 } } else { place[ra] = p2 }
-            }
-        }
-        return members.keys.sorted().compactMap { members[$0] }.map { idxs in idxs.map { (ns[$0].article, ns[$0].local) } }
+        return (clusters, evidence, locals)
     }
 
     // MARK: - Dates across articles
@@ -333,7 +306,9 @@ public struct EventGrouper: Sendable {
 
     // MARK: - Building the events
 
-    func buildEvents(clusters: Clusters, locals: [[LocalEvent]], articles: [Article]) -> (events: [Event], primary: [String: String]) {
+    func buildEvents(clusters: Clusters, locals: [[LocalEvent]], articles: [Article],
+                     evidence: [Int: MembershipEvidence] = [:],
+                     actors: [String: Actor] = [:]) -> (events: [Event], primary: [String: String]) {
         var events: [Event] = []
         for c in clusters {
             let members = c.map { locals[$0.0][$0.1] }
@@ -348,7 +323,7 @@ public struct EventGrouper: Sendable {
             var qualifiers: [String: Int] = [:]
             for m in members {
                 kindVotes[m.kind, default: 0] += m.weight * (m.isPrimary ? 2 : 1)
-                if let p = m.place { placeVotes[p, default: 0] += (lexicon.isCountry(p) ? 0.3 : 1) * m.weight }
+                if let p = m.place, !lexicon.isRegion(p) { placeVotes[p, default: 0] += (lexicon.isWidePlace(p) ? 0.3 : 1) * m.weight }
                 for (p, w) in m.participants {
                     let key = p.lowercased()
                     participants[key, default: 0] += w
@@ -358,21 +333,38 @@ public struct EventGrouper: Sendable {
             }
             let kind = kindVotes.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key ?? .other
             let place = kind == .call ? nil : placeVotes.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-            let parts = participants.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(6).compactMap { display[$0.key] }
+            // Only actors take part: a one-word "person" (`Four`, `Minister`) is a misreading, not a participant.
+            let parts = participants.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                .filter { actors.isEmpty || Self.isParticipant(actors[$0.key]) }
+                .prefix(6).compactMap { display[$0.key] }
+            // A title names people where the articles name them among the first participants
+            // (`Biden–Putin call`, not `Biden–Ukraine call`); countries where no person leads.
+            var titled = Array(parts.prefix(2))
+            let isPerson = { (p: String) in actors[p.lowercased()]?.kind == .person }
+            if titled.contains(where: isPerson) {
+                let people = parts.filter(isPerson)
+                titled = Array(people.prefix(2))
+                if titled.count < 2, let other = parts.first(where: { !isPerson($0) }) { titled.append(other) }
+            }
             let qualifier = qualifiers.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
             var primaryArticles: [String] = []
             var mentionedBy: [String] = []
-            for m in members {
-                if m.isPrimary { primaryArticles.append(m.articleID) } else { mentionedBy.append(m.articleID) }
+            var why: EventEvidence = [:]
+            for ((a, _), m) in zip(c, members) {
+                if m.isPrimary {
+                    primaryArticles.append(m.articleID)
+                    if let ev = evidence[a] { why[m.articleID] = ev }
+                } else { mentionedBy.append(m.articleID) }
             }
-            let title = Self.title(kind: kind, place: place, participants: Array(parts), qualifier: qualifier,
-                                   lexicon: lexicon)
+            let title = Self.title(kind: kind, place: place,
+                                   participants: titled.map { p in actors[p.lowercased()].map(Self.shortName) ?? p },
+                                   qualifier: qualifier, lexicon: lexicon)
             let mentions = members.flatMap(\.mentions).sorted {
                 ($0.articleID, $0.range?.start ?? -1) < ($1.articleID, $1.range?.start ?? -1)
             }
             events.append(Event(id: "", title: title, kind: kind, date: day, place: place, participants: Array(parts),
                                 articles: primaryArticles, mentionedBy: Array(Set(mentionedBy).subtracting(primaryArticles)).sorted(),
-                                mentions: mentions))
+                                mentions: mentions, why: why))
         }
         // The keys once per event, not once per comparison.
         let keys = events.map { ($0.date?.description ?? "9999", $0.title, $0.articles.first ?? "") }
@@ -386,6 +378,24 @@ public struct EventGrouper: Sendable {
             for a in events[i].articles { primary[a] = id }
         }
         return (events, primary)
+    }
+
+    /// Whether a named actor can be a participant of a meeting: organisations and countries, and people
+    /// known by more than one word.
+    static func isParticipant(_ a: Actor?) -> Bool {
+        guard let a else { return false }
+        switch a.kind {
+        case .person: return a.name.split(separator: " ").count >= 2 || a.aliases.contains { $0.split(separator: " ").count >= 2 }
+        case .place: return false
+        default: return true
+        }
+    }
+
+    /// What a title shows of an actor: a person by the name the articles use alone (`Putin`,
+    /// `Xi`, `von der Leyen`), anything else by its name.
+    static func shortName(_ a: Actor) -> String {
+        guard a.kind == .person else { return a.name }
+        return a.shortName
     }
 
     /// A short title: `Normandy-format talks in Paris`, `Biden–Putin call`, `NATO–Russia meeting in Brussels`.
@@ -403,12 +413,8 @@ public struct EventGrouper: Sendable {
         if let q = qualifier {
             head = "\(q)-format \(noun)"
         } else {
-            // The two most prominent participants, by their last names.
-            let names = participants.prefix(2).map { p -> String in
-                let parts = p.split(separator: " ")
-                if lexicon.countries[p.lowercased()] != nil || parts.count < 2 { return p.prefix(1).uppercased() + p.dropFirst() }
-                return String(parts.last ?? Substring(p))
-            }
+            // The two most prominent participants, by their short names (given by the caller).
+            let names = participants.prefix(2).map { p -> String in p.prefix(1).uppercased() + p.dropFirst() }
             head = names.count == 2 ? "\(names[0])–\(names[1]) \(noun)" : (names.first.map { "\($0) \(noun)" } ?? noun.prefix(1).uppercased() + noun.dropFirst())
         }
         if let p = place { head += " in \(p)" }
@@ -432,6 +438,8 @@ public struct EventGrouper: Sendable {
 /// TF-IDF vectors of each article's headline and lead paragraphs, for "do these two tell the same story".
 struct LeadVectors: Sendable {
     var vectors: [[Int: Double]]
+    /// Term id → the word, for saying why two articles were grouped.
+    var words: [String] = []
 
     static let stop: Set<String> = [
         "the", "and", "for", "that", "with", "this", "from", "was", "were", "are", "has", "have", "had", "its",
@@ -462,7 +470,9 @@ struct LeadVectors: Sendable {
         var df: [Int: Int] = [:]
         for a in counts {
             var tf: [Int: Double] = [:]
-            for (key, n) in a {
+            // Ids in word order, so that every ordering that breaks ties on them is the same however the
+            // counts were made (fresh, or decoded from the index).
+            for (key, n) in a.sorted(by: { $0.key < $1.key }) {
                 let id: Int
                 if let v = vocab[key] { id = v } else { id = vocab.count; vocab[key] = id }
                 tf[id, default: 0] += Double(n)
@@ -470,6 +480,9 @@ struct LeadVectors: Sendable {
             for k in tf.keys { df[k, default: 0] += 1 }
             docs.append(tf)
         }
+        var words = [String](repeating: "", count: vocab.count)
+        for (w, id) in vocab { words[id] = w }
+        self.words = words
         let n = Double(max(counts.count, 1))
         let docFrequency = df
         vectors = ConcurrentMap.map(docs) { tf in

@@ -38,6 +38,8 @@ public struct EventLexicon: Sendable {
     /// Lower-cased country name or form → canonical country name.
     var countries: [String: String]
     var futureCues: [[String]]
+    /// Continents and regions (`Europe`, `the Middle East`): a place too wide to tell two meetings apart.
+    var regions: Set<String>
 
     /// The lexicon built from the shipped data files and the user's extensions.
     public static let shared = EventLexicon(
@@ -48,11 +50,13 @@ public struct EventLexicon: Sendable {
         weekdays: ResourceFiles.lines(of: "weekdays.txt"),
         places: ResourceFiles.lines(of: "places.txt"),
         countries: ResourceFiles.lines(of: "countries.txt"),
-        futureCues: ResourceFiles.lines(of: "future-cues.txt"))
+        futureCues: ResourceFiles.lines(of: "future-cues.txt"),
+        regions: ResourceFiles.lines(of: "regions.txt"))
 
     /// Builds a lexicon from the lines of the data files (comments already dropped).
     public init(eventWords: [String], ignored: [String], dateWords: [String], months: [String],
-                weekdays: [String], places: [String], countries: [String], futureCues: [String]) {
+                weekdays: [String], places: [String], countries: [String], futureCues: [String],
+                regions: [String] = []) {
         func fields(_ line: String) -> [String] {
             line.split(separator: "|", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -123,6 +127,7 @@ public struct EventLexicon: Sendable {
         self.places = p.mapValues { $0.sorted { $0.0.count > $1.0.count } }
         self.countries = c
         self.futureCues = futureCues.map { EventText.wordTokens($0) }.filter { !$0.isEmpty }
+        self.regions = Set(regions.map { $0.lowercased() })
     }
 
     /// The country a place lies in (a country lies in itself), if known.
@@ -136,6 +141,19 @@ public struct EventLexicon: Sendable {
 
     /// True when the name is a country rather than a city.
     func isCountry(_ place: String) -> Bool { countries[place.lowercased()] != nil }
+
+    /// A continent or region (`regions.txt`): never where a meeting is said to be
+    /// (`Organization for Security and Co-operation in Europe`).
+    func isRegion(_ place: String) -> Bool {
+        let k = place.lowercased()
+        return regions.contains(k) || regions.contains("the " + k)
+    }
+
+    /// A country or a wider region: a place that does not say which city a meeting was in.
+    func isWidePlace(_ place: String) -> Bool {
+        let k = place.lowercased()
+        return countries[k] != nil || regions.contains(k) || regions.contains("the " + k)
+    }
 
     /// The canonical spelling of a known place (`Kiev` → `Kyiv`), else the name as written.
     func canonicalPlace(_ name: String) -> String {

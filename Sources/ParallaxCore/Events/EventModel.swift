@@ -18,9 +18,12 @@ public struct Event: Hashable, Sendable, Identifiable {
     public var mentionedBy: [String]
     /// Where the articles name it, for jumping to the text.
     public var mentions: [EventMention]
+    /// Why each article of `articles` was grouped here: its similarity and what it shares.
+    public var why: EventEvidence
 
     public init(id: String, title: String, kind: EventKind, date: Day?, place: String?,
-                participants: [String], articles: [String], mentionedBy: [String] = [], mentions: [EventMention] = []) {
+                participants: [String], articles: [String], mentionedBy: [String] = [], mentions: [EventMention] = [],
+                why: EventEvidence = [:]) {
         self.id = id
         self.title = title
         self.kind = kind
@@ -30,6 +33,7 @@ public struct Event: Hashable, Sendable, Identifiable {
         self.articles = articles
         self.mentionedBy = mentionedBy
         self.mentions = mentions
+        self.why = why
     }
 }
 
@@ -67,5 +71,25 @@ extension Corpus {
         if prefixed.count == 1 { return prefixed[0] }
         let containing = events.filter { $0.id.contains(q) }
         return containing.count == 1 ? containing[0] : (prefixed.first ?? nil)
+    }
+}
+
+/// Why each article of an event is in it, by article id (printed in id order, so that two equal
+/// events print alike).
+public struct EventEvidence: Hashable, Sendable, CustomStringConvertible, ExpressibleByDictionaryLiteral {
+    public var byArticle: [String: MembershipEvidence]
+
+    public init(_ byArticle: [String: MembershipEvidence] = [:]) { self.byArticle = byArticle }
+    public init(dictionaryLiteral elements: (String, MembershipEvidence)...) {
+        self.byArticle = Dictionary(elements, uniquingKeysWith: { a, _ in a })
+    }
+
+    public subscript(article: String) -> MembershipEvidence? {
+        get { byArticle[article] }
+        set { byArticle[article] = newValue }
+    }
+
+    public var description: String {
+        "[" + byArticle.keys.sorted().map { "\($0): \(byArticle[$0].map { String(describing: $0) } ?? "")" }.joined(separator: ", ") + "]"
     }
 }

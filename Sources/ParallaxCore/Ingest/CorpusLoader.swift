@@ -6,10 +6,13 @@ public struct CorpusLoader: Sendable {
     /// Articles longer than this are cut and marked truncated.
     public var maxArticleBytes: Int
     public var builder: ArticleBuilder
+    /// How the given paths are walked (whether links may lead outside them).
+    public var walker: FileWalker
 
-    public init(maxArticleBytes: Int = 4 << 20, builder: ArticleBuilder = .shipped()) {
+    public init(maxArticleBytes: Int = 4 << 20, builder: ArticleBuilder = .shipped(), walker: FileWalker = FileWalker()) {
         self.maxArticleBytes = maxArticleBytes
         self.builder = builder
+        self.walker = walker
     }
 
     /// The paths to read: the given ones, or the embedded sample corpus when none.
@@ -28,7 +31,7 @@ public struct CorpusLoader: Sendable {
     /// Loads, cleans and dates the articles, without the analysis stages.
     public func loadArticles(paths given: [String]) throws(LoadError) -> ([Article], [String]) {
         let paths = try CorpusLoader.resolvePaths(given)
-        var (files, warnings) = try FileWalker().walk(paths)
+        var (files, warnings) = try walker.walk(paths)
         var found: [String: Manifest] = [:]
         for folder in Set(files.map { $0.url.deletingLastPathComponent().standardizedFileURL.path }).sorted() {
             if let m = Manifest.load(folder: URL(fileURLWithPath: folder), warnings: &warnings) { found[folder] = m }
@@ -60,18 +63,11 @@ public struct CorpusLoader: Sendable {
     public func read(_ file: FileWalker.Found, given: GivenMetadata = .init()) -> ([RawDocument], [String]) {
         let ext = file.url.pathExtension.lowercased()
         if ext == "jsonl" || ext == "ndjson" { return readJSONL(file, given: given) }
-        let handle: FileHandle
-        do {
-            handle = try FileHandle(forReadingFrom: file.url)
-        } catch {
-            return ([], ["\(file.path): cannot be read (permission denied or not a regular file), skipped"])
-        }
-        defer { try? handle.close() }
+        // At most one byte past the cap (to know it was cut), never the whole of a file of unknown size.
         let data: Data
-        do {
-            data = try handle.read(upToCount: maxArticleBytes + 1) ?? Data()
-        } catch {
-            return ([], ["\(file.path): cannot be read, skipped"])
+        switch SafeFile.read(file.url.path, limit: maxArticleBytes + 1) {
+        case .success(let d): data = d
+        case .failure(let f): return ([], ["\(file.path): cannot be read (\(f.reason)), skipped"])
         }
         let truncated = data.count > maxArticleBytes
         let bytes = truncated ? data.prefix(maxArticleBytes) : data
@@ -113,8 +109,10 @@ public struct CorpusLoader: Sendable {
 
     /// JSONL, streamed line by line so a large file never sits in memory whole.
     func readJSONL(_ file: FileWalker.Found, given: GivenMetadata) -> ([RawDocument], [String]) {
-        guard let handle = try? FileHandle(forReadingFrom: file.url) else {
-            return ([], ["\(file.path): cannot be read, skipped"])
+        let handle: FileHandle
+        switch SafeFile.open(file.url.path) {
+        case .success(let fd): handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        case .failure(let f): return ([], ["\(file.path): cannot be read (\(f.reason)), skipped"])
         }
         defer { try? handle.close() }
         var docs: [RawDocument] = []

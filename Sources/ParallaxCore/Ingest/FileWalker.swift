@@ -2,12 +2,20 @@ import Foundation
 
 /// Finds the article files under the paths a user gives: folders are walked recursively, hidden
 /// entries skipped, symbolic links followed once (a link back into a folder already walked is a loop
-/// and is reported, not followed).
+/// and is reported, not followed). A link is followed only when it resolves inside one of the given
+/// paths, unless `followOutside` says otherwise (a corpus is what the user gave, and a link to
+/// `/proc/self/pagemap` or to someone's home must not be read by accident); nothing under `/proc`,
+/// `/sys` or `/dev` is ever listed.
 public struct FileWalker: Sendable {
     /// Extensions read as articles.
     public static let articleExtensions: Set<String> = ["txt", "md", "markdown", "html", "htm", "json", "jsonl", "ndjson"]
 
-    public init() {}
+    /// Follow symbolic links that lead outside the given paths (`--follow-outside`).
+    public var followOutside: Bool
+
+    public init(followOutside: Bool = false) {
+        self.followOutside = followOutside
+    }
 
     /// A file found, with the path as the user will see it.
     public struct Found: Sendable, Equatable {
@@ -26,14 +34,24 @@ public struct FileWalker: Sendable {
         var warnings: [String] = []
         var visitedFolders = Set<String>()
         let fm = FileManager.default
+        var roots: [String] = []
+        for path in paths {
+            guard fm.fileExists(atPath: path) else { throw LoadError.missingPath(path) }
+            if let real = SafeFile.realPath(path) { roots.append(real) }
+        }
+        let inside = Inside(roots: roots)
         for path in paths {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
                 throw LoadError.missingPath(path)
             }
+            if let real = SafeFile.realPath(path), SafeFile.isSystemPath(real) {
+                warnings.append("\(path): a system file or folder (\(real)), not read")
+                continue
+            }
             let url = URL(fileURLWithPath: path)
             if isDir.boolValue {
-                walkFolder(url, display: path, files: &files, warnings: &warnings, visited: &visitedFolders)
+                walkFolder(url, display: path, inside: inside, files: &files, warnings: &warnings, visited: &visitedFolders)
             } else if let kind = FileWalker.irregularKind(path) {
                 warnings.append("\(path): \(kind), not a regular file, skipped")
             } else {
@@ -44,9 +62,17 @@ public struct FileWalker: Sendable {
         return (files, warnings)
     }
 
-    private func walkFolder(_ url: URL, display: String, files: inout [Found], warnings: inout [String],
+    /// The real paths of the given roots, to tell whether a link's target lies inside one of them.
+    struct Inside {
+        var roots: [String]
+        func contains(_ real: String) -> Bool {
+            roots.contains { real == $0 || real.hasPrefix($0 == "/" ? "/" : $0 + "/") }
+        }
+    }
+
+    private func walkFolder(_ url: URL, display: String, inside: Inside, files: inout [Found], warnings: inout [String],
                             visited: inout Set<String>) {
-        let real = url.resolvingSymlinksInPath().path
+        let real = SafeFile.realPath(url.path) ?? url.resolvingSymlinksInPath().path
         guard visited.insert(real).inserted else {
             warnings.append("\(display): symbolic link loop, not followed")
             return
@@ -72,10 +98,27 @@ public struct FileWalker: Sendable {
                 warnings.append("\(childDisplay): broken symbolic link, skipped")
                 continue
             }
+            let isArticle = !isDir.boolValue && name != Manifest.fileName
+                && FileWalker.articleExtensions.contains(child.pathExtension.lowercased())
+            if (isDir.boolValue || isArticle), FileWalker.isSymbolicLink(child.path) {
+                // Resolved to where it really leads, once per link (not per file: most are not links).
+                guard let target = SafeFile.realPath(child.path) else {
+                    warnings.append("\(childDisplay): broken symbolic link, skipped")
+                    continue
+                }
+                if SafeFile.isSystemPath(target) {
+                    warnings.append("\(childDisplay): symbolic link to a system file (\(target)), skipped")
+                    continue
+                }
+                if !followOutside && !inside.contains(target) {
+                    warnings.append("\(childDisplay): symbolic link to \(target), outside the corpus, skipped"
+                                    + " (--follow-outside reads it)")
+                    continue
+                }
+            }
             if isDir.boolValue {
-                walkFolder(child, display: childDisplay, files: &files, warnings: &warnings, visited: &visited)
-            } else if name != Manifest.fileName,
-                      FileWalker.articleExtensions.contains(child.pathExtension.lowercased()) {
+                walkFolder(child, display: childDisplay, inside: inside, files: &files, warnings: &warnings, visited: &visited)
+            } else if isArticle {
                 if let kind = FileWalker.irregularKind(child.path) {
                     // Opening a FIFO blocks until someone writes; a device may never end.
                     warnings.append("\(childDisplay): \(kind), not a regular file, skipped")
@@ -93,14 +136,13 @@ extension FileWalker {
     static func irregularKind(_ path: String) -> String? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }  // unreadable: the reader says why
-        switch st.st_mode & S_IFMT {
-        case S_IFREG: return nil
-        case S_IFIFO: return "a named pipe"
-        case S_IFSOCK: return "a socket"
-        case S_IFCHR, S_IFBLK: return "a device"
-        case S_IFDIR: return "a folder"
-        default: return "a special file"
-        }
+        return SafeFile.kindName(st.st_mode)
+    }
+
+    /// Whether the entry itself is a symbolic link (not what it points to).
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK
     }
 }
 

@@ -45,11 +45,19 @@ public enum JSONArticles {
     /// A `.json` file: an object, an array, or an object wrapping an array.
     public static func parseJSON(_ data: Data, path: String) -> (docs: [RawDocument], warnings: [String]) {
         let value: Any
+        var repairs: [String] = []
         do {
-            value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            let (v, note) = try LenientJSON.object(with: data, options: [.fragmentsAllowed])
+            value = v
+            if let note { repairs.append("\(path): \(note)") }
         } catch {
             return ([], ["\(path): not valid JSON (\(shortReason(error))), skipped"])
         }
+        let result = records(of: value, path: path)
+        return (result.docs, repairs + result.warnings)
+    }
+
+    private static func records(of value: Any, path: String) -> (docs: [RawDocument], warnings: [String]) {
         var records: [[String: Any]] = []
         if let array = value as? [Any] {
             records = array.compactMap { $0 as? [String: Any] }
@@ -86,10 +94,11 @@ public enum JSONArticles {
 
     /// One JSONL line.
     static func parseLine(_ line: Data, path: String, lineNumber: Int) -> (RawDocument?, String?) {
-        guard let obj = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else {
+        guard let parsed = try? LenientJSON.object(with: line), let obj = parsed.0 as? [String: Any] else {
             return (nil, "\(path):\(lineNumber): not a JSON object, skipped")
         }
-        return document(from: obj, path: "\(path)#\(lineNumber)", format: .jsonl)
+        let (doc, warning) = document(from: obj, path: "\(path)#\(lineNumber)", format: .jsonl)
+        return (doc, warning ?? parsed.note.map { "\(path):\(lineNumber): \($0)" })
     }
 
     static func shortReason(_ error: Error) -> String {

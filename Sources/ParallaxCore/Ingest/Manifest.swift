@@ -28,17 +28,19 @@ public struct Manifest: Sendable {
             warnings.append("\(url.path): manifest is \(kind), ignored")
             return nil
         }
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: maxBytes + 1) ?? Data() else {
-            warnings.append("\(url.path): manifest cannot be read, ignored")
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let data: Data
+        switch SafeFile.read(url.path, limit: maxBytes + 1) {
+        case .success(let d): data = d
+        case .failure(let f):
+            warnings.append("\(url.path): manifest cannot be read (\(f.reason)), ignored")
             return nil
         }
         guard data.count <= maxBytes else {
             warnings.append("\(url.path): manifest larger than \(maxBytes >> 20) MB, ignored")
             return nil
         }
-        guard let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        guard let parsed = try? LenientJSON.object(with: data), let obj = parsed.0 as? [String: Any] else {
             warnings.append("\(url.path): manifest is not a JSON object of file names, ignored")
             return nil
         }

@@ -68,10 +68,13 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                let v = u.value
-                if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || SafeText.isInvisibleFormat(v) {
-                    let hex = String(v, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                // What the terminal sanitiser replaces is escaped (it still decodes to the same text);
+                // beyond the BMP as a surrogate pair, as JSON spells it.
+                if TerminalSafe.needsReplacement(u) {
+                    for unit in String(u).utf16 {
+                        let hex = String(unit, radix: 16)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    }
                 } else {
                     out.unicodeScalars.append(u)
                 }

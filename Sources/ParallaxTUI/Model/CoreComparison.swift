@@ -8,7 +8,7 @@ extension ComparisonAdapter {
         let columns = c.outlets.map { o in
             ComparisonColumn(outlet: o.outlet, articleID: o.articleID, headline: o.headline ?? "(untitled)",
                              date: o.date.map { $0.day.description } ?? "undated", words: o.words,
-                             sources: o.sources, actors: o.named)
+                             sources: o.sources, actors: o.named, day: o.date?.day, why: c.event.why[o.articleID])
         }
         let ids = columns.map(\.articleID)
         func place(_ items: [(Passage, String)]) -> ([String?], [(articleID: String, range: TextRange)?]) {

@@ -109,8 +109,14 @@ public struct ComparisonColumn: Sendable, Equatable {
     public var sources: [String]
     /// Actors this outlet names (canonical names), by mentions.
     public var actors: [String]
+    /// Its publication day, for the coverage sparkline.
+    public var day: Day?
+    /// Why the article was grouped into the event (its similarity and what it shares), if known.
+    public var why: MembershipEvidence?
     public init(outlet: String, articleID: String, headline: String, date: String, words: Int,
-                sources: [String], actors: [String]) {
+                sources: [String], actors: [String], day: Day? = nil, why: MembershipEvidence? = nil) {
+        self.day = day
+        self.why = why
         self.outlet = outlet
         self.articleID = articleID
         self.headline = headline

@@ -70,6 +70,8 @@ public struct AppState: Sendable {
     public var listScroll = 0
     public var textScroll = 0
     public var raw = false
+    /// The comparison shows why each article is in the event and a coverage sparkline (`w`).
+    public var showWhy = false
     public var actorScope: ActorScope = .article
     public var actorSelected = 0
     public var actorScroll = 0

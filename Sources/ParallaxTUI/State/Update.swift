@@ -77,6 +77,9 @@ extension AppState {
             raw.toggle()
             textScroll = 0
             refresh()
+        case .why:
+            showWhy.toggle()
+            message = showWhy ? "comparison: why grouped and coverage shown" : "comparison: why grouped hidden"
         case .scope:
             actorScope = actorScope == .article ? .corpus : .article
             actorSelected = 0

@@ -27,7 +27,7 @@ enum CompareView {
             b.put(why, x: r.x, y: r.y, style: Style(.dim), maxX: r.maxX)
             return
         }
-        drawLines(lines(c, width: r.width, glyphs: s.glyphs), selected: focused ? s.compareSelected : nil,
+        drawLines(lines(c, width: r.width, glyphs: s.glyphs, why: s.showWhy), selected: focused ? s.compareSelected : nil,
                   into: &b, rect: r)
     }
 
@@ -36,7 +36,7 @@ enum CompareView {
               glyphs: s.glyphs)
         let r = rect.inner
         guard let c = s.derived.comparison, r.width > 0 else { return }
-        drawLines(lines(c, width: r.width, glyphs: s.glyphs), selected: s.compareSelected, into: &b, rect: r)
+        drawLines(lines(c, width: r.width, glyphs: s.glyphs, why: s.showWhy), selected: s.compareSelected, into: &b, rect: r)
     }
 
     /// Draws lines scrolled so that the selected row's heading is on screen.
@@ -64,7 +64,7 @@ enum CompareView {
     }
 
     /// Lays out a comparison in `width` columns.
-    static func lines(_ c: ComparisonView, width: Int, glyphs: Glyphs) -> [CompareLine] {
+    static func lines(_ c: ComparisonView, width: Int, glyphs: Glyphs, why: Bool = false) -> [CompareLine] {
         var out: [CompareLine] = []
         let e = c.event
         var head = e.title
@@ -97,6 +97,26 @@ enum CompareView {
         row(c.columns.map { "\($0.date) · \($0.words) words" }, style: { _ in Style(.date) }, maxLines: 1)
         row(c.columns.map { $0.sources.isEmpty ? "" : "via " + $0.sources.joined(separator: ", ") },
             style: { _ in Style(.dim) }, maxLines: 2)
+        if why {
+            // When each outlet reported it: one cell per day of the event's coverage, its day marked.
+            let days = c.columns.compactMap(\.day).map(\.ordinal)
+            if let lo = days.min(), let hi = days.max() {
+                let span = min(hi - lo + 1, max(1, colW - 2))
+                row(c.columns.map { col in
+                    guard let d = col.day?.ordinal else { return "undated" }
+                    let at = min(span - 1, d - lo)
+                    return String((0..<span).map { $0 == at ? Character("█") : Character("·") })
+                }, style: { _ in Style(.date) }, maxLines: 1)
+            }
+            row(c.columns.map { col in
+                guard let w = col.why else { return "why: —" }
+                var parts = [w.score >= 1 && w.actors.isEmpty && w.terms.isEmpty
+                    ? "why: opened the event" : "why: \(String(format: "%.2f", w.score))"]
+                if !w.actors.isEmpty { parts.append(w.actors.prefix(3).joined(separator: ", ")) }
+                if !w.terms.isEmpty { parts.append("“" + w.terms.prefix(3).joined(separator: " ") + "”") }
+                return parts.joined(separator: " · ")
+            }, style: { _ in Style(.dim) }, maxLines: 3)
+        }
         if c.rows.isEmpty {
             out.append(CompareLine(segments: [], row: nil))
             let why = c.columns.count < 2 ? "only one outlet reports this event" : "no aligned claims or quotes found"
