@@ -79,20 +79,6 @@ public struct Actor: Hashable, Sendable, Identifiable {
         self.isSource = isSource
     }
 
-    /// The name a headline or an event title uses for a person: the part of the name the articles
-    /// use alone (`Putin`; `Xi` of Xi Jinping; `Moon` of Moon Jae-in), else the last word that is not
-    /// a generational suffix. Organisations and countries keep their name.
-    public var shortName: String {
-        guard kind == .person else { return name }
-        let words = name.split(separator: " ").map(String.init)
-        guard words.count >= 2 else { return name }
-        let alone = Set(aliases.filter { !$0.contains(" ") }.map { $0.lowercased() })
-        if let last = words.last, alone.contains(last.lowercased()) { return last }
-        if let first = words.first, alone.contains(first.lowercased()) { return first }
-        let suffixes: Set<String> = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"]
-        return words.last { !suffixes.contains($0.lowercased()) } ?? name
-    }
-
     /// Ids of the articles that mention this actor, in first-seen order.
     public var articleIDs: [String] {
         var seen = Set<String>()
