@@ -301,10 +301,13 @@ extension SQLiteCorpusStore: BrowsingStore {
                                             speaker: m[5], speakerLabel: m[6])))
         }
         let kind: String = r[2]
-        return Actor(id: id, name: r[1], kind: ActorKind(rawValue: kind) ?? .person, aliases: aliases,
+        let name: String = r[1]
+        let actorKind = ActorKind(rawValue: kind) ?? .person
+        let ms = arrange(mentions, runs: r[5])
+        return Actor(id: id, name: name, kind: actorKind, aliases: aliases,
                      affiliation: r[3], roles: arrange(roles, runs: r[6]),
-                     mentions: arrange(mentions, runs: r[5]), quotes: arrange(quotes, runs: r[7]),
-                     isSource: r[4])
+                     mentions: ms, quotes: arrange(quotes, runs: r[7]),
+                     isSource: r[4], shortName: ActorAnalysis.shortName(of: name, kind: actorKind, mentions: ms))
     }
 
     public func actorDirectory() throws -> [ActorEntry] {

@@ -566,11 +566,15 @@ public final class SQLiteCorpusStore: CorpusStore {
                 """).map { r in
                 let id: String = r[0]
                 let kind: String = r[2]
-                return Actor(id: id, name: r[1], kind: ActorKind(rawValue: kind) ?? .person,
+                let name: String = r[1]
+                let actorKind = ActorKind(rawValue: kind) ?? .person
+                let ms = Runs.arrange(mentions[id], runs: r[5])
+                return Actor(id: id, name: name, kind: actorKind,
                              aliases: aliases[id] ?? [], affiliation: r[3],
                              roles: Runs.arrange(roles[id], runs: r[6]),
-                             mentions: Runs.arrange(mentions[id], runs: r[5]),
-                             quotes: Runs.arrange(quotes[id], runs: r[7]), isSource: r[4])
+                             mentions: ms,
+                             quotes: Runs.arrange(quotes[id], runs: r[7]), isSource: r[4],
+                             shortName: ActorAnalysis.shortName(of: name, kind: actorKind, mentions: ms))
             }
 
             var allQuotes: [(String, Int, Quote)] = []

@@ -18,6 +18,7 @@ enum ActorJSON {
         .object([
             ("id", .string(a.id)),
             ("name", .string(a.name)),
+            ("shortName", .string(a.shortName)),
             ("kind", .string(a.kind.rawValue)),
             ("aliases", .array(a.aliases.map(JSONValue.string))),
             ("affiliation", .str(a.affiliation)),

@@ -25,13 +25,15 @@ public struct ActorAnalysis: Sendable {
 
     public func run(_ articles: [Article]) -> Result {
         let extractor = ActorExtractor(gazetteer: gazetteer, lexicon: lexicon)
-        let extracted = ConcurrentMap.map(articles) { a in extractor.extract(articleID: a.id, body: a.body) }
+        let extracted = ConcurrentMap.map(articles) { a in
+            extractor.extract(articleID: a.id, body: a.body, date: a.published?.day)
+        }
         return merge(extracted)
     }
 
     /// Extraction of one text, without merging: for tests and tools.
-    func extract(articleID: String, body: String) -> ArticleActors {
-        ActorExtractor(gazetteer: gazetteer, lexicon: lexicon).extract(articleID: articleID, body: body)
+    func extract(articleID: String, body: String, date: Day? = nil) -> ArticleActors {
+        ActorExtractor(gazetteer: gazetteer, lexicon: lexicon).extract(articleID: articleID, body: body, date: date)
     }
 
     // MARK: - Merging
@@ -102,8 +104,19 @@ public struct ActorAnalysis: Sendable {
         var surnames = SurnameIndex()          // surname key → person clusters
         var clusterSurname: [Int: String] = [:]
         var gazSurnames = SurnameIndex()       // surname key → gazetteer person entries
+        // Family-name-first names are keyed by the whole name (Kim Jong-un = Kim Jong Un, apart from
+        // Kim Yo Jong), and also found by the family name alone (a bare Kim).
+        var gazJoined: [String: Int] = [:]
+        var familyIndex: [String: Set<Int>] = [:]
+        let lexicon = self.lexicon
         for (i, e) in gazetteer.entries.enumerated() where e.kind == .person {
             if let last = e.name.split(separator: " ").last { gazSurnames.insert(NameKey.key(last), i) }
+            for form in [e.name] + e.aliases {
+                let w = form.split(separator: " ").map(String.init)
+                if w.count >= 2, let k = lexicon.familyFirstKey(w), gazJoined[k] == nil { gazJoined[k] = i }
+                // The same two words in the other order (Shigeru Ishiba, Ishiba Shigeru).
+                if w.count == 2, let k = lexicon.familyFirstKey(w.reversed()), gazJoined[k] == nil { gazJoined[k] = i }
+            }
         }
         var localToCluster: [[Int?]] = articles.map { Array(repeating: nil, count: $0.actors.count) }
 
@@ -115,6 +128,8 @@ public struct ActorAnalysis: Sendable {
             if entry.kind == .person, let last = entry.name.split(separator: " ").last {
                 surnames.insert(NameKey.key(last), clusters.count - 1)
                 clusterSurname[clusters.count - 1] = NameKey.key(last)
+                let w = entry.name.split(separator: " ").map(String.init)
+                if lexicon.familyFirstKey(w) != nil, let f = w.first { familyIndex[NameKey.key(f), default: []].insert(clusters.count - 1) }
             }
             return clusters.count - 1
         }
@@ -158,16 +173,19 @@ public struct ActorAnalysis: Sendable {
         // The name keys of every local actor, computed up front on all cores (pure functions of the
         // words; the passes below are sequential): the phrase key of an organisation or place, the
         // surname key of a person (the key of the one word of a single-word name).
-        let lexicon = self.lexicon
         let nameKeys: [[String]] = ConcurrentMap.map(articles) { art in
             art.actors.map { l in
                 if l.entry != nil { return "" }
                 if l.kind != .person { return "\(l.kind.rawValue):" + NameKey.phraseKey(l.words.joined(separator: " ")) }
+                if l.words.count >= 2, let k = lexicon.familyFirstKey(l.words) { return k }
                 return l.words.last.map { NameKey.key($0) } ?? ""
             }
         }
         let localFirstNames: [[String?]] = ConcurrentMap.map(articles) { art in
-            art.actors.map { l in l.entry == nil && l.kind == .person ? lexicon.firstName(l.words) : nil }
+            art.actors.map { l in
+                guard l.entry == nil && l.kind == .person, lexicon.familyFirstKey(l.words) == nil else { return nil }
+                return lexicon.firstName(l.words)
+            }
         }
 
         // Pass 1: everything but people named by one word alone.
@@ -188,15 +206,21 @@ public struct ActorAnalysis: Sendable {
                 guard l.words.count >= 2 else { continue }
                 let sk = nameKeys[ai][li]
                 guard let first = localFirstNames[ai][li] else {
-                    // A surname with a particle and no first name (De Haan): treated like a surname alone.
+                    // A surname with a particle and no first name (De Haan): treated like a surname alone;
+                    // a family-name-first name by its whole key.
                     let k = sk
-                    if let c = surnames.lookup(k).first(where: { clusterSurname[$0] == k }) {
+                    if let e = gazJoined[k] {
+                        localToCluster[ai][li] = cluster(forEntry: e)
+                    } else if let c = surnames.lookup(k).first(where: { clusterSurname[$0] == k }) {
                         localToCluster[ai][li] = c
                     } else {
                         clusters.append(Cluster(entry: nil, kind: .person, isSource: false))
                         surnames.insert(k, clusters.count - 1)
                         clusterSurname[clusters.count - 1] = k
                         localToCluster[ai][li] = clusters.count - 1
+                        if lexicon.familyFirstKey(l.words) != nil, let f = l.words.first {
+                            familyIndex[NameKey.key(f), default: []].insert(clusters.count - 1)
+                        }
                     }
                     let c = localToCluster[ai][li] ?? 0
                     clusters[c].forms[l.words, default: 0] += l.mentions.count
@@ -240,7 +264,7 @@ public struct ActorAnalysis: Sendable {
             for (li, l) in art.actors.enumerated() where l.entry == nil && l.kind == .person && l.words.count < 2 {
                 guard !l.words.isEmpty else { continue }
                 let k = nameKeys[ai][li]  // the key of its one word
-                let cands = Set(surnames.lookup(k).filter { c in clusterSurname[c] == k })
+                let cands = Set(surnames.lookup(k).filter { c in clusterSurname[c] == k }).union(familyIndex[k] ?? [])
                 if cands.count == 1, let c = cands.first {
                     localToCluster[ai][li] = c
                 } else if l.weak {
@@ -293,7 +317,8 @@ public struct ActorAnalysis: Sendable {
             let entry = c.entry.map { gazetteer.entries[$0] }
             actors.append(Actor(id: id, name: name, kind: c.kind, aliases: aliases, affiliation: entry?.affiliation,
                                 roles: roles, mentions: c.mentions.sorted { ($0.articleID, $0.range) < ($1.articleID, $1.range) },
-                                quotes: [], isSource: c.isSource))
+                                quotes: [], isSource: c.isSource,
+                                shortName: c.kind == .person ? shortName(name, surfaces: c.surfaces) : name))
         }
         var actorIndex: [String: Int] = [:]
         for (i, a) in actors.enumerated() { actorIndex[a.name + "\u{1}" + a.kind.rawValue] = i }
@@ -316,6 +341,50 @@ public struct ActorAnalysis: Sendable {
             (a.key.count, a.value, b.key.joined(separator: " ")) < (b.key.count, b.value, a.key.joined(separator: " "))
         }
         return best?.key.joined(separator: " ") ?? c.surfaces.max { $0.value < $1.value }?.key ?? "?"
+    }
+
+    /// The short form of a person's name: the part of it the articles repeat alone most often (`Xi`,
+    /// `Kim`, `von der Leyen`, `Lula`), else the family name its structure gives.
+    func shortName(_ name: String, surfaces: [String: Int]) -> String {
+        ActorAnalysis.shortName(name, surfaces: surfaces, lexicon: lexicon)
+    }
+
+    /// The short form of a stored actor (the index keeps mentions, not the form): the same rule over
+    /// the surfaces of its mentions.
+    public static func shortName(of name: String, kind: ActorKind, mentions: [Mention],
+                                 lexicon: ActorLexicon = .shipped) -> String {
+        guard kind == .person else { return name }
+        var surfaces: [String: Int] = [:]
+        for m in mentions { surfaces[m.surface, default: 0] += 1 }
+        return shortName(name, surfaces: surfaces, lexicon: lexicon)
+    }
+
+    static func shortName(_ name: String, surfaces: [String: Int], lexicon: ActorLexicon) -> String {
+        let words = name.split(separator: " ").map(String.init)
+        guard words.count >= 2 else { return name }
+        let keys = words.map { NameKey.key($0) }
+        var best: (n: Int, form: String)?
+        let familyFirst = lexicon.shape(words).familyFirst
+        for (surface, n) in surfaces.sorted(by: { $0.key < $1.key }) {
+            let sk = surface.split(separator: " ").map { NameKey.key($0) }
+            guard !sk.isEmpty, sk.count < keys.count,
+                  let at = (0...(keys.count - sk.count)).first(where: { Array(keys[$0..<($0 + sk.count)]) == sk }) else { continue }
+            // A given name used alone (`Prince Mohammed`, `Raila`) is how one article speaks of a
+            // person, not what a title shows.
+            if at == 0 && !familyFirst { continue }
+            if best.map({ n > $0.n }) ?? true { best = (n, surface) }
+        }
+        // Written as in the name (the name's own spelling, not a mention's).
+        if let b = best {
+            let sk = b.form.split(separator: " ").map { NameKey.key($0) }
+            if var at = (0...(keys.count - sk.count)).first(where: { Array(keys[$0..<($0 + sk.count)]) == sk }) {
+                let end = at + sk.count
+                // The particles before it belong to it (`bin Salman`, `von der Leyen`).
+                while !familyFirst, at > 1, lexicon.particles.contains(words[at - 1].lowercased()) { at -= 1 }
+                return words[at..<end].joined(separator: " ")
+            }
+        }
+        return lexicon.shape(words).short
     }
 
     /// A stable id from a name: lower-case ASCII letters and digits joined by hyphens.

@@ -70,7 +70,9 @@ struct ActorExtractor: Sendable {
 
     // MARK: - Entry point
 
-    func extract(articleID: String, body: String) -> ArticleActors {
+    /// `date` is the article's published day, when known: a gazetteer person whose role is dated is
+    /// named by a surname alone only in an article of those dates.
+    func extract(articleID: String, body: String, date: Day? = nil) -> ArticleActors {
         let scalars = Array(body.unicodeScalars)
         var (tokens, lineCount) = ActorTokenizer.tokenize(scalars)
         markCredits(&tokens)
@@ -105,10 +107,18 @@ struct ActorExtractor: Sendable {
                     surface: text(lo, hi))
         }
 
-        // 1. Gazetteer actors.
+        // 1. Gazetteer actors. A person matched by a surname alone (`Yoon`, `Mr. Yoon`) waits until the
+        // article's own people are known: a person of that name introduced here comes first.
+        var surnameOnly: [Segment] = []
         for s in segments {
             guard case .gazetteer(let e) = s.kind else { continue }
             let entry = gazetteer.entries[e]
+            // Only a word of the name itself waits; a nickname or an acronym (Jokowi, MBS) is the entry.
+            if entry.kind == .person, s.hi - s.lo == 1, entry.name.contains(" "),
+               entry.name.split(separator: " ").contains(where: { NameKey.key($0) == tokens[s.lo].key }) {
+                surnameOnly.append(s)
+                continue
+            }
             let m = mention(s.lo, s.hi)
             if let li = localByEntry[e] {
                 locals[li].mentions.append(m)
@@ -132,6 +142,10 @@ struct ActorExtractor: Sendable {
             guard lo < hi else { continue }
             // A trailing single letter is a numeral or an initial, not a surname (Henry V).
             if hi - lo >= 2, tokens[hi - 1].text.unicodeScalars.count == 1 { hi -= 1 }
+            // Plural roles are not names (Chief Justices, Foreign Ministers).
+            while hi > lo, lexicon.isPluralRole(tokens[hi - 1].lower) { hi -= 1 }
+            while lo < hi, lexicon.isPluralRole(tokens[lo].lower) { lo += 1 }
+            guard lo < hi else { continue }
             if let thing = namedThing(tokens, lo: lo, hi: hi) {
                 if let k = thing { others.append((k, lo, hi, text(lo, hi))) }
                 continue
@@ -187,10 +201,9 @@ struct ActorExtractor: Sendable {
                 locals[li].mentions.append(mention(c.lo + 1, c.hi))
                 locals[li].roles += c.roles
                 personAtToken[c.lo + 1] = li
-            } else if c.hi - c.lo == 1, lexicon.isGivenKey(tokens[c.lo].key),
-                      let li = onlyPerson(firstNameKey: tokens[c.lo].key, in: locals) {
-                // "(Russian President Vladimir) Putin": a first name alone stands for the one person
-                // of the article who has it, not for a person of its own.
+            } else if c.hi - c.lo == 1, let li = personByOtherWord(tokens[c.lo], at: tokens[c.lo].start, in: locals) {
+                // A word of a full name used alone, as the article uses it (`Raila` for Raila Odinga,
+                // `Prince Mohammed`, `Lula`), stands for that person, not for a person of its own.
                 locals[li].mentions.append(mention(c.lo, c.hi))
                 personAtToken[c.lo] = li
             } else if c.hi - c.lo == 1 && (lowerWords.contains(tokens[c.lo].lower) || tokens[c.lo].text.count < 2) {
@@ -204,10 +217,35 @@ struct ActorExtractor: Sendable {
             }
         }
 
+        // 3b. Surnames alone that the gazetteer knows: the article's own person of that name (nearest
+        // preceding full mention), else the gazetteer's entry if its dated role fits the article's date,
+        // else a person of the article.
+        for s in surnameOnly {
+            guard case .gazetteer(let e) = s.kind else { continue }
+            let c = PersonCandidate(seg: -1, lo: s.lo, hi: s.hi, evidence: .strong, roles: [])
+            if let li = refersTo(c, tokens: tokens, locals: locals) {
+                locals[li].mentions.append(mention(s.lo, s.hi))
+                personAtToken[s.lo] = li
+            } else if gazetteer.entries[e].roleFits(date) {
+                let entry = gazetteer.entries[e]
+                if let li = localByEntry[e] {
+                    locals[li].mentions.append(mention(s.lo, s.hi))
+                } else {
+                    localByEntry[e] = locals.count
+                    locals.append(LocalActor(entry: e, kind: entry.kind, isSource: entry.isSource,
+                                             words: entry.name.split(separator: " ").map(String.init),
+                                             mentions: [mention(s.lo, s.hi)], roles: []))
+                }
+                personAtToken[s.lo] = localByEntry[e]
+            } else {
+                personAtToken[s.lo] = addPerson(c)
+            }
+        }
+
         // 4. Roles of gazetteer people (Kremlin spokesman Dmitry Peskov).
         for (si, s) in segments.enumerated() {
             guard case .gazetteer(let e) = s.kind, gazetteer.entries[e].kind == .person,
-                  let li = localByEntry[e], !headline.contains(tokens[s.lo].line) else { continue }
+                  let li = personAtToken[s.lo] ?? localByEntry[e], !headline.contains(tokens[s.lo].line) else { continue }
             let (_, roles) = personEvidence(tokens, segments: segments, segAt: segAt, seg: si, lo: s.lo, hi: s.hi,
                                             scalars: scalars)
             locals[li].roles += roles
@@ -309,7 +347,17 @@ struct ActorExtractor: Sendable {
         while i < n {
             let t = tokens[i]
             guard t.isWord, !t.inCredit else { i += 1; continue }
-            let gaz = gazetteer.longestMatch(in: tokens, keys: keys, at: i)
+            var gaz = gazetteer.longestMatch(in: tokens, keys: keys, at: i)
+            // A known person's surname opening a longer name is not that person (`Yoon` of a
+            // spokesman Yoon Young-chan): the name run takes it.
+            if let g = gaz, g.length == 1, gazetteer.entries[g.entry].kind == .person, i + 1 < n,
+               tokens[i + 1].isWord, tokens[i + 1].isCapitalized, !tokens[i + 1].isAllCaps, !t.possessive,
+               tokens[i + 1].line == t.line, !lexicon.nonNameWords.contains(tokens[i + 1].lower),
+               gazetteer.longestMatch(in: tokens, keys: keys, at: i + 1) == nil,
+               gazetteer.longestMatch(in: tokens, keys: keys, at: i + 1, adjectives: true) == nil,
+               roleChain(tokens, at: i + 1) == nil {
+                gaz = nil
+            }
             let adj = (t.isCapitalized || t.isAllCaps) ? gazetteer.longestMatch(in: tokens, keys: keys, at: i, adjectives: true) : nil
             let roleLen = roleChain(tokens, at: i)
             let honor = (t.isCapitalized ? lexicon.honorifics.match(tokens, at: i) : nil).flatMap { len -> Int? in
@@ -606,6 +654,24 @@ struct ActorExtractor: Sendable {
     /// The local person a run refers to: one whose surname (or full name) it repeats, the most
     /// recently mentioned when several share it.
     /// The one person of the article whose full name starts with this first name (nil for none or several).
+    /// The person of the article whose full name has this word as its first or a middle word (not its
+    /// particles): the one introduced before `at`, else the only one; nil for none or several (two
+    /// Tarases named before: neither).
+    func personByOtherWord(_ t: ActorToken, at: Int, in locals: [LocalActor]) -> Int? {
+        let key = t.key
+        guard !key.isEmpty, !lexicon.particles.contains(t.lower) else { return nil }
+        var all: [Int] = []
+        var preceding: [Int] = []
+        for (i, l) in locals.enumerated() where l.kind == .person && l.words.count >= 2 {
+            guard l.words.dropLast().contains(where: { NameKey.key($0) == key && !lexicon.particles.contains($0.lowercased()) })
+            else { continue }
+            all.append(i)
+            if l.mentions.contains(where: { $0.range.start < at }) { preceding.append(i) }
+        }
+        if preceding.count == 1 { return preceding[0] }
+        return preceding.isEmpty && all.count == 1 ? all[0] : nil
+    }
+
     func onlyPerson(firstNameKey key: String, in locals: [LocalActor]) -> Int? {
         let matches = locals.indices.filter { i in
             locals[i].kind == .person && locals[i].words.count >= 2 && NameKey.key(locals[i].words[0]) == key
@@ -617,14 +683,22 @@ struct ActorExtractor: Sendable {
         let words = (c.lo..<c.hi).map { tokens[$0].text }
         guard let last = words.last else { return nil }
         let lastKey = NameKey.key(last)
+        let joined = words.count >= 2 ? ActorLexicon.joinedKey(words) : ""
         let at = tokens[c.lo].start
         var best: Int?
         var bestScore = Int.min
         for (i, l) in locals.enumerated() where l.kind == .person {
-            guard let lk = l.words.last.map({ NameKey.key($0) }), lk == lastKey else { continue }
-            if words.count > l.words.count { continue }
-            if let f = lexicon.firstName(words), let g = lexicon.firstName(l.words) {
-                guard lexicon.compatibleFirstNames(f, g) else { continue }
+            if words.count == 1 {
+                // A bare family name: the last word, or the first of a family-name-first name (Kim, Xi).
+                guard lexicon.referenceKeys(l.words).contains(lastKey) else { continue }
+            } else if !joined.isEmpty && joined == ActorLexicon.joinedKey(l.words) {
+                // Kim Jong-un = Kim Jong Un.
+            } else {
+                guard let lk = l.words.last.map({ NameKey.key($0) }), lk == lastKey else { continue }
+                if words.count > l.words.count { continue }
+                if let f = lexicon.firstName(words), let g = lexicon.firstName(l.words) {
+                    guard lexicon.compatibleFirstNames(f, g) else { continue }
+                }
             }
             // Prefer the latest mention before this one; otherwise the earliest after.
             let before = l.mentions.lazy.map(\.range.start).filter { $0 < at }.max()

@@ -49,6 +49,10 @@ public struct Actor: Hashable, Sendable, Identifiable {
     /// A stable slug of the canonical name.
     public var id: String
     public var name: String
+    /// What a title or a comparison shows for a person: the part of the name its articles repeat
+    /// alone, else the family name its structure gives (`Xi`, `Moon`, `Kim` for Kim Jong Un,
+    /// `von der Leyen`, `Lula`); the name itself for other actors.
+    public var shortName: String
     public var kind: ActorKind
     public var aliases: [String]
     public var affiliation: String?
@@ -59,9 +63,13 @@ public struct Actor: Hashable, Sendable, Identifiable {
     public var isSource: Bool
 
     public init(id: String, name: String, kind: ActorKind, aliases: [String] = [], affiliation: String? = nil,
-                roles: [RoleMention] = [], mentions: [Mention] = [], quotes: [Quote] = [], isSource: Bool = false) {
+                roles: [RoleMention] = [], mentions: [Mention] = [], quotes: [Quote] = [], isSource: Bool = false,
+                shortName: String? = nil) {
         self.id = id
         self.name = name
+        // Given or derived by the one rule (`ActorAnalysis.shortName`), so an actor read back from the
+        // index equals the one the analysis built.
+        self.shortName = shortName ?? ActorAnalysis.shortName(of: name, kind: kind, mentions: mentions)
         self.kind = kind
         self.aliases = aliases
         self.affiliation = affiliation
@@ -69,20 +77,6 @@ public struct Actor: Hashable, Sendable, Identifiable {
         self.mentions = mentions
         self.quotes = quotes
         self.isSource = isSource
-    }
-
-    /// The name a headline or an event title uses for a person: the part of the name the articles
-    /// use alone (`Putin`; `Xi` of Xi Jinping; `Moon` of Moon Jae-in), else the last word that is not
-    /// a generational suffix. Organisations and countries keep their name.
-    public var shortName: String {
-        guard kind == .person else { return name }
-        let words = name.split(separator: " ").map(String.init)
-        guard words.count >= 2 else { return name }
-        let alone = Set(aliases.filter { !$0.contains(" ") }.map { $0.lowercased() })
-        if let last = words.last, alone.contains(last.lowercased()) { return last }
-        if let first = words.first, alone.contains(first.lowercased()) { return first }
-        let suffixes: Set<String> = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"]
-        return words.last { !suffixes.contains($0.lowercased()) } ?? name
     }
 
     /// Ids of the articles that mention this actor, in first-seen order.

@@ -14,6 +14,18 @@ public struct Gazetteer: Sendable {
         public var role: String?
         /// Demonyms and adjectives (`Russian`), read as affiliations, never as mentions.
         public var adjectives: [String]
+        /// When the person held `role` (either end may be open): a bare surname or `Mr. X` names this
+        /// entry only in an article dated within it (or undated).
+        public var roleFrom: Day? = nil
+        public var roleTo: Day? = nil
+
+        /// Whether an article of this date may mean this entry by a surname alone.
+        public func roleFits(_ date: Day?) -> Bool {
+            guard let d = date else { return true }
+            if let f = roleFrom, d < f { return false }
+            if let t = roleTo, t < d { return false }
+            return true
+        }
     }
 
     /// An alias split into word keys; `mustCap[i]` when the alias word is capitalised in the data.
@@ -71,11 +83,21 @@ public struct Gazetteer: Sendable {
             entries[existing].adjectives += list(5)
             if let a = opt(3) { entries[existing].affiliation = a }
             if let r = opt(4) { entries[existing].role = r }
+            if let d = opt(6) { Gazetteer.setDates(d, of: &entries[existing]) }
             return
         }
         byName[name] = entries.count
-        entries.append(Entry(name: name, kind: kind, isSource: isSource, aliases: list(2), affiliation: opt(3),
-                             role: opt(4), adjectives: list(5)))
+        var entry = Entry(name: name, kind: kind, isSource: isSource, aliases: list(2), affiliation: opt(3),
+                          role: opt(4), adjectives: list(5))
+        if let d = opt(6) { Gazetteer.setDates(d, of: &entry) }
+        entries.append(entry)
+    }
+
+    /// Column 7: the dates of the role, `from..to` (ISO days; either side may be empty).
+    static func setDates(_ text: String, of entry: inout Entry) {
+        let parts = text.components(separatedBy: "..")
+        entry.roleFrom = parts.first.flatMap { Day(iso: $0) }
+        entry.roleTo = parts.count > 1 ? Day(iso: parts[1]) : nil
     }
 
     /// Keys of the words of a name as the tokenizer would produce them.

@@ -1,22 +1,70 @@
 /// Finds direct quotations in an article and who the text says spoke them.
 ///
 /// Quotes are spans between curly, straight or angle quotation marks (single ones too), within a
-/// paragraph; several sentences may sit inside one. The speaker is read from the words right after the
-/// quote (`…,” he told reporters`, `…,” said Sergei Ryabkov`, `…,” Kuleba said`, `…, according to a White
-/// House official`), else from the same sentence before it (`Macron … added: “…”`). A pronoun takes the
-/// latest speaker the article named; an unnamed speaker (`the source`, `a presidential official`) is
-/// kept as a label and never replaced by a guess.
+/// paragraph; several sentences may sit inside one. The speaker is read from the syntax around the
+/// quote, in this order:
+/// 1. the clause right after it: `…,” Kuleba said`, `…,” said Sergei Ryabkov`, `…,” Jen Psaki, White
+///    House press secretary, said`, `…,” he told reporters`, `…,” the source said`, `…, according to X`;
+/// 2. its own sentence before it: the subject of the speech verb nearest the quote (`Sherman called the
+///    talks a “…”` — the subject, never the object: `called Biden “my old friend”`), `according to X,
+///    … “…”`, a colon after a name (`Lukashevich: Russia “is …”`);
+/// 3. the last explicit speaker, only inside the same paragraph (`“…,” Sullivan said. “There was no
+///    finger wagging.”`) or in a continuation paragraph that opens with a quote.
+/// A pronoun (`he said`) is the latest speaker or sentence subject, not the latest name (an interviewer
+/// or an object); a definite description (`the Russian President`, `the California Democrat`) is the
+/// same; an unnamed source (`a US official`, `the source`, `officials`) is kept as a label of its own
+/// and never replaced by a guess. Organisations and states speak too (`the Kremlin said`).
+/// One pass over the tokens, each quote looking at a bounded window around it.
 struct QuoteFinder: Sendable {
     let lexicon: ActorLexicon
 
-    enum Speaker {
-        case person(Int)
+    enum Speaker: Equatable {
+        case actor(Int)
         case label(String)
     }
 
-    static let pronouns: Set<String> = ["he", "she", "they", "we", "i"]
+    /// What stands before a speech verb.
+    enum Subject {
+        case speaker(Speaker)
+        case pronoun
+        /// `the Russian President`: someone already in the story.
+        case description(String)
+    }
+
+    static let pronouns: Set<String> = ["he", "she"]
+    /// Words that open a noun phrase (`a senior administration official`, `the Russian President`).
     static let determiners: Set<String> = ["a", "an", "the", "another", "one", "two", "three", "several", "some",
-                                           "many", "senior", "top"]
+                                           "many", "his", "her", "its", "their"]
+    /// Words between a subject and its verb: `Peskov also said`, `Raila was quoted as having told`.
+    static let auxiliaries: Set<String> = [
+        "also", "then", "later", "again", "earlier", "previously", "had", "has", "have", "was", "is", "were",
+        "would", "will", "once", "further", "himself", "herself", "recently", "reportedly", "separately",
+        "as", "having", "been", "being", "first", "had", "not", "never", "repeatedly", "publicly", "directly",
+        "quickly", "simply", "only", "just", "even", "still", "already", "personally", "in", "turn", "it",
+    ]
+    /// Words after which a name is an object, not a subject (`met with Kim`, `told Moon`).
+    static let clauseBreakers: Set<String> = ["that", "and", "but", "while", "which", "because", "if", "when"]
+
+    struct Context {
+        let tokens: [ActorToken]
+        let scalars: [Unicode.Scalar]
+        let speech: [Int]
+        /// First token of an actor mention → (local actor, token after its end).
+        let actorAt: [Int: (actor: Int, end: Int)]
+        /// Token after the end of a mention → its first token.
+        let mentionEndingAt: [Int: Int]
+        let isPerson: [Bool]
+        let sentence: [Int]
+        let inQuote: [Bool]
+
+        func text(_ a: Int, _ b: Int) -> String {
+            ActorTokenizer.makeString(scalars, tokens[a].start, tokens[b - 1].end)
+        }
+        func isSentenceEnd(_ k: Int) -> Bool {
+            guard tokens[k].isPunct, let c = tokens[k].punctChar else { return false }
+            return ".!?;".unicodeScalars.contains(c) || c == "\u{2026}" && k + 1 < tokens.count && tokens[k + 1].sentenceStart
+        }
+    }
 
     func find(tokens: [ActorToken], scalars: [Unicode.Scalar], personAtToken: [Int: Int],
               locals: [LocalActor]) -> [LocalQuote] {
@@ -24,49 +72,82 @@ struct QuoteFinder: Sendable {
         guard !spans.isEmpty else { return [] }
         let n = tokens.count
         var speech = [Int](repeating: 0, count: n)
-        for i in 0..<n where tokens[i].isWord && !tokens[i].isCapitalized {
+        for i in 0..<n where tokens[i].isWord && (!tokens[i].isCapitalized || tokens[i].sentenceStart) {
             speech[i] = lexicon.speechVerbs.match(tokens, at: i) ?? 0
         }
-        // Person mention starting at a token → (local actor, end token).
-        var personEnd: [Int: Int] = [:]
-        for (start, li) in personAtToken {
-            let endOffset = locals[li].mentions.first { $0.range.start == tokens[start].start }?.range.end ?? tokens[start].end
+        // Sentence indexes; an opening mark before a sentence-initial word belongs to that sentence.
+        var sentence = [Int](repeating: 0, count: n)
+        var s = 0
+        for i in 0..<n {
+            if tokens[i].isWord && tokens[i].sentenceStart || i > 0 && tokens[i].line != tokens[i - 1].line { s += 1 }
+            sentence[i] = s
+        }
+        for i in stride(from: n - 2, through: 0, by: -1) {
+            if case .quote = tokens[i].kind, tokens[i + 1].line == tokens[i].line, tokens[i + 1].sentenceStart {
+                sentence[i] = sentence[i + 1]
+            }
+        }
+        var inQuote = [Bool](repeating: false, count: n)
+        for (o, c) in spans { for k in o..<min(c + 1, n) { inQuote[k] = true } }
+        // Mentions of every actor, by token: persons as the extractor marked them, organisations and
+        // states from their mention offsets.
+        var tokenAt: [Int: Int] = [:]
+        for (i, t) in tokens.enumerated() where t.isWord { tokenAt[t.start] = i }
+        var actorAt: [Int: (actor: Int, end: Int)] = [:]
+        var mentionEndingAt: [Int: Int] = [:]
+        func tokenEnd(_ start: Int, _ endOffset: Int) -> Int {
             var e = start
             while e < n && tokens[e].end <= endOffset { e += 1 }
-            personEnd[start] = max(e, start + 1)
+            return max(e, start + 1)
         }
-        func text(_ a: Int, _ b: Int) -> String {
-            return ActorTokenizer.makeString(scalars, tokens[a].start, tokens[b - 1].end)
+        for (li, l) in locals.enumerated() where l.kind != .place {
+            for m in l.mentions {
+                guard let ti = tokenAt[m.range.start] else { continue }
+                if l.kind == .person && personAtToken[ti] != li { continue }
+                if actorAt[ti] != nil { continue }
+                let e = tokenEnd(ti, m.range.end)
+                actorAt[ti] = (li, e)
+                mentionEndingAt[e] = ti
+            }
         }
+        for (ti, li) in personAtToken where actorAt[ti]?.actor != li {
+            let endOffset = locals[li].mentions.first { $0.range.start == tokens[ti].start }?.range.end ?? tokens[ti].end
+            let e = tokenEnd(ti, endOffset)
+            actorAt[ti] = (li, e)
+            mentionEndingAt[e] = ti
+        }
+        let ctx = Context(tokens: tokens, scalars: scalars, speech: speech, actorAt: actorAt,
+                          mentionEndingAt: mentionEndingAt, isPerson: locals.map { $0.kind == .person },
+                          sentence: sentence, inQuote: inQuote)
 
         var out: [LocalQuote] = []
-        var last: Speaker?
-        // The paragraph (line) where `last` was last confirmed as a speaker: a pronoun ("he told
-        // reporters") means the person who last spoke, not whoever was named last ("Peskov said
-        // sanctions against Putin …" then "…,” he said" is Peskov).
-        var lastSpokeOnLine = -1
+        // The latest sentence subject or speaker: what "he" and "the Russian President" refer to.
+        var salient: Speaker?
+        // The latest attributed quote's speaker and the line it was on.
+        var lastQuoteSpeaker: Speaker?
+        var lastQuoteLine = -2
         var cursor = 0
-        func nearSpeechVerb(_ start: Int) -> Bool {
-            let line = tokens[start].line
-            let end = personEnd[start] ?? (start + 1)
-            for k in end..<min(n, end + 3) where tokens[k].line == line && speech[k] > 0 { return true }
-            for k in max(0, start - 2)..<start where tokens[k].line == line && speech[k] > 0 { return true }
-            return false
-        }
         for (open, close) in spans {
-            // Bring the latest speaker up to the quote's opening.
+            // Bring the salient subject up to the quote's opening.
             while cursor < open {
-                if let li = personAtToken[cursor] {
-                    if nearSpeechVerb(cursor) {
-                        last = .person(li)
-                        lastSpokeOnLine = tokens[cursor].line
-                    } else if last == nil || tokens[cursor].line - lastSpokeOnLine > 1 {
-                        last = .person(li)
+                if !inQuote[cursor] {
+                    if let m = actorAt[cursor], ctx.isPerson[m.actor], isSubject(ctx, at: cursor, end: m.end) {
+                        salient = .actor(m.actor)
+                    } else if speech[cursor] > 0, let (subj, _) = subject(ctx, before: cursor, limit: max(0, cursor - 12)) {
+                        // A speaker named outside quotes (`Erdoğan said he …`) is the paragraph's
+                        // latest explicit speaker, as an attributed quote is.
+                        switch subj {
+                        case .speaker(let sp):
+                            if case .actor(let li) = sp, !ctx.isPerson[li] { break }
+                            salient = sp
+                            lastQuoteSpeaker = sp
+                            lastQuoteLine = tokens[cursor].line
+                        case .pronoun where salient != nil:
+                            lastQuoteSpeaker = salient
+                            lastQuoteLine = tokens[cursor].line
+                        default: break
+                        }
                     }
-                }
-                if speech[cursor] > 0, let label = unnamedSubject(tokens, verb: cursor, text: text) {
-                    last = .label(label)
-                    lastSpokeOnLine = tokens[cursor].line
                 }
                 cursor += 1
             }
@@ -76,24 +157,37 @@ struct QuoteFinder: Sendable {
             let quoteText = FastText.trimmed(ActorTokenizer.makeString(scalars, startOffset, endOffset))
             guard quoteText.contains(where: \.isLetter) else { continue }
 
-            var speaker = after(close, tokens: tokens, speech: speech, personAtToken: personAtToken,
-                                personEnd: personEnd, last: last, text: text)
-            if speaker == nil {
-                speaker = before(open, tokens: tokens, speech: speech, personAtToken: personAtToken, personEnd: personEnd,
-                                 last: last, text: text)
+            let line = tokens[open].line
+            func resolve(_ s: Subject?) -> Speaker? {
+                switch s {
+                case .speaker(let sp)?: return sp
+                case .pronoun?, .description?:
+                    if case .description(let d)? = s, salient == nil { return .label(d) }
+                    return salient
+                case nil: return nil
+                }
+            }
+            var speaker = resolve(after(ctx, close: close))
+            if speaker == nil { speaker = resolve(before(ctx, open: open)) }
+            if speaker == nil, let last = lastQuoteSpeaker {
+                let opensLine = open == 0 || tokens[open - 1].line != line
+                if lastQuoteLine == line || (opensLine && lastQuoteLine == line - 1) { speaker = last }
             }
             var q = LocalQuote(text: quoteText, range: TextRange(start: startOffset, end: endOffset), speaker: nil, label: nil)
             switch speaker {
-            case .person(let li)?: q.speaker = li
+            case .actor(let li)?: q.speaker = li
             case .label(let l)?: q.label = l
             case nil: break
             }
-            if let s = speaker {
-                last = s
-                lastSpokeOnLine = tokens[min(close, n - 1)].line
+            if let sp = speaker {
+                lastQuoteSpeaker = sp
+                lastQuoteLine = close < n ? tokens[close].line : line
+                if case .actor(let li) = sp, !ctx.isPerson[li] {} else { salient = sp }
+            } else {
+                lastQuoteSpeaker = nil
             }
             out.append(q)
-            cursor = max(cursor, close)
+            cursor = max(cursor, min(close + 1, n))
         }
         return out
     }
@@ -123,128 +217,209 @@ struct QuoteFinder: Sendable {
         return spans
     }
 
-    /// The speaker named right after a closing quote, in the same sentence.
-    func after(_ close: Int, tokens: [ActorToken], speech: [Int], personAtToken: [Int: Int], personEnd: [Int: Int],
-               last: Speaker?, text: (Int, Int) -> String) -> Speaker? {
-        let n = tokens.count
-        guard close < n else { return nil }
-        var k = close + 1
-        let line = tokens[close].line
-        while k < n, tokens[k].isPunct, tokens[k].punctChar == "," || tokens[k].punctChar == "\u{2014}" || tokens[k].punctChar == "-" { k += 1 }
-        guard k < n, tokens[k].line == line, tokens[k].isWord else { return nil }
-        let start = k
-        var verb: Int?
-        var person: Int?
-        while k < n, k - start < 12, tokens[k].line == line {
-            let t = tokens[k]
-            if t.isPunct || t.kind != .word && t.kind != .number { break }
-            if person == nil, let li = personAtToken[k] {
-                person = li
-                if verb != nil { break }
-                k = personEnd[k] ?? (k + 1)
-                continue
-            }
-            if verb == nil, speech[k] > 0 {
-                verb = k
-                if person != nil { break }
-                k += speech[k]
-                continue
-            }
+    // MARK: - Subjects
+
+    /// Whether a person mention is the subject of its clause: at the start of its sentence (after a
+    /// title), after a comma and before a verb, or right before a speech verb.
+    func isSubject(_ c: Context, at start: Int, end: Int) -> Bool {
+        let t = c.tokens
+        let line = t[start].line
+        // Followed by a speech verb (Ryabkov said, Peskov also said).
+        var k = end
+        while k < t.count, k - end < 3, t[k].isWord, t[k].line == line {
+            if c.speech[k] > 0 { return true }
+            if !Self.auxiliaries.contains(t[k].lower) { break }
             k += 1
         }
-        guard let v = verb else { return nil }
-        if let p = person { return .person(p) }
-        if v > start {
-            // Subject before the verb: a pronoun, or an unnamed speaker (the source said).
-            if v - start == 1, Self.pronouns.contains(tokens[start].lower) { return last }
-            if let label = unnamedPhrase(tokens, from: start, to: v, text: text) { return .label(label) }
-            return nil
+        // A mention right before a comma and a clause that is not its own apposition is not enough; a
+        // mention that opens its sentence (titles, modifiers and "the" before it) is.
+        var j = start - 1
+        while j >= 0, start - j <= 12, t[j].line == line, c.sentence[j] == c.sentence[start] {
+            let u = t[j]
+            if u.isPunct || u.kind != .word { break }
+            if u.isCapitalized || u.isAllCaps || u.possessive || lexicon.roles.contains(u.lower)
+                || lexicon.modifiers.contains(u.lower) || u.lower == "the" || u.lower == "of" {
+                j -= 1
+                continue
+            }
+            return false
         }
-        // Verb first: "said the source", "according to a White House official".
-        var e = v + speech[v]
-        let npStart = e
-        while e < n, e - npStart < 8, tokens[e].isWord, tokens[e].line == line,
-              !["on", "in", "at", "who", "that", "after", "before", "during", "when", "while"].contains(tokens[e].lower) {
+        if j < 0 || t[j].line != line || c.sentence[j] != c.sentence[start] { return true }
+        // After a comma that closes an introductory phrase, before a lower-case verb-like word
+        // (`In his first speech, Kim Jong-un first thanked …`).
+        if t[j].punctChar == ",", end < t.count, t[end].isWord, !t[end].isCapitalized, t[end].line == line,
+           !Self.clauseBreakers.contains(t[end].lower), !["of", "in", "on", "at", "to", "for", "with", "and", "or"].contains(t[end].lower) {
+            return true
+        }
+        return false
+    }
+
+    /// The subject ending right before `verb`, looking no further left than `limit`, with its first token.
+    func subject(_ c: Context, before verb: Int, limit: Int) -> (Subject, Int)? {
+        let t = c.tokens
+        let line = t[verb].line
+        var k = verb - 1
+        while k >= limit, t[k].isWord, t[k].line == line, Self.auxiliaries.contains(t[k].lower) { k -= 1 }
+        guard k >= limit, t[k].line == line else { return nil }
+        // A name set off by commas after its description: `Biden's adviser, Jake Sullivan, said`.
+        if t[k].punctChar == ",", let ms = c.mentionEndingAt[k], ms >= limit, let m = c.actorAt[ms],
+           ms > limit, t[ms - 1].punctChar == "," {
+            return (.speaker(.actor(m.actor)), ms)
+        }
+        // An apposition between commas: `Jen Psaki, White House press secretary, said`.
+        if t[k].punctChar == "," {
+            var j = k - 1
+            while j >= limit, k - j <= 12, t[j].line == line, t[j].punctChar != "," {
+                if c.isSentenceEnd(j) { return nil }
+                if case .quote = t[j].kind { return nil }
+                j -= 1
+            }
+            guard j > limit, t[j].punctChar == ",", let ms = c.mentionEndingAt[j], ms >= limit,
+                  let m = c.actorAt[ms] else { return nil }
+            return (.speaker(.actor(m.actor)), ms)
+        }
+        if let ms = c.mentionEndingAt[k + 1], ms >= limit, let m = c.actorAt[ms] {
+            // `the Kremlin said`: a determiner before an organisation's name is part of it.
+            let first = ms > limit && t[ms - 1].lower == "the" ? ms - 1 : ms
+            return (.speaker(.actor(m.actor)), first)
+        }
+        guard t[k].isWord else { return nil }
+        if Self.pronouns.contains(t[k].lower) { return (.pronoun, k) }
+        if t[k].lower == "who", k - 1 >= limit, t[k - 1].punctChar == ",", let ms = c.mentionEndingAt[k - 1],
+           let m = c.actorAt[ms] {
+            return (.speaker(.actor(m.actor)), ms)
+        }
+        // A noun phrase: `a senior administration official`, `the Russian President`, `officials`.
+        let head = t[k].lower
+        let singular = head.hasSuffix("s") ? String(head.dropLast()) : head
+        let isHead = lexicon.unnamedHeads.contains(head) || lexicon.roles.contains(head) || lexicon.roles.contains(singular)
+        guard isHead else { return nil }
+        var j = k
+        while j - 1 >= limit, k - j < 6, t[j - 1].isWord, t[j - 1].line == line, !Self.determiners.contains(t[j].lower),
+              !Self.clauseBreakers.contains(t[j - 1].lower) {
+            j -= 1
+        }
+        let det = t[j].lower
+        let phrase = c.text(j, k + 1)
+        if Self.determiners.contains(det) && det != "the" && det != "his" && det != "her" && det != "its" && det != "their" {
+            return (.speaker(.label(phrase)), j)
+        }
+        if lexicon.anonymousHeads.contains(head) || (head != singular && lexicon.unnamedHeads.contains(head)) {
+            return (.speaker(.label(phrase)), j)
+        }
+        if det == "the" || det == "his" || det == "her" { return (.description(phrase), j) }
+        return nil
+    }
+
+    /// The subject right after a speech verb (`said Sergei Ryabkov`, `according to a US official`).
+    func subject(_ c: Context, after verb: Int) -> Subject? {
+        let t = c.tokens
+        let line = t[verb].line
+        let k = verb + c.speech[verb]
+        guard k < t.count, t[k].line == line, t[k].isWord else { return nil }
+        if let m = c.actorAt[k] { return .speaker(.actor(m.actor)) }
+        // A title before the name: `according to Minister Pavel Horak`.
+        var j = k
+        while j < t.count, j - k < 5, t[j].isWord, t[j].line == line, c.actorAt[j] == nil,
+              t[j].isCapitalized || lexicon.roles.contains(t[j].lower) || lexicon.modifiers.contains(t[j].lower) {
+            j += 1
+        }
+        if j > k, j < t.count, let m = c.actorAt[j], c.isPerson[m.actor] { return .speaker(.actor(m.actor)) }
+        if k + 1 < t.count, t[k].lower == "the", let m = c.actorAt[k + 1], !c.isPerson[m.actor] { return .speaker(.actor(m.actor)) }
+        if ["he", "she", "him", "her"].contains(t[k].lower) { return .pronoun }
+        var e = k
+        while e < t.count, e - k < 8, t[e].isWord, t[e].line == line,
+              !["on", "in", "at", "who", "that", "after", "before", "during", "when", "while", "and", "to", "from"].contains(t[e].lower) {
             e += 1
         }
-        if e > npStart {
-            if e - npStart == 1, ["he", "she", "they"].contains(tokens[npStart].lower) { return last }
-            if let label = unnamedPhrase(tokens, from: npStart, to: e, text: text) { return .label(label) }
-        }
+        guard e > k else { return nil }
+        if let (s, first) = subject(c, before: e, limit: k), first == k { return s }
         return nil
     }
 
-    /// The speaker of a quote introduced earlier in its sentence (`Macron said … but added: “…”`).
-    /// When several people precede the verb, the one right before it speaks (`… Kuleba said`);
-    /// otherwise the sentence's first-named person, its subject (`Yermak, chief of staff to President
-    /// Zelenskiy, tweeted …`, `Putin, who met Biden in December, warned …`).
-    func before(_ open: Int, tokens: [ActorToken], speech: [Int], personAtToken: [Int: Int], personEnd: [Int: Int],
-                last: Speaker?, text: (Int, Int) -> String) -> Speaker? {
-        guard open > 0 else { return nil }
-        let line = tokens[open].line
+    // MARK: - Attribution
+
+    /// The speaker named in the clause right after a closing quote.
+    func after(_ c: Context, close: Int) -> Subject? {
+        let t = c.tokens
+        let n = t.count
+        guard close < n else { return nil }
+        var k = close + 1
+        let line = t[close].line
+        while k < n, t[k].isPunct, t[k].punctChar == "," || t[k].punctChar == "\u{2014}" || t[k].punctChar == "-" { k += 1 }
+        guard k < n, t[k].line == line, t[k].isWord else { return nil }
+        let start = k
+        // A new sentence after the quote speaks for it only when it is a short attribution (`Sullivan said.`).
+        let newSentence = t[start].sentenceStart
+        var e = k
+        while e < n, e - start < 40, t[e].line == line, !c.isSentenceEnd(e) {
+            if case .quote = t[e].kind { break }
+            e += 1
+        }
+        guard let v = (start..<e).first(where: { c.speech[$0] > 0 }) else { return nil }
+        if v == start { return newSentence && e - v > 8 ? nil : subject(c, after: v) }
+        guard let (s, first) = subject(c, before: v, limit: start) else { return nil }
+        // The subject opens the clause, perhaps after a title or a description (`Polish Foreign
+        // Minister Zbigniew Rau said`, `Biden's top national security advisor, Jake Sullivan, said`).
+        let gap = start..<first
+        if gap.count <= 8, !gap.contains(where: { Self.clauseBreakers.contains(t[$0].lower) || c.speech[$0] > 0 || !t[$0].isWord && t[$0].punctChar != "," }),
+           !(newSentence && (e - v > 5 || (v..<e).contains { t[$0].lower == "that" })) {
+            return s
+        }
+        // A sentence that ends `…, NATO Secretary-General Jens Stoltenberg said Wednesday.`
+        var ts = first
+        while ts - 1 > start, t[ts - 1].isWord, t[ts - 1].isCapitalized || t[ts - 1].isAllCaps || t[ts - 1].possessive
+                || lexicon.roles.contains(t[ts - 1].lower) || lexicon.modifiers.contains(t[ts - 1].lower) || t[ts - 1].lower == "the" {
+            ts -= 1
+        }
+        // (the verb may be followed by a time and a comma: `said Wednesday, asserting …`).
+        let afterVerb = v + c.speech[v]
+        let tail = (afterVerb..<e).first(where: { t[$0].punctChar == "," }).map { $0 - afterVerb } ?? (e - afterVerb)
+        if t[ts - 1].punctChar == ",", tail <= 3 { return s }
+        return nil
+    }
+
+    /// The speaker of a quote introduced earlier in its own sentence.
+    func before(_ c: Context, open: Int) -> Subject? {
+        let t = c.tokens
+        // The sentence the quote sits in, as written before it (a quote opening a sentence has none).
+        guard open > 0, t[open - 1].line == t[open].line, !c.isSentenceEnd(open - 1) else { return nil }
+        let line = t[open].line
+        let sent = c.sentence[open - 1]
+        // Bounded: a "sentence" without punctuation may run for pages.
+        var s0 = open
+        while s0 - 1 >= 0, open - s0 < 60, t[s0 - 1].line == line, c.sentence[s0 - 1] == sent { s0 -= 1 }
+        guard s0 < open else { return nil }
+        // Speech verbs from the nearest to the farthest; the first with a subject speaks.
         var k = open - 1
-        var verb: Int?
-        var closest: Int?
-        var earliest: Int?
-        var pronounSubject = false
-        while k >= 0, open - k <= 40, tokens[k].line == line {
-            let t = tokens[k]
-            if case .quote = t.kind { break }
-            if t.isPunct, let c = t.punctChar, ".!?".unicodeScalars.contains(c) { break }
-            if verb == nil, speech[k] > 0 { verb = k }
-            if let v = verb, let li = personAtToken[k] {
-                if closest == nil && !pronounSubject {
-                    closest = li
-                    // Right before the verb, with no comma closing an apposition in between.
-                    let end = personEnd[k] ?? (k + 1)
-                    if v - end == 0 || (v - end == 1 && !tokens[end].isPunct) { return .person(li) }
-                }
-                earliest = li
-                if t.sentenceStart { break }
-                k -= 1
-                continue
+        var sawVerb = false
+        while k >= s0 {
+            if c.inQuote[k] { k -= 1; continue }
+            if t[k].punctChar == ":", k - 1 >= s0, let ms = c.mentionEndingAt[k], let m = c.actorAt[ms] {
+                return .speaker(.actor(m.actor))
             }
-            if verb != nil, earliest != nil, t.sentenceStart { break }
-            if let v = verb, k == v - 1, Self.pronouns.contains(t.lower) {
-                // "Yermak … tweeted that he hopes for “…”": the pronoun is the sentence's subject
-                // when one was named before it; else the latest speaker.
-                pronounSubject = true
-                k -= 1
-                continue
+            if c.speech[k] > 0 {
+                sawVerb = true
+                if t[k].lower == "according" { if let s = subject(c, after: k) { return s } }
+                else if let (s, _) = subject(c, before: k, limit: s0) { return s }
             }
-            if let v = verb, k < v, !pronounSubject, let label = unnamedPhrase(tokens, from: k, to: v, text: text),
-               k == 0 || tokens[k - 1].isPunct || tokens[k].sentenceStart {
-                return .label(label)
-            }
-            if t.sentenceStart { break }
             k -= 1
         }
-        if let e = earliest { return .person(e) }
-        if pronounSubject { return last }
-        if verb != nil, let l = last, case .person = l { return l }
+        guard sawVerb else { return nil }
+        // `…, saying “…”`, `and said “…”`: the sentence's subject.
+        var j = s0
+        while j < open, c.actorAt[j] == nil, t[j].punctChar == "," || t[j].isWord && lexicon.nonNameWords.contains(t[j].lower) { j += 1 }
+        if let m = c.actorAt[j], c.isPerson[m.actor] { return .speaker(.actor(m.actor)) }
+        if j < open, Self.pronouns.contains(t[j].lower) { return .pronoun }
+        for i in s0..<open where !c.inQuote[i] {
+            if let m = c.actorAt[i], c.isPerson[m.actor], isSubject(c, at: i, end: m.end) { return .speaker(.actor(m.actor)) }
+        }
         return nil
-    }
-
-    /// An unnamed speaker phrase spanning [from, to): `the source`, `a White House official`,
-    /// `officials`, `the Russian negotiator`; nil for anything else.
-    func unnamedPhrase(_ tokens: [ActorToken], from: Int, to: Int, text: (Int, Int) -> String) -> String? {
-        guard to > from, to - from <= 7 else { return nil }
-        let words = (from..<to).map { tokens[$0] }
-        guard words.allSatisfy({ $0.isWord }) else { return nil }
-        guard let head = words.last, lexicon.unnamedHeads.contains(head.lower) || lexicon.roles.contains(head.lower) else { return nil }
-        if words.count > 1 && !Self.determiners.contains(words[0].lower) { return nil }
-        return text(from, to)
     }
 
     /// `A presidential official stressed …`: the unnamed subject right before a speech verb.
-    func unnamedSubject(_ tokens: [ActorToken], verb: Int, text: (Int, Int) -> String) -> String? {
-        var k = verb - 1
-        while k >= 0, verb - k <= 6, tokens[k].isWord, tokens[k].line == tokens[verb].line {
-            if Self.determiners.contains(tokens[k].lower) && (k == 0 || tokens[k].sentenceStart || tokens[k - 1].isPunct) {
-                return unnamedPhrase(tokens, from: k, to: verb, text: text)
-            }
-            k -= 1
-        }
-        return nil
+    func unnamedSubject(_ c: Context, verb: Int) -> String? {
+        guard let (s, _) = subject(c, before: verb, limit: max(0, verb - 8)), case .speaker(.label(let l)) = s else { return nil }
+        return l
     }
 }

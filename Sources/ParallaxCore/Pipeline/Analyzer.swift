@@ -54,7 +54,7 @@ public enum Analyzer {
         let snapshot = articles
         let fresh = ConcurrentMap.map(missing) { i in
             let a = snapshot[i]
-            return ArticleExtraction(articleID: a.id, actors: extractor.extract(articleID: a.id, body: a.body),
+            return ArticleExtraction(articleID: a.id, actors: extractor.extract(articleID: a.id, body: a.body, date: a.published?.day),
                                      lead: LeadVectors.counts(of: a))
         }
         for (i, e) in zip(missing, fresh) { entries[i] = e }
