@@ -215,17 +215,32 @@ struct EventExtractor: Sendable {
         // Each date belongs to one event word and each event word has at most one date: the closest pairs
         // first, counting only the words between that carry meaning ("on January 12 by a meeting" is close).
         let light: Set<String> = ["on", "for", "by", "a", "an", "the", "of", "then", "and", "in", "at", "its", "their"]
+        // Hits are in text order: the first hit starting at or after a token, by binary search, so that a
+        // sentence dense with event words (a scraped page with no full stops) stays linear.
+        func firstHit(atOrAfter t: Int) -> Int {
+            var lo = 0, hi = hits.count
+            while lo < hi { let mid = (lo + hi) / 2; if hits[mid].start < t { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
         func distance(_ d: Range<Int>, _ h: Hit) -> Int {
             let between = d.lowerBound >= h.end ? h.end..<d.lowerBound : d.upperBound..<max(d.upperBound, h.start)
             // A date does not reach past another event word, and a clause break puts it farther away.
-            if hits.contains(where: { between.contains($0.start) }) { return Int.max }
+            let next = firstHit(atOrAfter: between.lowerBound)
+            if next < hits.count, between.contains(hits[next].start) { return Int.max }
             let gap = toks[between].filter { $0.shape != .punct && !light.contains($0.key) }.count
             let breaks = toks[between].filter { [",", ";", "–", "—", "("].contains($0.key) }.count
             return gap * 2 + breaks * 3 + (d.lowerBound >= h.end ? 0 : 1) + (h.trigger.strength == .strong ? 0 : 6)
         }
         var pairs: [(Int, Int, Int)] = []  // (distance, date, hit)
+        // Only hits near enough to own the date are paired (a distance counts at least one per two
+        // tokens between them up to the limit below): the pairs grow with the text, not its square.
+        let reach = 2 * (2 * Self.window + 6) + 4
         for (di, d) in dates.enumerated() {
-            for (hi, h) in hits.enumerated() { pairs.append((distance(d.tokens, h), di, hi)) }
+            var hi = firstHit(atOrAfter: max(0, d.tokens.lowerBound - reach))
+            while hi < hits.count, hits[hi].start <= d.tokens.upperBound + reach {
+                pairs.append((distance(d.tokens, hits[hi]), di, hi))
+                hi += 1
+            }
         }
         pairs.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
         var owner: [Int: Int] = [:]  // date index → hit index
@@ -443,6 +458,8 @@ struct EventExtractor: Sendable {
         }
         if let p = pool { clusters.append(p) }
         // 3. Kind: the weighted vote, calls counting more (a "meeting" by phone is a call).
+        // (Each sentence is read for a format name once, however many mentions it holds.)
+        var qualifierBySentence: [Int: String?] = [:]
         for i in clusters.indices {
             var votes: [EventKind: Double] = [:]
             for m in clusters[i].mentions { votes[m.kind, default: 0] += m.weight * (m.kind == .call ? 1.5 : 1) }
@@ -452,7 +469,7 @@ struct EventExtractor: Sendable {
                 clusters[i].kind = .call
             }
             if clusters[i].kind == .call { clusters[i].place = nil }
-            clusters[i].qualifier = qualifier(of: clusters[i], body: body)
+            clusters[i].qualifier = qualifier(of: clusters[i], body: body, memo: &qualifierBySentence)
         }
         // 4. Primary: the heaviest event; one far from the article's date is background, not the news.
         let ref = article.published?.day
@@ -479,24 +496,36 @@ struct EventExtractor: Sendable {
     }
 
     /// The name of a format or process the sentences give (`Normandy` of `the Normandy format`).
-    private func qualifier(of c: LocalEvent, body: EventText) -> String? {
+    private func qualifier(of c: LocalEvent, body: EventText, memo: inout [Int: String?]) -> String? {
         for m in c.mentions {
             guard let r = m.sentence else { continue }
-            let toks = body.tokens
-            // Tokens of the sentence: those whose start lies in its range.
-            let first = body.tokenIndex(atOrAfter: r.start)
-            var i = first
-            while i < toks.count, toks[i].start < r.end {
-                let tok = toks[i]
-                if tok.key.hasSuffix("-format"), tok.capitalized {
-                    return String(tok.text.dropLast("-format".count))
-                }
-                if tok.key == "format", i > first, toks[i - 1].capitalized, toks[i - 1].shape == .word,
-                   lexicon.countries[toks[i - 1].key] == nil, lexicon.places[toks[i - 1].key] == nil {
-                    return toks[i - 1].text
-                }
-                i += 1
+            if let known = memo[r.start] {
+                if let q = known { return q }
+                continue
             }
+            let q = qualifier(inSentence: r, body: body)
+            memo[r.start] = .some(q)
+            if let q { return q }
+        }
+        return nil
+    }
+
+    /// The format name a sentence gives (`Normandy` in `Normandy format`, `Normandy-format`).
+    private func qualifier(inSentence r: TextRange, body: EventText) -> String? {
+        let toks = body.tokens
+        // Tokens of the sentence: those whose start lies in its range.
+        let first = body.tokenIndex(atOrAfter: r.start)
+        var i = first
+        while i < toks.count, toks[i].start < r.end {
+            let tok = toks[i]
+            if tok.key.hasSuffix("-format"), tok.capitalized {
+                return String(tok.text.dropLast("-format".count))
+            }
+            if tok.key == "format", i > first, toks[i - 1].capitalized, toks[i - 1].shape == .word,
+               lexicon.countries[toks[i - 1].key] == nil, lexicon.places[toks[i - 1].key] == nil {
+                return toks[i - 1].text
+            }
+            i += 1
         }
         return nil
     }
