@@ -224,6 +224,7 @@ public struct Cleaner: Sendable {
                 pendingSpace = !out.isEmpty
                 continue
             }
+            if v == 0xAD { continue }  // a soft hyphen: invisible, and it splits words for search
             if pendingSpace { out.append(0x20); pendingSpace = false }
             if v < 0x80 { out.append(UInt8(v)) } else { UTF8.encode(u) { out.append($0) } }
         }
