@@ -157,16 +157,19 @@ public struct HTMLExtractor: Sendable {
             let name = tree.names[i]
             let p = tree.parents[i]
             protected[i] = (p >= 0 && protected[p]) || name == "table" || name == "code" || name == "pre"
-            var furnitureHere = furniture.contains(name)
-            if let role = tree.attribute(i, "role")?.lowercased(), roles.contains(role) { furnitureHere = true }
-            if !furnitureHere, name != "a", !protected[i] {
+            // An element named or marked as furniture may have been left open and wrap the story; a
+            // class is set on purpose (and a pass without these rules follows when too little is left).
+            var byName = furniture.contains(name)
+            if let role = tree.attribute(i, "role")?.lowercased(), roles.contains(role) { byName = true }
+            var byClass = false
+            if !byName, name != "a", !protected[i] {
                 let (c, id) = classID(tree, i)
                 let both = c + " " + id
-                if both.count > 1, unlikely.matches(both), !okMaybe.matches(both) { furnitureHere = true }
+                if both.count > 1, unlikely.matches(both), !okMaybe.matches(both) { byClass = true }
             }
-            if furnitureHere {
+            if byName || byClass {
                 let text = counts.text[i]
-                let wraps = Double(text) >= share * Double(total)
+                let wraps = byName && Double(text) >= share * Double(total)
                     && Double(counts.link[i]) <= maxLinks * Double(max(1, text))
                 if !wraps {
                     mark(tree, i, &removed)

@@ -77,7 +77,7 @@ public enum HTMLMetadata {
             let headline = nonBlank(o["headline"])
             let name = nonBlank(o["name"])
             m.title = headline ?? name
-            m.published = nonBlank(o["datePublished"]) ?? nonBlank(o["dateCreated"])
+            m.published = nonBlank(o["datePublished"])
             m.outlet = nameOf(o["publisher"])
             m.url = nonBlank(o["url"]) ?? (o["mainEntityOfPage"] as? [String: Any]).flatMap { nonBlank($0["@id"]) }
             return m
