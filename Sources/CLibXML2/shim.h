@@ -3,6 +3,11 @@
 #ifndef PARALLAX_CLIBXML2_SHIM_H
 #define PARALLAX_CLIBXML2_SHIM_H
 
+// libxml2 is built with ICU, and its encoding.h then includes ICU's headers, whose types clash with
+// Foundation's own copy of ICU in the same Swift module. Parallax never touches the encoding
+// handler's fields (only pointers to it), so the ICU part of that struct is left out here.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>

@@ -93,8 +93,10 @@ public struct Cleaner: Sendable {
                 lines[i].removedBecause = "date line"
                 continue
             }
-            // A repeated line: the copies after the first go (a lead printed twice keeps one).
-            let repeated = (seen[l.folded] ?? 0) > 1 && firstCopy[l.folded] != i
+            // A repeated line: a doubled photo caption goes, every copy; a story paragraph printed
+            // twice (a lead repeated under the photo) keeps its first copy.
+            let repeated = (seen[l.folded] ?? 0) > 1
+                && (firstCopy[l.folded] != i || !Cleaner.looksLikeStory(l.text, words: l.words))
             if repeated || isCaption(l) {
                 for m in DateParser.find(in: l.text) where m.year != nil {
                     lineEvidence.append((i, DateEvidence(mention: m, source: .caption)))

@@ -442,13 +442,22 @@ public struct HTMLExtractor: Sendable {
         let maxLinksPositive = settings.number("max-link-density-positive", 0.5)
         // Post-order: a box is judged after what it contains was (as Readability walks backwards).
         for r in roots {
+            // Whether an ancestor (within the story) is code or a figure, inherited in one pass.
+            var inCode = [Bool](repeating: false, count: tree.ends[r] - r)
+            var inFigure = inCode
+            for j in (r + 1)..<tree.ends[r] {
+                let p = tree.parents[j] - r
+                let pn = tree.names[p + r]
+                inCode[j - r] = inCode[p] || pn == "code" || pn == "pre"
+                inFigure[j - r] = inFigure[p] || pn == "figure"
+            }
             var i = tree.ends[r] - 1
             while i > r {
                 defer { i -= 1 }
                 if removed[i] { continue }
                 let name = tree.names[i]
                 guard conditional.contains(name) else { continue }
-                if hasAncestor(tree, i, upTo: r, named: ["code", "pre"]) { continue }
+                if inCode[i - r] { continue }
                 if name == "table" && isDataTable(tree, i) { continue }
                 let weight = classWeight(tree, i, flags)
                 var drop = weight < 0
@@ -458,7 +467,7 @@ public struct HTMLExtractor: Sendable {
                     let len = c.text[i]
                     let ld = linkDensity(c, i)
                     let headingDensity = len == 0 ? 0 : Double(c.headingText[i]) / Double(len)
-                    let inFigure = hasAncestor(tree, i, upTo: r, named: ["figure"])
+                    let inFigure = inFigure[i - r]
                     drop = (img > 1 && p / img < 0.5 && !inFigure)
                         || Double(c.inputs[i]) > (p / 3).rounded(.down)
                         || (!isList && headingDensity < 0.9 && len < 25 && (img == 0 || img > 2) && !inFigure)
@@ -482,18 +491,6 @@ public struct HTMLExtractor: Sendable {
                 }
             }
         }
-    }
-
-    func hasAncestor(_ tree: HTMLTree, _ i: Int, upTo root: Int, named: Set<String>) -> Bool {
-        var a = tree.parents[i]
-        var steps = 0
-        while a >= root, steps < 64 {
-            if named.contains(tree.names[a]) { return true }
-            if a == root { break }
-            a = tree.parents[a]
-            steps += 1
-        }
-        return false
     }
 
     /// A table of data (headers, a caption, a summary) rather than a layout table.

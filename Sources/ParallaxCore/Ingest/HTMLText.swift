@@ -19,8 +19,11 @@ public enum HTMLText {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         let fragment = !looksLikePage(body.prefix(8192))
-        if String(validating: body, as: UTF8.self) == nil, !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
-           let charset = declaredCharset(body.prefix(4096)) {
+        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if !utf16, String(validating: body, as: UTF8.self) != nil {
+            return extract(tree: HTMLTree.parse(bytes: Array(body)), fragment: fragment)
+        }
+        if !utf16, let charset = declaredCharset(body.prefix(4096)) {
             let tree = HTMLTree.parse(bytes: Array(body), encoding: charset)
             if tree.count > 1 { return extract(tree: tree, fragment: fragment) }
         }
