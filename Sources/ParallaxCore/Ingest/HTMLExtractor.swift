@@ -109,8 +109,16 @@ public struct HTMLExtractor: Sendable {
         removed = without
     }
 
+    /// Marks a subtree removed. A subtree already marked is skipped whole, so marking boxes from the
+    /// inside out (conditional cleaning) stays linear however deep they nest.
     func mark(_ tree: HTMLTree, _ i: Int, _ removed: inout [Bool]) {
-        for j in i..<tree.ends[i] { removed[j] = true }
+        removed[i] = true
+        var j = i + 1
+        while j < tree.ends[i] {
+            if removed[j] { j = tree.ends[j]; continue }
+            removed[j] = true
+            j += 1
+        }
     }
 
     func isHidden(_ tree: HTMLTree, _ i: Int) -> Bool {
