@@ -60,10 +60,17 @@ public struct Cleaner: Sendable {
         let dominant = dominantScript(lines)
         var seen: [String: Int] = [:]
         var firstCopy: [String: Int] = [:]
-        for (i, l) in lines.enumerated() where l.words >= 4 {
+        var doubled = Set<String>()  // printed twice in a row: a photo's alt text and its caption
+        var previous: String?
+        for (i, l) in lines.enumerated() where !l.text.isEmpty {
+            defer { previous = l.folded }
+            guard l.words >= 4 else { continue }
             seen[l.folded, default: 0] += 1
             if firstCopy[l.folded] == nil { firstCopy[l.folded] = i }
+            if previous == l.folded { doubled.insert(l.folded) }
         }
+        // A headline doubled at the top of the page (before any story line) is still the headline.
+        let storyBegins = lines.firstIndex { Cleaner.looksLikeStory($0.text, words: $0.words) } ?? lines.count
 
         var trailerFrom: Int?
         var creditsFrom: Int?
@@ -93,10 +100,11 @@ public struct Cleaner: Sendable {
                 lines[i].removedBecause = "date line"
                 continue
             }
-            // A repeated line: a doubled photo caption goes, every copy; a story paragraph printed
-            // twice (a lead repeated under the photo) keeps its first copy.
+            // A repeated line keeps its first copy (a lead or headline printed twice), except a short
+            // line doubled in a row — a photo's alt text and caption — which goes whole.
             let repeated = (seen[l.folded] ?? 0) > 1
-                && (firstCopy[l.folded] != i || !Cleaner.looksLikeStory(l.text, words: l.words))
+                && (firstCopy[l.folded] != i
+                    || doubled.contains(l.folded) && i > storyBegins && !Cleaner.looksLikeStory(l.text, words: l.words))
             if repeated || isCaption(l) {
                 for m in DateParser.find(in: l.text) where m.year != nil {
                     lineEvidence.append((i, DateEvidence(mention: m, source: .caption)))
