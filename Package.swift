@@ -18,6 +18,7 @@ let package = Package(
         // The model: ingest, clean, metadata, actors, events, compare, query. No terminal, no database.
         .target(
             name: "ParallaxCore",
+            dependencies: ["CLibXML2"],
             resources: [
                 .copy("../../Resources/corpus"),
                 .copy("../../Resources/data"),
@@ -32,6 +33,8 @@ let package = Package(
         .target(name: "ParallaxTUI", dependencies: ["ParallaxCore"]),
         // The TUI's corpus queries answered by the persistent index, for corpora too large to load.
         .target(name: "ParallaxBrowse", dependencies: ["ParallaxCore", "ParallaxStore", "ParallaxTUI"]),
+        // libxml2's HTML parser, wrapped by a tiny shim; only ParallaxCore's HTMLTree uses it.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // The wide-character ncurses C API, wrapped by a tiny shim (see shared NCURSES.md).
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
         // The only code that talks to ncurses: init/teardown, grid → screen, keys → messages, signals.

@@ -59,7 +59,18 @@ public struct Cleaner: Sendable {
         let count = lines.count
         let dominant = dominantScript(lines)
         var seen: [String: Int] = [:]
-        for l in lines where l.words >= 4 { seen[l.folded, default: 0] += 1 }
+        var firstCopy: [String: Int] = [:]
+        var doubled = Set<String>()  // printed twice in a row: a photo's alt text and its caption
+        var previous: String?
+        for (i, l) in lines.enumerated() where !l.text.isEmpty {
+            defer { previous = l.folded }
+            guard l.words >= 4 else { continue }
+            seen[l.folded, default: 0] += 1
+            if firstCopy[l.folded] == nil { firstCopy[l.folded] = i }
+            if previous == l.folded { doubled.insert(l.folded) }
+        }
+        // A headline doubled at the top of the page (before any story line) is still the headline.
+        let storyBegins = lines.firstIndex { Cleaner.looksLikeStory($0.text, words: $0.words) } ?? lines.count
 
         var trailerFrom: Int?
         var creditsFrom: Int?
@@ -89,11 +100,16 @@ public struct Cleaner: Sendable {
                 lines[i].removedBecause = "date line"
                 continue
             }
-            if (seen[l.folded] ?? 0) > 1 || isCaption(l) {
+            // A repeated line keeps its first copy (a lead or headline printed twice), except a short
+            // line doubled in a row — a photo's alt text and caption — which goes whole.
+            let repeated = (seen[l.folded] ?? 0) > 1
+                && (firstCopy[l.folded] != i
+                    || doubled.contains(l.folded) && i > storyBegins && !Cleaner.looksLikeStory(l.text, words: l.words))
+            if repeated || isCaption(l) {
                 for m in DateParser.find(in: l.text) where m.year != nil {
                     lineEvidence.append((i, DateEvidence(mention: m, source: .caption)))
                 }
-                lines[i].removedBecause = (seen[l.folded] ?? 0) > 1 ? "repeated line (photo caption)" : "photo caption or credit"
+                lines[i].removedBecause = repeated ? "repeated line (photo caption)" : "photo caption or credit"
                 continue
             }
             if l.words <= 12, let s = dominant, let ls = Cleaner.script(of: l.text), ls != s {
@@ -121,9 +137,14 @@ public struct Cleaner: Sendable {
         let lastStory = lines.lastIndex(where: { $0.isStory })
         var headline: String?
         if let f = firstStory {
+            let firstLine = lines.firstIndex(where: { !$0.text.isEmpty })
             for i in 0..<f where !lines[i].text.isEmpty && lines[i].removedBecause == nil {
                 let l = lines[i]
-                if headline == nil, Cleaner.looksLikeHeadline(l.text, words: l.words) {
+                // A two-word headline ("Talks fail") counts when it is the first line, alone in its
+                // block, and the story follows within a few lines.
+                let shortHeadline = i == firstLine && l.words == 2 && f - i <= 3 && standsAlone(lines, i)
+                    && Cleaner.looksLikeShortHeadline(l.text)
+                if headline == nil, shortHeadline || Cleaner.looksLikeHeadline(l.text, words: l.words) {
                     headline = l.text
                     lines[i].removedBecause = "headline"
                 } else if l.words <= 3 && !Cleaner.endsSentence(l.text) {
@@ -195,14 +216,19 @@ public struct Cleaner: Sendable {
         return out
     }
 
+    /// A line's words; Chinese and Japanese, written without spaces, count one word per two
+    /// characters, so a paragraph of them is not taken for a one-word navigation line.
     func makeLine(_ text: String, block: Int) -> Line {
         var words = 0
+        var ideographic = 0
         var inWord = false
         for u in text.unicodeScalars {
             let space = u == " "
             if !space && !inWord { words += 1 }
             inWord = !space
+            if u.value >= 0x3040, Cleaner.isIdeographic(u.value) { ideographic += 1 }
         }
+        words += ideographic / 2
         return Line(text: text, folded: FurnitureRules.fold(text), words: words, block: block)
     }
 
@@ -224,6 +250,7 @@ public struct Cleaner: Sendable {
                 pendingSpace = !out.isEmpty
                 continue
             }
+            if v == 0xAD { continue }  // a soft hyphen: invisible, and it splits words for search
             if pendingSpace { out.append(0x20); pendingSpace = false }
             if v < 0x80 { out.append(UInt8(v)) } else { UTF8.encode(u) { out.append($0) } }
         }
@@ -237,7 +264,28 @@ public struct Cleaner: Sendable {
 
     // MARK: line shapes
 
-    static let sentenceEnders: Set<Character> = [".", "!", "?", "…", "\"", "”", "’", "'", "»", ")", ":"]
+    static let sentenceEnders: Set<Character> = [".", "!", "?", "…", "\"", "”", "’", "'", "»", ")", ":",
+                                                 "。", "！", "？", "」", "』", "）", "．"]
+
+    /// Kana and CJK ideographs (hangul is written with spaces).
+    static func isIdeographic(_ v: UInt32) -> Bool {
+        (0x3040...0x30FF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
+            || (0xF900...0xFAFF).contains(v)
+    }
+
+    /// Two capitalised-or-lettered words, no sentence or list punctuation.
+    static func looksLikeShortHeadline(_ s: String) -> Bool {
+        guard s.first?.isUppercase == true || s.first?.isNumber == true, !endsSentence(s) || s.hasSuffix("!") || s.hasSuffix("?")
+        else { return false }
+        return s.split(separator: " ").allSatisfy { $0.contains(where: \.isLetter) || $0.contains(where: \.isNumber) }
+            && !s.contains("|") && !s.contains("»") && !s.contains("›")
+    }
+
+    /// Alone in its block: the next non-empty line starts another block.
+    func standsAlone(_ lines: [Line], _ i: Int) -> Bool {
+        guard let next = lines[(i + 1)...].first(where: { !$0.text.isEmpty }) else { return false }
+        return next.block != lines[i].block
+    }
 
     static func endsSentence(_ s: String) -> Bool {
         guard let last = s.last else { return false }

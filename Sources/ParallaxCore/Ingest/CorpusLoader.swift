@@ -87,7 +87,7 @@ public struct CorpusLoader: Sendable {
         }
         switch ext {
         case "html", "htm":
-            let r = HTMLText.extract(text)
+            let r = HTMLText.extract(bytes: [UInt8](bytes), fallback: text)
             return ([RawDocument(path: file.path, format: .html, text: r.text, given: given, page: r.meta, truncated: truncated)], warnings)
         case "json":
             if truncated { return ([], warnings + ["\(file.path): JSON larger than the cap cannot be parsed, skipped"]) }
