@@ -62,6 +62,8 @@ public struct HTMLTree: Sendable {
         _ = libxmlReady
         var tree = HTMLTree()
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return tree }
+        // End tags that close nothing would cost libxml2 a search of its whole stack each.
+        let bytes = StrayEndTags.strip(bytes)
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
                 htmlReadMemory(p, Int32(buf.count), nil, encoding ?? "UTF-8", px_html_options())
