@@ -80,5 +80,15 @@ check "--index on a new path builds an index" test $rc -eq 0
 "$bin" articles --index "$tmp/own/new.sqlite" >/dev/null 2>"$tmp/err"; rc=$?
 check "--index on its own index opens it quietly" bash -c "test $rc -eq 0 && ! grep -q . '$tmp/err'"
 
+# A date inferred from the event names the article it came from (issue 15).
+"$bin" articles --json >"$tmp/pf.json" 2>/dev/null
+check "publishedFrom names an article of the corpus for every date inferred from an event" python3 - "$tmp/pf.json" <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1]))
+ids = {x["id"] for x in a}
+inferred = [x for x in a if x["publishedSource"] == "inferred from event"]
+sys.exit(0 if inferred and all(x.get("publishedFrom") in ids - {x["id"]} for x in inferred) else 1)
+PY
+
 echo "$pass passed, $fail failed"
 test $fail -eq 0
