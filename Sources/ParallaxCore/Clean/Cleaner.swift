@@ -169,7 +169,22 @@ public struct Cleaner: Sendable {
             if inFrame || leadCaption { evidence.append(e) }
         }
         if let f = firstStory, signature == nil {
-            signature = outlets.datelineOutlet(in: lines[f].text)
+            signature = outlets.datelineOutlet(in: lines[f].text) ?? outlets.slashDatelineOutlet(in: lines[f].text)
+        }
+        // A byline naming the writer's outlet, in the head of the page or just inside the story.
+        if signature == nil {
+            for l in lines.prefix(min(count, (firstStory ?? 0) + 3)) where !l.text.isEmpty {
+                if let o = outlets.bylineOutlet(in: l.text) { signature = o; break }
+            }
+        }
+        // The page's own address printed at its head (a saved page's first line).
+        if signature == nil {
+            for l in lines.prefix(2) {
+                for word in l.text.split(separator: " ") where word.hasPrefix("http://") || word.hasPrefix("https://") {
+                    if let o = outlets.outlet(forURL: String(word)) { signature = o; break }
+                }
+                if signature != nil { break }
+            }
         }
         // Last: a copyright notice in the page's tail (`© 2022 BBC.`), kept or removed as furniture.
         if signature == nil {

@@ -47,6 +47,35 @@ public struct OutletDirectory: Sendable {
         return outlet(named: String(head[head.index(after: open)..<close]))
     }
 
+    /// `PARIS, January 26. /TASS/. Talks …` → TASS: an agency's name between slashes near the start of
+    /// the lead, as agencies sign their datelines.
+    public func slashDatelineOutlet(in s: String) -> String? {
+        let head = Array(s.prefix(160))
+        var i = 0
+        while i < head.count {
+            guard head[i] == "/" else { i += 1; continue }
+            guard let j = head[(i + 1)...].firstIndex(of: "/"), j - i > 1, j - i <= 40 else { return nil }
+            let name = String(head[(i + 1)..<j])
+            if let o = outlet(named: name) { return o }
+            i = j
+        }
+        return nil
+    }
+
+    /// `By Matthew Lee, Associated Press` or `By Jane Doe | Reuters` → the outlet a byline credits
+    /// its writer to (the part after the last comma or bar, when it is a known outlet).
+    public func bylineOutlet(in s: String) -> String? {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        guard t.count <= 120, t.lowercased().hasPrefix("by ") else { return nil }
+        for sep in [",", "|", " - ", " — ", " – "] {
+            guard let r = t.range(of: sep, options: .backwards) else { continue }
+            let tail = t[r.upperBound...].trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+            // A date or time after the name is not an outlet; words are.
+            if let o = outlet(named: tail) { return o }
+        }
+        return nil
+    }
+
     /// `© 2022 BBC. The BBC is not responsible …`, `Copyright 2021 CNBC LLC. All Rights Reserved` →
     /// the outlet the notice names (the longest run of its first words that is a known outlet).
     public func copyrightOutlet(in s: String) -> String? {
