@@ -95,7 +95,7 @@ public struct Cleaner: Sendable {
                 if i * 10 >= count * 6 { creditsFrom = creditsFrom ?? i + 1 }
                 continue
             }
-            if let m = dateOnly(l.text) {
+            if let m = dateOnly(l.text) ?? labelledDate(l.text) {
                 lineEvidence.append((i, DateEvidence(mention: m, source: .text)))
                 lines[i].removedBecause = "date line"
                 continue
@@ -356,6 +356,25 @@ public struct Cleaner: Sendable {
             return (m, String(rest))
         }
         return nil
+    }
+
+    /// A page's date line with its label and times (`Published: 01:26 PM, 27 January 2022  Updated: …`),
+    /// or a byline with the date after the writer's name (`by Alexander Query January 26, 2022 9:06 PM`):
+    /// the first full date. A sentence that happens to open with "By" is not one: before its date a
+    /// byline holds a name of at most four capitalised words.
+    func labelledDate(_ text: String) -> DateMention? {
+        guard text.count <= 160 else { return nil }
+        let lower = text.prefix(12).lowercased()
+        let labelled = ["published", "posted", "updated", "last updated"].contains { lower.hasPrefix($0) }
+        let byline = lower.hasPrefix("by ")
+        guard labelled || byline else { return nil }
+        guard let m = DateParser.find(in: text).first(where: { $0.fullDay != nil }) else { return nil }
+        if byline {
+            let before = text.prefix(m.start).dropFirst(3).split(separator: " ")
+            guard text.count <= 90, (1...4).contains(before.count),
+                  before.allSatisfy({ $0.first?.isUppercase == true }) else { return nil }
+        }
+        return m
     }
 
     /// A line that is only a date (with perhaps "Published", a time, a zone).
