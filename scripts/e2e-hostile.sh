@@ -204,7 +204,7 @@ for a in json.load(open(sys.argv[1])):
 t0=$(now)
 python3 "$here/maxrss.py" "$tmp/mem" timeout 300 "$bin" articles --json --index "$tmp/big.sqlite" "$big" >"$out/big.json" 2>"$out/big.err"; rc=$?
 read -r kb secs <"$tmp/mem"
-echo "huge files (200 MB, 50 MB lines): articles ${secs}s, max RSS $((kb / 1024)) MB"
+echo "huge files (${huge_mb} MB, ${line_mb} MB lines): articles ${secs}s, max RSS $((kb / 1024)) MB"
 check "huge files: exit 0" test $rc -eq 0
 check "huge files: max RSS under 500 MB ($((kb / 1024)) MB)" test "$kb" -lt 512000
 python3 "$here/check-clean.py" "big" "$out/big.json" "$out/big.err" || check "huge files: output is clean" false
