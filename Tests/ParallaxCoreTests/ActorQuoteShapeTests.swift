@@ -80,3 +80,21 @@ final class ActorQuoteShapeTests: XCTestCase {
         XCTAssertEqual(r.actors.filter { $0.kind == .person }.map(\.name), ["Nancy Pelosi"])
     }
 }
+
+/// A text may end anywhere (scrapes are cut mid-sentence): every prefix of quote-rich paragraphs is
+/// read without reading past its end, whatever the cut leaves of the attribution.
+final class QuoteTruncationTests: XCTestCase {
+    func testEveryPrefixOfAttributedQuotesIsRead() {
+        let paragraph = """
+        “It was a tough meeting,” Jen Psaki, White House press secretary, said. “There was no finger \
+        wagging,” said Jake Sullivan, the national security adviser. Minister Pavel Horak told reporters: \
+        “We will meet again,” according to a US official, who said
+        """
+        let scalars = Array(paragraph.unicodeScalars)
+        for n in stride(from: 1, through: scalars.count, by: 1) {
+            var cut = String.UnicodeScalarView()
+            cut.append(contentsOf: scalars[0..<n])
+            _ = ActorTestSupport.run([String(cut)])
+        }
+    }
+}

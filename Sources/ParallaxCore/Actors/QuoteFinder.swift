@@ -257,7 +257,10 @@ struct QuoteFinder: Sendable {
     /// The subject ending right before `verb`, looking no further left than `limit`, with its first token.
     func subject(_ c: Context, before verb: Int, limit: Int) -> (Subject, Int)? {
         let t = c.tokens
-        let line = t[verb].line
+        // `verb` may be the end of the text (a clause that runs to it); nothing is read past the tokens.
+        guard verb > 0, verb <= t.count else { return nil }
+        let limit = max(0, limit)
+        let line = verb < t.count ? t[verb].line : t[verb - 1].line
         var k = verb - 1
         while k >= limit, t[k].isWord, t[k].line == line, Self.auxiliaries.contains(t[k].lower) { k -= 1 }
         guard k >= limit, t[k].line == line else { return nil }
@@ -314,6 +317,7 @@ struct QuoteFinder: Sendable {
     /// The subject right after a speech verb (`said Sergei Ryabkov`, `according to a US official`).
     func subject(_ c: Context, after verb: Int) -> Subject? {
         let t = c.tokens
+        guard verb >= 0, verb < t.count else { return nil }
         let line = t[verb].line
         let k = verb + c.speech[verb]
         guard k < t.count, t[k].line == line, t[k].isWord else { return nil }
