@@ -88,7 +88,8 @@ final class QuoteTruncationTests: XCTestCase {
         let paragraph = """
         “It was a tough meeting,” Jen Psaki, White House press secretary, said. “There was no finger \
         wagging,” said Jake Sullivan, the national security adviser. Minister Pavel Horak told reporters: \
-        “We will meet again,” according to a US official, who said
+        “We will meet again,” according to a US official, who said. “Not yet,” Karel Novy, who \
+        leads the delegation, said, “and not here,” the minister, Pavel Horak, who
         """
         let scalars = Array(paragraph.unicodeScalars)
         for n in stride(from: 1, through: scalars.count, by: 1) {

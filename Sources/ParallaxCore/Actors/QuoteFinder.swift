@@ -289,7 +289,7 @@ struct QuoteFinder: Sendable {
         guard t[k].isWord else { return nil }
         if Self.pronouns.contains(t[k].lower) { return (.pronoun, k) }
         if t[k].lower == "who", k - 1 >= limit, t[k - 1].punctChar == ",", let ms = c.mentionEndingAt[k - 1],
-           let m = c.actorAt[ms] {
+           ms >= limit, let m = c.actorAt[ms] {
             return (.speaker(.actor(m.actor)), ms)
         }
         // A noun phrase: `a senior administration official`, `the Russian President`, `officials`.
@@ -362,7 +362,8 @@ struct QuoteFinder: Sendable {
         }
         guard let v = (start..<e).first(where: { c.speech[$0] > 0 }) else { return nil }
         if v == start { return newSentence && e - v > 8 ? nil : subject(c, after: v) }
-        guard let (s, first) = subject(c, before: v, limit: start) else { return nil }
+        // A subject must lie inside the clause (a mention reaching back before it is no speaker of it).
+        guard let (s, first) = subject(c, before: v, limit: start), first >= start else { return nil }
         // The subject opens the clause, perhaps after a title or a description (`Polish Foreign
         // Minister Zbigniew Rau said`, `Biden's top national security advisor, Jake Sullivan, said`).
         let gap = start..<first
