@@ -92,6 +92,8 @@ public struct MembershipEvidence: Hashable, Sendable, Codable {
 struct StoryClusterer: Sendable {
     var settings: ClusteringSettings
     var lexicon: EventLexicon
+    /// The extractor's one rule for "can these two places be one venue" (a city and its country).
+    var places: EventExtractor { EventExtractor(lexicon: lexicon) }
 
     /// One article's representation.
     struct Profile {
@@ -203,7 +205,7 @@ struct StoryClusterer: Sendable {
         var e = 0.0
         if let d = p.eventDay, let sd = s.modalDay, abs(d.ordinal - sd) <= 1 { e += settings.sameDay }
         if let pl = p.place, !p.placeIsCountry, let sp = s.modalPlace {
-            if pl == sp { e += settings.samePlace } else if !lexicon.placesCompatibleForClustering(pl, sp) { e -= settings.placeConflict }
+            if pl == sp { e += settings.samePlace } else if !places.placesCompatible(pl, sp) { e -= settings.placeConflict }
         }
         if p.kindFamily >= 0, let f = s.modalFamily { e += f == p.kindFamily ? settings.sameKind : -settings.otherKind }
         var timeFactor = 1.0
@@ -309,12 +311,5 @@ struct StoryClusterer: Sendable {
             .filter { !named.contains($0) }.prefix(6)
         return MembershipEvidence(score: (score * 1000).rounded() / 1000, actors: Array(actors), terms: Array(terms),
                                   date: p.eventDay, place: p.place)
-    }
-}
-
-extension EventLexicon {
-    /// Two places that can name where one meeting happened: the same, or a city and its country.
-    func placesCompatibleForClustering(_ a: String, _ b: String) -> Bool {
-        EventExtractor(lexicon: self).placesCompatible(a, b)
     }
 }
