@@ -13,6 +13,9 @@ struct LocalEvent: Sendable {
     var qualifier: String?
     /// True when the date came from the article's own date rather than the text near the event word.
     var dateIsImplicit: Bool = false
+    /// For an undated event that the lead names but that is not the article's primary: the lead's
+    /// first day-precise date, used only if a story of several articles makes this event its report.
+    var leadDate: EventDate?
 
     var hasAttributes: Bool { date != nil || place != nil }
 }
@@ -100,15 +103,27 @@ struct EventExtractor: Sendable {
         }
         var events = group(mentions, article: article, body: body)
         // The lead states when: a primary without a date takes the first day-precise date of the lead paragraph.
-        if let p = events.firstIndex(where: { $0.isPrimary }), events[p].date == nil {
-            let lead = body.sentences.filter { $0.paragraph == (headlineInBody ? 1 : 0) }
-            for s in lead {
+        var leadDate: EventDate??  // read once, when an event needs it
+        func readLeadDate() -> EventDate? {
+            if let d = leadDate { return d }
+            var found: EventDate?
+            for s in body.sentences where s.paragraph == (headlineInBody ? 1 : 0) {
                 let future = isFuture(sentence: s, text: body)
                 if let d = DateExpression.find(in: body, sentence: s, lexicon: lexicon).first?
                     .resolve(reference: reference, future: future, yearHint: yearHint), d.day != nil || d.isConstraint {
-                    events[p].date = d
+                    found = d
                     break
                 }
+            }
+            leadDate = .some(found)
+            return found
+        }
+        if let p = events.firstIndex(where: { $0.isPrimary }), events[p].date == nil {
+            events[p].date = readLeadDate()
+        }
+        if !events.contains(where: { $0.isPrimary }) {
+            for i in events.indices where events[i].date == nil && events[i].mentions.contains(where: { $0.paragraph <= 1 }) {
+                events[i].leadDate = readLeadDate()
             }
         }
         if let p = events.firstIndex(where: { $0.isPrimary }), events[p].date == nil, let ref = reference {
@@ -268,7 +283,8 @@ struct EventExtractor: Sendable {
                     if let (name, e) = knownPlace(at: k + 1, limit: hi, text: text) {
                         place = (name, TextRange(start: toks[k + 1].start, end: toks[e - 1].end)); break
                     }
-                    if k - h.end <= 3, let (name, e) = unknownPlace(at: k + 1, limit: hi, text: text) {
+                    // (Not in a headline: headline case capitalises every word, "in Donbas Must Be…".)
+                    if !headline, k - h.end <= 3, let (name, e) = unknownPlace(at: k + 1, limit: hi, text: text) {
                         place = (name, TextRange(start: toks[k + 1].start, end: toks[e - 1].end)); break
                     }
                 }
@@ -305,6 +321,11 @@ struct EventExtractor: Sendable {
             case 3...5: weightByPosition = 0.5
             default: weightByPosition = 0.3
             }
+            // "Follow-up talks in Berlin" in a report of talks in Paris: the next meeting, named but not the news.
+            // (Past the names that qualify the meeting: "a possible follow-up Normandy Four meeting".)
+            var q = h.start
+            while q > s.tokens.lowerBound, h.start - q < 3, toks[q - 1].shape == .word, toks[q - 1].capitalized { q -= 1 }
+            let ahead = (max(s.tokens.lowerBound, q - 2)..<q).contains { lexicon.aheadWords.contains(toks[$0].key) }
             out.append(EventMention(
                 articleID: article.id,
                 range: bodyRanges ? trig : nil,
@@ -318,8 +339,9 @@ struct EventExtractor: Sendable {
                 participants: participants,
                 inHeadline: headline,
                 statedAhead: future && (best?.0.isStated ?? false),
+                ahead: ahead ? true : nil,
                 paragraph: paragraph,
-                weight: weightByPosition * (h.trigger.strength == .strong ? 1 : 0.7)))
+                weight: weightByPosition * (h.trigger.strength == .strong ? 1 : 0.7) * (ahead ? 0.4 : 1)))
         }
         return out
     }
@@ -431,9 +453,20 @@ struct EventExtractor: Sendable {
             let first = mentions.filter { $0.paragraph >= 0 }.map(\.paragraph).min() ?? 0
             return [-1, 0, first <= 1 ? first : 0]
         }()
-        let leadCluster = clusters.indices.filter { i in
+        // (A meeting only announced as still to come is not the lead's, when another event is there.)
+        func announced(_ c: LocalEvent) -> Bool { c.mentions.allSatisfy { $0.ahead == true } }
+        func leadOrder(_ a: Int, _ b: Int) -> Bool {
+            (announced(clusters[a]) ? 0 : 1, clusters[a].weight) < (announced(clusters[b]) ? 0 : 1, clusters[b].weight)
+        }
+        var leadCluster = clusters.indices.filter { i in
             clusters[i].mentions.contains { leadParagraphs.contains($0.paragraph) }
-        }.max { clusters[$0].weight < clusters[$1].weight }
+        }.max(by: leadOrder)
+        if let l = leadCluster, announced(clusters[l]) {
+            // The lead announces the next meeting; the one it reports is dated a little further down.
+            let near = (leadParagraphs.max() ?? 0) + 3
+            if let r = clusters.indices.filter({ i in !announced(clusters[i]) && clusters[i].mentions.contains { $0.paragraph <= near } })
+                .max(by: leadOrder) { leadCluster = r }
+        }
         var pool: LocalEvent?
         for m in bare {
             if leadParagraphs.contains(m.paragraph) {
@@ -474,7 +507,7 @@ struct EventExtractor: Sendable {
         // 4. Primary: the heaviest event; one far from the article's date is background, not the news.
         let ref = article.published?.day
         func score(_ c: LocalEvent) -> Double {
-            var w = c.weight
+            var w = c.weight * (announced(c) ? 0.5 : 1)
             if case let .span(a, b)? = c.date {
                 if a != b && b.ordinal - a.ordinal > 10 { w *= 0.3 }
                 if let ref, a == b, abs(a.distance(to: ref)) > 3 { w *= 0.4 }

@@ -139,6 +139,7 @@ public struct EventGrouper: Sendable {
         let n = Double(max(articles.count, 1))
         var profiles: [StoryClusterer.Profile] = []
         var primaryOf: [Int: Int] = [:]  // article → local index of its primary
+        var weakOf: [Int: Int] = [:]  // article without a primary → the meeting its lead names
         for (ai, evs) in locals.enumerated() {
             // An article that names no meeting of its own still takes part, by its content alone:
             // it joins a story only on a stronger likeness, and is an event's report only then.
@@ -146,6 +147,16 @@ public struct EventGrouper: Sendable {
             let e = li.map { evs[$0] } ?? LocalEvent(articleID: articles[ai].id, mentions: [], kind: .other, date: nil,
                                                     place: nil, participants: [:], weight: 0, isPrimary: false)
             if let li { primaryOf[ai] = li }
+            // A meeting the lead names but the article does not dwell on (once, not in the headline): not
+            // enough to call it the article's news alone, but a story of such articles reports it.
+            // (A meeting the lead dates well before the article — "since its December meeting" — is background.)
+            let published = articles[ai].published?.day
+            let weak = li != nil ? nil : evs.indices.filter { i in
+                guard evs[i].kind != .other, evs[i].mentions.contains(where: { $0.paragraph <= 1 }) else { return false }
+                if let d = evs[i].date?.day, !evs[i].dateIsImplicit, let published, abs(d.distance(to: published)) > 3 { return false }
+                return true
+            }.max { (evs[$0].weight, $1) < (evs[$1].weight, $0) }
+            if let weak { weakOf[ai] = weak }
             var av: [String: Double] = [:]
             for (k, (c, kind)) in perArticle[ai] {
                 let kw: Double
@@ -181,18 +192,49 @@ public struct EventGrouper: Sendable {
         let (stories, byProfile, _) = clusterer.cluster(profiles, words: vectors.words)
         var clusters: [[(Int, Int)]] = []
         var extra: [Int: LocalEvent] = [:]
+        var promoted: [(Int, Int)] = []
         var evidence: [Int: MembershipEvidence] = [:]
         for story in stories {
             // A story is an event only when one of its articles reports a meeting; its other articles
             // report it too, as the meeting of their story (kind by the story's vote).
-            let reporting = story.filter { profiles[$0].hasEvent }
-            guard !reporting.isEmpty else { continue }
+            var reporting = story.filter { profiles[$0].hasEvent }
+            var localOf: [Int: Int] = [:]  // profile → the local event it reports
+            for pi in reporting { localOf[pi] = profiles[pi].local }
+            if reporting.isEmpty {
+                // No article makes a meeting its news, but several outlets' leads name one in a story
+                // they tell alike: that meeting is the story's event.
+                let weakly = story.filter { weakOf[profiles[$0].article] != nil }
+                let outlets = Set(weakly.map { articles[profiles[$0].article].outlet ?? "#\(profiles[$0].article)" })
+                guard weakly.count >= 2, outlets.count >= 2 else { continue }
+                reporting = weakly
+                for pi in weakly {
+                    let a = profiles[pi].article
+                    if let l = weakOf[a] { localOf[pi] = l; primaryOf[a] = l; promoted.append((a, l)) }
+                }
+            }
             var kinds: [EventKind: Double] = [:]
-            for pi in reporting { let e = locals[profiles[pi].article][profiles[pi].local]; kinds[e.kind, default: 0] += e.weight }
+            for pi in reporting {
+                guard let l = localOf[pi] else { continue }
+                let e = locals[profiles[pi].article][l]
+                kinds[e.kind, default: 0] += e.weight
+            }
             let kind = kinds.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key ?? .meeting
             var c: [(Int, Int)] = []
             for pi in story {
                 let p = profiles[pi]
+                if let l = localOf[pi] {
+                    c.append((p.article, l))
+                    if let ev = byProfile[pi] { evidence[p.article] = ev }
+                    continue
+                }
+                if !p.hasEvent, let l = weakOf[p.article], (locals[p.article][l].kind == .call) == (kind == .call) {
+                    // Its lead names the story's meeting: that mention, with its own date and place, is its report.
+                    primaryOf[p.article] = l
+                    promoted.append((p.article, l))
+                    c.append((p.article, l))
+                    if let ev = byProfile[pi] { evidence[p.article] = ev }
+                    continue
+                }
                 if !p.hasEvent {
                     extra[p.article] = LocalEvent(articleID: articles[p.article].id, mentions: [], kind: kind, date: nil,
                                                   place: nil, participants: [:], weight: 0.3, isPrimary: true)
@@ -205,6 +247,18 @@ public struct EventGrouper: Sendable {
         // From here on the joined articles' stand-in events are read like the others.
         var locals = locals
         for (a, e) in extra { locals[a].append(e) }
+        for (a, l) in promoted {
+            locals[a][l].isPrimary = true
+            // Dated as a primary is: by its lead, else around the article's own date.
+            if locals[a][l].date == nil {
+                if let d = locals[a][l].leadDate {
+                    locals[a][l].date = d
+                } else if let ref = articles[a].published?.day {
+                    locals[a][l].date = .span(ref.adding(days: -4), ref.adding(days: 1))
+                    locals[a][l].dateIsImplicit = true
+                }
+            }
+        }
 
         // The stories' meeting as their members state it, for attaching mentions.
         struct Label {
@@ -324,12 +378,20 @@ public struct EventGrouper: Sendable {
             guard hasPrimary || day != nil else { continue }
             var kindVotes: [EventKind: Double] = [:]
             var placeVotes: [String: Double] = [:]
+            // A place named only by articles that mention the meeting in passing counts only when they put
+            // it on the event's day: the other meeting of the week they recall is often elsewhere.
+            var passingPlaceVotes: [String: Double] = [:]
             var participants: [String: Double] = [:]
             var display: [String: String] = [:]
             var qualifiers: [String: Int] = [:]
             for m in members {
                 kindVotes[m.kind, default: 0] += m.weight * (m.isPrimary ? 2 : 1)
-                if let p = m.place, !lexicon.isRegion(p) { placeVotes[p, default: 0] += (lexicon.isWidePlace(p) ? 0.3 : 1) * m.weight }
+                if let p = m.place, !lexicon.isRegion(p) {
+                    let w = (lexicon.isWidePlace(p) ? 0.3 : 1) * m.weight
+                    if m.isPrimary { placeVotes[p, default: 0] += w } else if day != nil, m.date?.day == day {
+                        passingPlaceVotes[p, default: 0] += w
+                    }
+                }
                 for (p, w) in m.participants {
                     let key = p.lowercased()
                     participants[key, default: 0] += w
@@ -338,6 +400,7 @@ public struct EventGrouper: Sendable {
                 if let q = m.qualifier { qualifiers[q, default: 0] += 1 }
             }
             let kind = kindVotes.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key ?? .other
+            if placeVotes.isEmpty { placeVotes = passingPlaceVotes }
             let place = kind == .call ? nil : placeVotes.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
             // Only actors take part: a one-word "person" (`Four`, `Minister`) is a misreading, not a participant.
             let parts = participants.sorted { ($0.value, $1.key) > ($1.value, $0.key) }

@@ -38,6 +38,8 @@ public struct EventLexicon: Sendable {
     /// Lower-cased country name or form → canonical country name.
     var countries: [String: String]
     var futureCues: [[String]]
+    /// Words that make the event word after them a meeting still to come (`follow-up talks`, `next summit`).
+    var aheadWords: Set<String>
     /// Continents and regions (`Europe`, `the Middle East`): a place too wide to tell two meetings apart.
     var regions: Set<String>
 
@@ -51,12 +53,14 @@ public struct EventLexicon: Sendable {
         places: ResourceFiles.lines(of: "places.txt"),
         countries: ResourceFiles.lines(of: "countries.txt"),
         futureCues: ResourceFiles.lines(of: "future-cues.txt"),
-        regions: ResourceFiles.lines(of: "regions.txt"))
+        regions: ResourceFiles.lines(of: "regions.txt"),
+        aheadWords: ResourceFiles.lines(of: "event-ahead-words.txt"))
 
     /// Builds a lexicon from the lines of the data files (comments already dropped).
     public init(eventWords: [String], ignored: [String], dateWords: [String], months: [String],
                 weekdays: [String], places: [String], countries: [String], futureCues: [String],
-                regions: [String] = []) {
+                regions: [String] = [], aheadWords: [String] = []) {
+        self.aheadWords = Set(aheadWords.flatMap { EventText.wordTokens($0) })
         func fields(_ line: String) -> [String] {
             line.split(separator: "|", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }

@@ -26,7 +26,7 @@ public struct ArticleExtraction: Sendable {
     /// Bump when what is cached or its encoding changes. A change in what the extractors find is
     /// covered by `ResourceFiles.analysisVersion` (part of `version`), and the index also keys the
     /// cache on the executable, so a forgotten bump costs a stale cache only in a build that kept both.
-    public static let codeVersion = 1
+    public static let codeVersion = 2
 
     /// The version an index stores next to cached extractions: the code version and the fingerprint of
     /// the rules (`ResourceFiles.rulesFingerprint`: gazetteer, lexicons, the user's additions), read
@@ -165,6 +165,7 @@ public struct ArticleExtraction: Sendable {
             w.array(m.participants) { $0.string($1) }
             w.bool(m.inHeadline)
             w.bool(m.statedAhead)
+            w.bool(m.ahead == true)
             w.int(m.paragraph)
             w.double(m.weight)
         }
@@ -177,6 +178,7 @@ public struct ArticleExtraction: Sendable {
         w.bool(e.isPrimary)
         w.optional(e.qualifier) { $0.string($1) }
         w.bool(e.dateIsImplicit)
+        w.optional(e.leadDate) { Self.write($1, to: &$0) }
     }
 
     private static func readEvent(_ r: inout ByteReader, articleID: String) -> LocalEvent? {
@@ -185,12 +187,12 @@ public struct ArticleExtraction: Sendable {
                   let kind = r.int().flatMap(eventKind(code:)), let trigger = r.string(),
                   let date = r.optional(readDate), let dateRange = r.optional(readRange),
                   let place = r.optional({ $0.string() }), let placeRange = r.optional(readRange),
-                  let participants = r.array({ $0.string() }), let inHeadline = r.bool(), let ahead = r.bool(),
-                  let paragraph = r.int(), let weight = r.double() else { return nil }
+                  let participants = r.array({ $0.string() }), let inHeadline = r.bool(), let statedAhead = r.bool(),
+                  let announced = r.bool(), let paragraph = r.int(), let weight = r.double() else { return nil }
             return EventMention(articleID: articleID, range: range, sentence: sentence, kind: kind, trigger: trigger,
                                 date: date, dateRange: dateRange, place: place, placeRange: placeRange,
-                                participants: participants, inHeadline: inHeadline, statedAhead: ahead,
-                                paragraph: paragraph, weight: weight)
+                                participants: participants, inHeadline: inHeadline, statedAhead: statedAhead,
+                                ahead: announced ? true : nil, paragraph: paragraph, weight: weight)
         }), let kind = r.int().flatMap(eventKind(code:)), let date = r.optional(readDate),
               let place = r.optional({ $0.string() }),
               let parts: [(String, Double)] = r.array({ r in
@@ -198,9 +200,9 @@ public struct ArticleExtraction: Sendable {
                   return (k, v)
               }),
               let weight = r.double(), let primary = r.bool(), let qualifier = r.optional({ $0.string() }),
-              let implicit = r.bool() else { return nil }
+              let implicit = r.bool(), let leadDate = r.optional(readDate) else { return nil }
         return LocalEvent(articleID: articleID, mentions: mentions, kind: kind, date: date, place: place,
                           participants: Dictionary(parts, uniquingKeysWith: { a, _ in a }), weight: weight,
-                          isPrimary: primary, qualifier: qualifier, dateIsImplicit: implicit)
+                          isPrimary: primary, qualifier: qualifier, dateIsImplicit: implicit, leadDate: leadDate)
     }
 }
