@@ -49,6 +49,74 @@ final class EventGroupingTests: XCTestCase {
         XCTAssertEqual(vienna?.date, EventFixtures.day("2022-02-07"))
     }
 
+    /// A report of talks in one city that ends by announcing follow-up talks in another reports the
+    /// first: its headline's "follow-up talks in Berlin" is the next meeting, not the news.
+    func testFollowUpMeetingAnnouncedInTheHeadlineIsNotTheArticlesEvent() {
+        let report = EventFixtures.article("f1", title: "Talks end with agreement on follow-up talks in Berlin", body: """
+        Talks end with agreement on follow-up talks in Berlin
+
+        At least they are still talking.
+
+        Advisers to the leaders of the four countries met in Paris on January 26 to revive the stalled peace process.
+
+        A possible follow-up meeting has been provisionally agreed to take place in two weeks in Berlin, an adviser said.
+        """, outlet: "Outlet A", published: "2022-01-27")
+        let other = EventFixtures.article("f2", title: "Peace talks held in Paris", body: """
+        Advisers of the four leaders held talks in Paris on January 26 on the ceasefire in the east.
+
+        The talks in Paris lasted eight hours, officials said.
+        """, outlet: "Outlet B", published: "2022-01-26")
+        let c = run([report, other])
+        let e = c.primaryEvent["f1"]
+        XCTAssertNotNil(e)
+        XCTAssertEqual(e, c.primaryEvent["f2"])
+        XCTAssertEqual(c.events.first { $0.id == e }?.place, "Paris")
+    }
+
+    /// Two outlets' stories on one phone call, each naming the call once in its lead and never in its
+    /// headline: neither alone makes the call its news, the two together report it.
+    func testAStoryOfLeadsThatNameACallReportsIt() {
+        let a = EventFixtures.article("c1", title: "Xi tells Biden the crisis is not something China wants", body: """
+        Chinese President Xi Jinping told U.S. President Joe Biden during a Friday phone call that peace and development face serious challenges, according to Xinhua.
+
+        Xi said China and the United States should shoulder international responsibilities and work for world peace and tranquility.
+        """, outlet: "Outlet A", published: "2022-03-18")
+        let b = EventFixtures.article("c2", title: "White House keeps its cards close after Biden speaks to Xi", body: """
+        President Joe Biden warned Xi Jinping of consequences in a phone call on Friday if China gives material support to Russia.
+
+        The White House said Xi and Biden discussed the war and world peace for nearly two hours.
+        """, outlet: "Outlet B", published: "2022-03-18")
+        let unrelated = EventFixtures.article("c3", title: "Retail sales rise more than expected", body: """
+        Retail sales rose 1.4% in February, above forecasts, led by clothing stores.
+
+        Online sales fell to their lowest share since March 2020.
+        """, outlet: "Outlet C", published: "2022-03-18")
+        // The whole analysis: the two stories are alike by the people they name as much as by their words.
+        let c = Analyzer.analyze(articles: [a, b, unrelated])
+        let e = c.primaryEvent["c1"]
+        XCTAssertNotNil(e)
+        XCTAssertEqual(e, c.primaryEvent["c2"])
+        XCTAssertEqual(c.events.first { $0.id == e }?.kind, .call)
+        XCTAssertNil(c.primaryEvent["c3"])
+    }
+
+    /// An undated preview of talks is not dated on the day of the talks it previews.
+    func testAnUndatedPreviewIsNotDatedAfterTheMeetingItPreviews() {
+        let report = EventFixtures.article("p1", title: "Russia and US hold talks in Geneva", body: """
+        Russian and US diplomats held talks in Geneva on January 10 on security in Europe.
+
+        The talks in Geneva lasted nearly eight hours, both delegations said.
+        """, outlet: "Outlet A", published: "2022-01-10")
+        let preview = EventFixtures.article("p2", title: "Diplomats prepare for talks in Geneva", body: """
+        Russian and US diplomats are preparing for the upcoming talks in Geneva on January 10 on security in Europe.
+
+        The talks in Geneva will be the first of three meetings, officials said.
+        """, outlet: "Outlet B")
+        let c = run([report, preview])
+        XCTAssertEqual(c.primaryEvent["p2"], c.primaryEvent["p1"])
+        XCTAssertNil(c.articles.first { $0.id == "p2" }?.published)
+    }
+
     /// An undated article about a meeting another article dates takes that date; its weekdays then resolve.
     func testUndatedArticleTakesTheDateOfTheEventItReports() throws {
         let dated = EventFixtures.article("d1", title: "Russia and US open security talks", body: """

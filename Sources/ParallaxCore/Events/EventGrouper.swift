@@ -350,6 +350,9 @@ public struct EventGrouper: Sendable {
             guard let day = mostCommon(days) else { continue }
             let agreeing = Set(c.filter { locals[$0.0][$0.1].date?.day == day }.map(\.0)).count
             for (a, l) in c where articles[a].published == nil && locals[a][l].isPrimary {
+                // A preview ("the talks set for January 10", "the upcoming talks") was written before the
+                // meeting: the meeting's day is not its date.
+                if locals[a][l].mentions.contains(where: { $0.statedAhead || $0.ahead == true }) { continue }
                 // Several outlets dating the event make the inference firmer.
                 let confidence = min(0.9, 0.5 + 0.15 * Double(agreeing))
                 out.append((a, DatedValue(day: day, source: .event, confidence: confidence)))
