@@ -117,6 +117,28 @@ final class EventGroupingTests: XCTestCase {
         XCTAssertNil(c.articles.first { $0.id == "p2" }?.published)
     }
 
+    /// A page timestamp years away from a corpus of one month is set aside with a warning; a date the
+    /// user gave is kept however far it is, and a corpus that spans years is left alone.
+    func testADateYearsFromTheCorpusIsSetAsideWithAWarning() {
+        func dated(_ id: String, _ iso: String, _ source: MetadataSource) -> Article {
+            var a = EventFixtures.article(id, title: "Story \(id)", body: "Officials spoke on the economy.", outlet: "Outlet")
+            a.published = Day(iso: iso).map { DatedValue(day: $0, source: source, confidence: 0.8) }
+            return a
+        }
+        var arts = (1...9).map { dated("a\($0)", "2022-01-1\($0)", .text) }
+        arts.append(dated("far", "2024-06-15", .text))
+        arts.append(dated("given", "2019-03-01", .given))
+        let c = EventGrouper.settingAsideImplausibleDates(Corpus(articles: arts))
+        XCTAssertNil(c.articles.first { $0.id == "far" }?.published)
+        XCTAssertEqual(c.articles.first { $0.id == "given" }?.published?.day, EventFixtures.day("2019-03-01"))
+        XCTAssertEqual(c.articles.first { $0.id == "a1" }?.published?.day, EventFixtures.day("2022-01-11"))
+        XCTAssertEqual(c.warnings.count, 1)
+        XCTAssertTrue(c.warnings.first?.contains("2024-06-15") ?? false)
+        // Spread over years: nothing is implausible.
+        let spread = (0..<10).map { dated("s\($0)", "20\(14 + $0)-05-01", .text) }
+        XCTAssertEqual(EventGrouper.settingAsideImplausibleDates(Corpus(articles: spread)).warnings, [])
+    }
+
     /// An undated article about a meeting another article dates takes that date; its weekdays then resolve.
     func testUndatedArticleTakesTheDateOfTheEventItReports() throws {
         let dated = EventFixtures.article("d1", title: "Russia and US open security talks", body: """

@@ -28,6 +28,7 @@ public struct EventGrouper: Sendable {
     func run(_ corpus: Corpus, vectors: LeadVectors, cached: [[CachedEvents]],
              bodies: ([Int]) -> [Int: String]) -> (corpus: Corpus, used: [[CachedEvents]]) {
         var corpus = corpus
+        corpus = Self.settingAsideImplausibleDates(corpus)
         let actors = corpus.actors.isEmpty ? [:] : ActorIndex.build(actors: corpus.actors)
         let extractor = EventExtractor(lexicon: lexicon)
         // The corpus's middle date places a bare "January 10" of an undated article in a year.
@@ -88,6 +89,26 @@ public struct EventGrouper: Sendable {
         corpus.events = built.events
         corpus.primaryEvent = built.primary
         return (corpus, used)
+    }
+
+    /// A date the page or text gave (not the user) that lies years away from a corpus whose articles
+    /// are nearly all from a few months — a site's timestamp of a re-published page, a copyright year —
+    /// places the story in the wrong year; it is set aside with a warning rather than silently believed,
+    /// and the event the article reports may date it again. A corpus that spans years is left alone.
+    static func settingAsideImplausibleDates(_ corpus: Corpus) -> Corpus {
+        let days = corpus.articles.compactMap { $0.published?.day.ordinal }.sorted()
+        guard days.count >= 8 else { return corpus }
+        let median = days[days.count / 2]
+        let near = days.filter { abs($0 - median) <= 120 }.count
+        guard Double(near) >= 0.8 * Double(days.count) else { return corpus }
+        var corpus = corpus
+        for i in corpus.articles.indices {
+            guard let p = corpus.articles[i].published, p.source != .given, abs(p.day.ordinal - median) > 365 else { continue }
+            corpus.warnings.append("\(corpus.articles[i].fileName): its date \(p.day) (from the \(p.source.rawValue)) is more "
+                                   + "than a year from the corpus's other articles (around \(Day(ordinal: median))); left undated")
+            corpus.articles[i].published = nil
+        }
+        return corpus
     }
 
     /// A fingerprint of what `EventExtractor.extract` reads besides the article itself: the reference
@@ -186,7 +207,8 @@ public struct EventGrouper: Sendable {
                                   kindFamily: li == nil ? -1 : e.kind == .call ? 1 : 0, place: place,
                                   placeIsCountry: place.map(lexicon.isWidePlace) ?? false,
                                   eventDay: eventDay, eventDate: e.date,
-                                  time: eventDay ?? own))
+                                  time: eventDay ?? own,
+                                  timeIsInferred: eventDay == nil && articles[ai].published?.source == .event))
         }
         let clusterer = StoryClusterer(settings: settings, lexicon: lexicon)
         let (stories, byProfile, _) = clusterer.cluster(profiles, words: vectors.words)

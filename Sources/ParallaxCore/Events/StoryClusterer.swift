@@ -114,11 +114,17 @@ struct StoryClusterer: Sendable {
         var eventDate: EventDate?
         /// The day the article is placed at in time: its meeting's stated day, else its own date.
         var time: Day?
+        /// Its time is only what an earlier pass inferred from a story (or none): it comes after the
+        /// articles that date themselves, and tries their stories first.
+        var timeIsInferred = false
+        var late: Bool { time == nil || timeIsInferred }
     }
 
     /// A story being built.
     final class Story {
         var members: [Int] = []  // profile indices
+        /// An article that dates itself is in it.
+        var dated = false
         var terms: [Int: Double] = [:]
         var actors: [String: Double] = [:]
         var days: [Int: Int] = [:]  // stated event day ordinal → count
@@ -223,13 +229,15 @@ struct StoryClusterer: Sendable {
         // Time order; undated last so that they meet the dated stories.
         let order = profiles.indices.sorted {
             let a = profiles[$0].time?.ordinal ?? Int.max, b = profiles[$1].time?.ordinal ?? Int.max
-            return (a, profiles[$0].article) < (b, profiles[$1].article)
+            return (profiles[$0].late ? 1 : 0, a, profiles[$0].article) < (profiles[$1].late ? 1 : 0, b, profiles[$1].article)
         }
         var stories: [Story] = []
         var postings: [String: [Int]] = [:]
         var evidence: [Int: MembershipEvidence] = [:]
         var comparisons = 0
-        for pi in order {
+        /// Puts one article into its most similar story, or — when `open` — into a new one; false when
+        /// it found none and may not open one.
+        func place(_ pi: Int, open: Bool, datedOnly: Bool) -> Bool {
             let p = profiles[pi]
             let keys = Self.keys(of: p, limit: settings.keysPerArticle)
             var candidates = Set<Int>()
@@ -240,6 +248,7 @@ struct StoryClusterer: Sendable {
             var best: (Double, Int)?
             for c in candidates.sorted() {
                 let s = stories[c]
+                if datedOnly, !s.dated { continue }
                 if let pt = p.time?.ordinal, let st = s.medianTime, abs(pt - st) > settings.windowDays { continue }
                 comparisons += 1
                 guard let sim = similarity(p, s) else { continue }
@@ -251,6 +260,7 @@ struct StoryClusterer: Sendable {
                 target = c
                 evidence[pi] = explain(p, stories[c], score: sim, words: words)
             } else {
+                guard open else { return false }
                 target = stories.count
                 stories.append(Story())
                 evidence[pi] = MembershipEvidence(score: 1, actors: [], terms: [], date: p.eventDay,
@@ -259,8 +269,22 @@ struct StoryClusterer: Sendable {
             let s = stories[target]
             s.members.append(pi)
             s.add(p)
+            if !p.late { s.dated = true }
             for k in keys where s.keys.insert(k).inserted { postings[k, default: []].append(target) }
+            return true
         }
+        // Dated articles in time order; then the undated ones, first into the dated stories they fit
+        // (an undated article must not open a story that the next undated report of the same meeting
+        // joins instead of that meeting's dated story), then among themselves.
+        var deferred: [Int] = []
+        for pi in order {
+            if profiles[pi].late {
+                if !place(pi, open: false, datedOnly: true) { deferred.append(pi) }
+            } else {
+                _ = place(pi, open: true, datedOnly: false)
+            }
+        }
+        for pi in deferred { _ = place(pi, open: true, datedOnly: false) }
         // Stories of articles that name no meeting (reaction pieces among themselves) join the story of
         // a meeting they resemble as a whole.
         var absorbed = Set<Int>()
