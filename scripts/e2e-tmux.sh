@@ -76,6 +76,45 @@ else
   check "c says the article has no event" wait_for 'this article has no event|no events'
 fi
 
+# 5b. Keys that step back before they quit (issue 12): q in an overlay closes it, the TUI stays.
+keys '?'
+check "help opens" wait_for 'Help — Parallax keys'
+keys q
+check "q in the help closes it, the TUI stays" wait_for 'Articles \(5\)'
+if [[ $has_events == 1 ]]; then
+  keys g c
+  check "comparison opens" wait_for 'Comparison'
+  keys q
+  check "q in the comparison closes it, the TUI stays" bash -c "sleep 0.3; tmux capture-pane -p -t $session | grep -q 'Articles (5)' && ! tmux capture-pane -p -t $session | grep -q 'Comparison'"
+  # c on a filtered event: filter on the Paris talks, select the last article of the list (whatever
+  # its own event), and c compares the event of the filter.
+  keys e; type_text paris; keys Enter
+  check "event filter" wait_for 'event: [^·]*Paris'
+  keys G c
+  check "c on a filtered event compares that event" wait_for 'Comparison.*close'
+  check "the compared event is the filtered one" wait_for '│[^│]*Paris[^│]*· 2022-01-2'
+  keys q
+  keys e BSpace Enter
+  check "an empty Enter in the event prompt removes the filter" wait_for 'event filter removed'
+fi
+# The reading view: z shows the article's text on the whole screen; z returns to the panes.
+keys g z
+check "z opens the reading view" wait_for 'Reading · .*z/q close'
+check "the reading view has no other pane" bash -c "! tmux capture-pane -p -t $session | grep -q 'Articles ('"
+keys z
+check "z again returns to the panes" wait_for 'Articles \(5\)'
+keys Escape Enter Enter
+check "Enter on the text opens the reading view" wait_for 'Reading · '
+keys q
+check "q in the reading view returns to the list" wait_for 'Articles \(5\).*Text'
+# > widens the list pane.
+list_width() { screen | head -1 | awk -F'┐┌' '{print length($1)}'; }
+before=$(list_width)
+keys '>' '>'
+sleep 0.3
+check "> widens the list" test "$(list_width)" -gt "${before:-0}"
+keys '<' '<'
+
 # 6. Help, then resize to medium, too small, and back.
 keys '?'
 check "help screen" wait_for 'Help — Parallax keys'

@@ -4,7 +4,8 @@ import ParallaxCore
 public enum Action: String, Sendable, CaseIterable {
     case down, up, pageDown, pageUp, top, bottom, nextPane, prevPane, open, back
     case search, nextMatch, prevMatch, filterActor, filterOutlet, filterDate, filterEvent, clear
-    case compare, timeline, raw, scope, why, help, redraw, quit
+    case compare, timeline, raw, scope, why, help, redraw, quit, quitNow
+    case reading, listNarrower, listWider
 }
 
 /// Where an action applies: `global` everywhere, `panes` on the pane screen, a pane's name in that
