@@ -15,9 +15,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let corpus = try self.corpus.load()
-        guard let c = Comparison.build(eventID: event, corpus: corpus) else {
-            throw Console.fail("no event with id \(event) (run `parallax events` to list them)")
-        }
+        let c = Comparison.build(event: try IDParts.event(event, in: corpus), corpus: corpus)
         if json { Console.json(ComparisonJSON.value(c, in: corpus)); return }
         if markdown { print(ComparisonReport.markdown(c), terminator: ""); return }
         Console.out(ComparisonReport.text(c, width: width ?? Console.width))

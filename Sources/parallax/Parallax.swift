@@ -22,4 +22,25 @@ struct Parallax: ParsableCommand {
         ],
         defaultSubcommand: TUICommand.self
     )
+
+    /// Parses the command line after the checks argument parsing cannot make (`Arguments`): a mistyped
+    /// subcommand, `-` for standard input.
+    static func main() {
+        var args = Array(CommandLine.arguments.dropFirst())
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
+        if let first = args.first, let meant = Arguments.suggestion(for: first, commands: names) {
+            let word = SafeText.sanitize(first)
+            _ = Console.usageFail("no command \(word) (did you mean `parallax \(meant)`?); `parallax --help` lists them, "
+                                  + "and a file or folder named \(word) does not exist")
+            Foundation.exit(64)
+        }
+        do {
+            args = try Arguments.readingStandardInput(args)
+        } catch let e as ExitCode {
+            Foundation.exit(e.rawValue)
+        } catch {
+            Foundation.exit(1)
+        }
+        main(args)
+    }
 }
