@@ -41,6 +41,7 @@ struct Parallax: ParsableCommand {
         } catch {
             Foundation.exit(1)
         }
+        ConfigReport.report()
         main(args)
     }
 }

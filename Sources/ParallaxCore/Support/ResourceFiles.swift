@@ -12,6 +12,13 @@ public enum ResourceFiles {
         Bundle.module.url(forResource: "data", withExtension: nil)?.appendingPathComponent(name)
     }
 
+    /// The names of the shipped data files.
+    public static func shippedNames() -> [String] {
+        guard let folder = Bundle.module.url(forResource: "data", withExtension: nil),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        return names.sorted()
+    }
+
     /// The user's extension folder: `$PARALLAX_CONFIG`, else `$XDG_CONFIG_HOME/parallax`, else `~/.config/parallax`.
     public static var userFolder: URL {
         let env = ProcessInfo.processInfo.environment
@@ -54,17 +61,44 @@ public enum ResourceFiles {
     }
 
     /// The lines of a data file: the shipped one, then the user's file of the same name, if any.
-    /// Blank lines and `#` comments are dropped.
+    /// Blank lines and `#` comments are dropped (`DataFileCheck` reports the lines a reader cannot use).
     public static func lines(of name: String) -> [String] {
-        var out: [String] = []
-        for url in [shipped(name), userFolder.appendingPathComponent(name)].compactMap({ $0 }) {
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
-            for line in text.split(whereSeparator: \.isNewline) {
-                let t = line.trimmingCharacters(in: .whitespaces)
-                if t.isEmpty || t.hasPrefix("#") { continue }
-                out.append(t)
+        [shipped(name), userFolder.appendingPathComponent(name)].compactMap { $0 }.flatMap { numberedLines(of: $0).map(\.text) }
+    }
+
+    /// The lines of one data file that carry data, trimmed, with their line numbers (from 1): blank
+    /// lines and `#` comments are skipped, and so is a line that is not UTF-8 (it is kept as nil text
+    /// in `rawLines` for the check to report). A missing or unreadable file has none.
+    public static func numberedLines(of url: URL) -> [DataLine] {
+        rawLines(of: url).compactMap { n, t in t.map { DataLine(number: n, text: $0) } }
+    }
+
+    /// Every line of a file that is not blank or a comment, with its number; nil text for a line that
+    /// is not UTF-8.
+    static func rawLines(of url: URL) -> [(Int, String?)] {
+        guard let data = try? Data(contentsOf: url) else { return [] }
+        var out: [(Int, String?)] = []
+        var number = 0
+        for raw in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            number += 1
+            guard let line = String(bytes: raw, encoding: .utf8) else {
+                out.append((number, nil))
+                continue
             }
+            let t = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if t.isEmpty || t.hasPrefix("#") { continue }
+            out.append((number, t))
         }
         return out
+    }
+}
+
+/// One line of a data file that carries data, with its number in the file (from 1).
+public struct DataLine: Sendable, Equatable {
+    public var number: Int
+    public var text: String
+    public init(number: Int, text: String) {
+        self.number = number
+        self.text = text
     }
 }
