@@ -27,6 +27,10 @@ struct Parallax: ParsableCommand {
     /// subcommand, `-` for standard input.
     static func main() {
         var args = Array(CommandLine.arguments.dropFirst())
+        guard ResourceFiles.root != nil else {
+            _ = Console.fail(ResourceFiles.notFoundMessage)
+            Foundation.exit(1)
+        }
         let names = configuration.subcommands.map { $0._commandName } + ["help"]
         if let first = args.first, let meant = Arguments.suggestion(for: first, commands: names) {
             let word = SafeText.sanitize(first)

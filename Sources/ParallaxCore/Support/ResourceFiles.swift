@@ -2,19 +2,66 @@ import Foundation
 
 /// Locates the data shipped under `Resources/` and the user's own extensions of it.
 public enum ResourceFiles {
+    /// The folder holding `data/` and `corpus/`, found once (see `candidates`); nil when none has them.
+    /// Found by hand rather than through `Bundle.module`, which ends the process when its bundle is not
+    /// where the build left it (a copied or installed binary): Parallax says where it looked instead.
+    public static let root: URL? = candidates.first { isResourceFolder($0) }
+
+    /// Where the resources are looked for: `$PARALLAX_RESOURCES` alone when it is set (a setting is not
+    /// second-guessed); else, in order, beside the executable as the build leaves them
+    /// (`Parallax_ParallaxCore.resources`), `../share/parallax` from the executable (as `scripts/install`
+    /// lays them out), and the source tree this binary was built from.
+    public static var candidates: [URL] {
+        var out: [URL] = []
+        if let p = ProcessInfo.processInfo.environment["PARALLAX_RESOURCES"], !p.isEmpty {
+            return [URL(fileURLWithPath: p)]
+        }
+        if let exe = executableURL {
+            let dir = exe.deletingLastPathComponent()
+            out.append(dir.appendingPathComponent("Parallax_ParallaxCore.resources"))
+            out.append(dir.deletingLastPathComponent().appendingPathComponent("share/parallax"))
+        }
+        // …/Sources/ParallaxCore/Support/ResourceFiles.swift → …/Resources
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Resources")
+        out.append(source)
+        return out
+    }
+
+    /// The running executable, links resolved (a link in `~/bin` to an installed binary finds its share/).
+    static var executableURL: URL? {
+        if let p = SafeFile.realPath("/proc/self/exe") { return URL(fileURLWithPath: p) }
+        return Bundle.main.executableURL?.resolvingSymlinksInPath()
+    }
+
+    static func isResourceFolder(_ url: URL) -> Bool {
+        var isDir: ObjCBool = false
+        let data = url.appendingPathComponent("data/keymap.txt").path
+        return FileManager.default.fileExists(atPath: url.appendingPathComponent("corpus").path, isDirectory: &isDir)
+            && isDir.boolValue && FileManager.default.fileExists(atPath: data)
+    }
+
+    /// What to tell a user whose Parallax cannot find its resources.
+    public static var notFoundMessage: String {
+        "cannot find its data files (a folder with data/ and corpus/); looked in: "
+            + candidates.map(\.path).joined(separator: ", ")
+            + ". Install with scripts/install PREFIX (the binary in PREFIX/bin, the data in PREFIX/share/parallax), "
+            + "or set PARALLAX_RESOURCES to the folder that holds data/ and corpus/ (Resources/ of the source tree)"
+    }
+
     /// The embedded sample corpus (`Resources/corpus`).
     public static var sampleCorpus: URL? {
-        Bundle.module.url(forResource: "corpus", withExtension: nil)
+        root?.appendingPathComponent("corpus")
     }
 
     /// A shipped data file under `Resources/data`.
     public static func shipped(_ name: String) -> URL? {
-        Bundle.module.url(forResource: "data", withExtension: nil)?.appendingPathComponent(name)
+        root?.appendingPathComponent("data").appendingPathComponent(name)
     }
 
     /// The names of the shipped data files.
     public static func shippedNames() -> [String] {
-        guard let folder = Bundle.module.url(forResource: "data", withExtension: nil),
+        guard let folder = root?.appendingPathComponent("data"),
               let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         return names.sorted()
     }
@@ -46,7 +93,7 @@ public enum ResourceFiles {
     public static func rulesFingerprint() -> String {
         var h = StableHash()
         h.combine(String(analysisVersion))
-        guard let folder = Bundle.module.url(forResource: "data", withExtension: nil),
+        guard let folder = root?.appendingPathComponent("data"),
               let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return h.hex() }
         for name in names.sorted() where !interfaceFiles.contains(name) {
             h.combine(name)
