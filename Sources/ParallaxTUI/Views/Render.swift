@@ -34,7 +34,7 @@ enum TooSmallView {
     static func draw(into b: inout ScreenBuffer, width: Int, height: Int) {
         let lines = ["Terminal too small: \(width)×\(height)",
                      "Parallax needs at least \(Layout.minWidth)×\(Layout.minHeight).",
-                     "Enlarge the window, or press q to quit."]
+                     "Enlarge the window, or press Q to quit."]
         let top = max(0, height / 2 - 1)
         for (i, t) in lines.enumerated() where top + i < height {
             let fitted = Columns.truncate(t, to: width)
