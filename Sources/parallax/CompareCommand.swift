@@ -7,7 +7,7 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare how each outlet reported one event (see `parallax events` for ids).")
 
-    @Argument(help: "The event id (or the start of it).") var event: String
+    @Argument(help: "The event id, or a part of it (when several events match, they are listed and nothing is compared).") var event: String
     @OptionGroup var corpus: CorpusOptions
     @Flag(help: "Print JSON: {event, outlets, shared, unique, quotes, numbers, discrepancies, coverage, blindspot}.") var json = false
     @Flag(help: "Print a Markdown report.") var markdown = false

@@ -246,6 +246,9 @@ XCTAssertEqual(s.layout.rect(of: .articles)?.width, 32)
         s.message = "no article matches actor Volodymyr Zelensky and outlet Morning Star and date 2023-03-01..2023-03-02"
         let line = frame(s)[23]
         XCTAssertEqual(line, " 4 articles · no article matches actor Volodymyr Zelensky and…  ? help  q quit")
+        // Work in progress stays in view; the message gives way first.
+        s.activity = "indexing: reading 3/5 files"
+        XCTAssertEqual(frame(s)[23], " 4 articles · indexing: reading 3/5 files · no article…         ? help  q quit")
         XCTAssertEqual(StatusBar.cutAtWord("one two three", to: 9, ellipsis: "…"), "one two…")
         XCTAssertEqual(StatusBar.cutAtWord("one two three", to: 13, ellipsis: "…"), "one two three")
         XCTAssertEqual(StatusBar.cutAtWord("a · b · c", to: 6, ellipsis: "…"), "a · b…")

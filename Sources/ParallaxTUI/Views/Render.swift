@@ -207,8 +207,9 @@ enum StatusBar {
         if s.visible.count != s.query.articleCount { left += " · \(s.visible.count) shown" }
         let f = filterSummary(s)
         if !f.isEmpty { left += " · " + f }
-        if let m = s.message { left += " · " + m }
+        // Work in progress before the one-off message: when the line is cut, the message's end goes first.
         if let a = s.activity { left += " · " + a }
+        if let m = s.message { left += " · " + m }
         // Hints from the action table, for the context the keys apply to.
         let ctx = s.keyContexts
         var hints: [(String, String)] = []
