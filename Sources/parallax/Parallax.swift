@@ -8,7 +8,7 @@ struct Parallax: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parallax",
         abstract: "Read news critically: who is involved, and how each outlet told it.",
-        discussion: "With no PATH, commands use the embedded sample corpus (five articles on the Russia–Ukraine talks of January 2022).",
+        discussion: "With no PATH, commands use the embedded sample corpus (five articles on the talks between Russia and Ukraine of January 2022).",
         version: "0.1.0",
         subcommands: [
             ArticlesCommand.self,

@@ -43,10 +43,8 @@ public struct Prompt: Sendable, Equatable {
     public var selected: Int = 0
     /// The search before the prompt opened, restored by Esc.
     public var previousSearch: String = ""
-    /// The filter's value when the prompt opened, shown selected: the first typed character replaces it,
-    /// Backspace removes it, Enter keeps it.
-    public var initial: String = ""
-    /// Whether the text is still the untouched `initial` value.
+    /// Whether the text is still the filter's value the prompt opened with, shown selected: the first
+    /// typed character replaces it, Backspace removes it, Enter keeps the filter as it is.
     public var untouched: Bool = false
     /// Position in this prompt's history while `↑`/`↓` walk it (nil: editing a new line).
     public var historyIndex: Int?

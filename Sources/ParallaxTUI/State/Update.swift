@@ -327,7 +327,6 @@ extension AppState {
         if kind == .event { loadTimeline() }
         let current = currentValue(of: kind)
         var p = Prompt(kind: kind, text: current, previousSearch: filters.search)
-        p.initial = current
         // The search narrows as it is typed, so it goes on from the current text rather than replacing it.
         p.untouched = kind != .search && !current.isEmpty
         p.completions = completions(for: kind, text: current)
