@@ -180,5 +180,16 @@ keys C-c
 exit_status
 check "Ctrl-C exits 130" wait_for 'parallax-exit=130'
 
+# 11. A bad line in the user's keymap: the status line names file and line; after quitting, the
+#     shell's screen has the full report (printed before the TUI took the screen).
+cfg=$(mktemp -d); printf 'quit | q\nexit | x\n' >"$cfg/keymap.txt"
+keys "clear" Enter
+keys "PARALLAX_CONFIG=$cfg $bin" Enter
+check "config error on the TUI's status line" wait_for 'keymap.txt:2: unknown action'
+keys q
+exit_status
+check "config error on stderr after quitting, once" bash -c "test \$(tmux capture-pane -p -t $session | grep -c 'keymap.txt:2: unknown action') -eq 1"
+rm -rf "$cfg"
+
 echo "$pass passed, $fail failed"
 test $fail -eq 0
