@@ -13,5 +13,5 @@ for _ in $(seq 50); do tmux capture-pane -p -t "$session" | grep -q 'Articles ('
 for k in "$@"; do tmux send-keys -t "$session" "$k"; sleep 0.2; done
 sleep 0.3
 tmux capture-pane -p -t "$session" > docs/screen-120x40.txt
-tmux send-keys -t "$session" q
+tmux send-keys -t "$session" Q  # quits from whatever the keys opened
 echo "wrote docs/screen-120x40.txt"

@@ -90,5 +90,74 @@ inferred = [x for x in a if x["publishedSource"] == "inferred from event"]
 sys.exit(0 if inferred and all(x.get("publishedFrom") in ids - {x["id"]} for x in inferred) else 1)
 PY
 
+# Issue 12: tables piped to another program are whole; `-` is standard input; an ambiguous id part
+# lists the candidates (exit 64); a mistyped subcommand is named; usage errors exit 64.
+long=$("$bin" articles --json | python3 -c 'import json,sys; print(max((a["title"] or "" for a in json.load(sys.stdin)), key=len))')
+COLUMNS=40 "$bin" articles >"$tmp/piped" 2>/dev/null
+check "a piped table keeps the longest title whole (COLUMNS=40 ignored off a terminal)" grep -qF -- "$long" "$tmp/piped"
+check "a piped table is wider than 80 columns when its rows are" test "$(awk '{ if (length($0) > m) m = length($0) } END { print m }' "$tmp/piped")" -gt 80
+
+printf 'Envoys meet in Geneva\n\nGENEVA, Jan 10 (Reuters) - Russian and US diplomats met in Geneva on Monday for talks on security guarantees, and both sides said the talks were difficult.\n' >"$tmp/one.txt"
+"$bin" articles - <"$tmp/one.txt" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "- reads one article from standard input" bash -c "test $rc -eq 0 && grep -q 'Envoys meet in Geneva' '$tmp/out' && grep -q '1 of 1 articles' '$tmp/out'"
+"$bin" show - <"$tmp/one.txt" >"$tmp/out" 2>&1; rc=$?
+check "show - prints the article on standard input" bash -c "test $rc -eq 0 && grep -q 'security guarantees' '$tmp/out'"
+"$bin" articles - --json <"$tmp/one.txt" | python3 -c 'import json,sys; a=json.load(sys.stdin); sys.exit(0 if len(a)==1 and a[0]["title"]=="Envoys meet in Geneva" else 1)'
+check "articles - --json: the one article" test $? -eq 0
+check "- leaves no temporary file behind" bash -c "! ls -d \"\${TMPDIR:-/tmp}\"/parallax-stdin-* 2>/dev/null | grep -q ."
+"$bin" articles - </dev/null >/dev/null 2>"$tmp/err"; rc=$?
+check "- with nothing on standard input: exit 1, one line" bash -c "test $rc -eq 1 && test \$(wc -l <'$tmp/err') -eq 1 && grep -q 'standard input is empty' '$tmp/err'"
+
+# An article id prefix shared by two articles, and an event id prefix shared by two events.
+part=$("$bin" articles --json | python3 -c '
+import json, sys
+ids = [a["id"] for a in json.load(sys.stdin)]
+for n in range(1, 10):
+    seen = {}
+    for i in ids: seen.setdefault(i[:n], []).append(i)
+    amb = [p for p, v in seen.items() if len(v) > 1]
+    if amb: print(amb[0]); break')
+if [[ -n $part ]]; then
+  "$bin" show "$part" >/dev/null 2>"$tmp/err"; rc=$?
+  check "show with an ambiguous prefix exits 64" test $rc -eq 64
+  check "show with an ambiguous prefix lists the candidates" test "$(grep -c "^  $part" "$tmp/err")" -ge 2
+fi
+epart=$("$bin" events --json | python3 -c '
+import json, os, sys
+ids = [e["id"] for e in json.load(sys.stdin)]
+print(os.path.commonprefix(ids[:2]) if len(ids) > 1 else "")')
+if [[ -n $epart ]]; then
+  "$bin" compare "$epart" >/dev/null 2>"$tmp/err"; rc=$?
+  check "compare with an ambiguous id part exits 64" test $rc -eq 64
+  check "compare with an ambiguous id part lists the candidates" test "$(grep -c "^  $epart" "$tmp/err")" -ge 2
+  "$bin" articles --event "$epart" >/dev/null 2>"$tmp/err"; rc=$?
+  check "articles --event with an ambiguous id part exits 64" test $rc -eq 64
+fi
+
+"$bin" artciles >/dev/null 2>"$tmp/err"; rc=$?
+check "a mistyped subcommand exits 64" test $rc -eq 64
+check "a mistyped subcommand: did you mean" grep -q 'did you mean `parallax articles`' "$tmp/err"
+"$bin" evnets >/dev/null 2>"$tmp/err"; rc=$?
+check "evnets: did you mean events" bash -c "test $rc -eq 64 && grep -q 'parallax events' '$tmp/err'"
+for args in "articles --since 2022-13-45" "articles --until yesterday" "articles --bogus" "actors --kind planet" \
+            "render --size 12" "show" "compare"; do
+  "$bin" $args >/dev/null 2>"$tmp/err"; rc=$?
+  check "usage error exits 64: parallax $args" test $rc -eq 64
+  check "usage error says what: parallax $args" grep -qi 'error\|not a\|missing\|must' "$tmp/err"
+done
+
+# A bad line in a user's data file is reported once, as file:line: what is wrong (issue 12).
+mkdir -p "$tmp/config"
+printf 'quit | Q\nexit | x\ndown | j <Dwn>\n' >"$tmp/config/keymap.txt"
+printf 'person | 33 | red\nperson | 33 | pinkish\n' >"$tmp/config/theme.txt"
+printf 'parley | talks | strong\nconclave | conclave\n' >"$tmp/config/event-words.txt"
+PARALLAX_CONFIG="$tmp/config" "$bin" articles --no-index >/dev/null 2>"$tmp/err"; rc=$?
+check "config errors: the command still runs" test $rc -eq 0
+check "config errors: keymap line 2 named once" test "$(grep -c "keymap.txt:2: unknown action “exit”" "$tmp/err")" -eq 1
+check "config errors: keymap line 3 (a key)" grep -q "keymap.txt:3: unknown key “<Dwn>”" "$tmp/err"
+check "config errors: theme line 2 (a colour)" grep -q "theme.txt:2: unknown colour “pinkish”" "$tmp/err"
+check "config errors: event-words line 2 (a kind)" grep -q "event-words.txt:2: unknown kind “conclave”" "$tmp/err"
+check "config errors: the good lines are not reported" bash -c "! grep -q 'keymap.txt:1:\|theme.txt:1:\|event-words.txt:1:' '$tmp/err'"
+
 echo "$pass passed, $fail failed"
 test $fail -eq 0

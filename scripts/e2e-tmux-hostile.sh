@@ -67,8 +67,8 @@ check "redraws at 120x40 after the storm" wait_for 'Articles \('
 keys g
 keys Enter
 check "the text pane shows ␛ placeholders" wait_for '␛'
-keys q
-check "q: prompt back" prompt_back
+keys Q   # Q quits from anywhere (q would return from the Text pane to the list)
+check "Q: prompt back" prompt_back
 stty_to "$tmp/stty.after"
 check "q: stty -a unchanged" cmp -s "$tmp/stty.before" "$tmp/stty.after"
 

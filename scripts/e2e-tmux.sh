@@ -76,6 +76,64 @@ else
   check "c says the article has no event" wait_for 'this article has no event|no events'
 fi
 
+# 5b. Keys that step back before they quit (issue 12): q in an overlay closes it, the TUI stays.
+keys '?'
+check "help opens" wait_for 'Help — Parallax keys'
+keys q
+check "q in the help closes it, the TUI stays" wait_for 'Articles \(5\)'
+if [[ $has_events == 1 ]]; then
+  keys g c
+  check "comparison opens" wait_for 'Comparison'
+  keys q
+  check "q in the comparison closes it, the TUI stays" bash -c "sleep 0.3; tmux capture-pane -p -t $session | grep -q 'Articles (5)' && ! tmux capture-pane -p -t $session | grep -q 'Comparison'"
+  # c on a filtered event: an article that mentions event E but reports another one, selected,
+  # then the list filtered on E (the selection stays): c compares E, not the article's own event.
+  pick=$("$bin" events --json 2>/dev/null | python3 -c '
+import json, sys
+evs = json.load(sys.stdin)
+own = {a: e["title"] for e in evs for a in e["articles"]}
+for e in evs:
+    for m in e.get("mentionedBy", []):
+        if m in own and own[m] != e["title"]:
+            print(m); print(e["title"]); print(own[m]); sys.exit()
+')
+  if [[ -n $pick ]]; then
+    mid=$(sed -n 1p <<<"$pick"); etitle=$(sed -n 2p <<<"$pick"); otitle=$(sed -n 3p <<<"$pick")
+    mtitle=$("$bin" articles --json 2>/dev/null | python3 -c 'import json,sys; print(next(a["title"] for a in json.load(sys.stdin) if a["id"] == sys.argv[1])[:30])' "$mid")
+    keys g
+    for ((n = 0; n < 20; n++)); do screen | head -2 | grep -qF -- "$mtitle" && break; keys j; sleep 0.2; done
+    check "selected the article that mentions another event" bash -c "tmux capture-pane -p -t $session | head -2 | grep -qF -- \"\$1\"" _ "$mtitle"
+    keys e; type_text "$etitle"; keys Enter
+    check "event filter on the mentioned event" wait_for "event: "
+    keys c
+    check "c on a filtered event opens the comparison" wait_for 'Comparison.*close'
+    check "c compares the filtered event, not the article's own" bash -c "sleep 0.3; tmux capture-pane -p -t $session | sed -n 2p | grep -qF -- \"\$1\" && ! tmux capture-pane -p -t $session | sed -n 2p | grep -qF -- \"\$2\"" _ "$etitle" "$otitle"
+  else
+    echo "SKIP: c on a filtered event (no article mentions an event it does not report)"
+    keys e; type_text paris; keys Enter; keys c
+  fi
+  keys q
+  keys e BSpace Enter
+  check "an empty Enter in the event prompt removes the filter" wait_for 'event filter removed'
+fi
+# The reading view: z shows the article's text on the whole screen; z returns to the panes.
+keys g z
+check "z opens the reading view" wait_for 'Reading · .*z/q close'
+check "the reading view has no other pane" bash -c "! tmux capture-pane -p -t $session | grep -q 'Articles ('"
+keys z
+check "z again returns to the panes" wait_for 'Articles \(5\)'
+keys Escape Enter Enter
+check "Enter on the text opens the reading view" wait_for 'Reading · '
+keys q
+check "q in the reading view returns to the list" wait_for 'Articles \(5\).*Text'
+# > widens the list pane.
+list_width() { screen | head -1 | awk -F'┐┌' '{print length($1)}'; }
+before=$(list_width)
+keys '>' '>'
+sleep 0.3
+check "> widens the list" test "$(list_width)" -gt "${before:-0}"
+keys '<' '<'
+
 # 6. Help, then resize to medium, too small, and back.
 keys '?'
 check "help screen" wait_for 'Help — Parallax keys'
@@ -121,6 +179,17 @@ start_tui
 keys C-c
 exit_status
 check "Ctrl-C exits 130" wait_for 'parallax-exit=130'
+
+# 11. A bad line in the user's keymap: the status line names file and line; after quitting, the
+#     shell's screen has the full report (printed before the TUI took the screen).
+cfg=$(mktemp -d); printf 'quit | q\nexit | x\n' >"$cfg/keymap.txt"
+keys "clear" Enter
+keys "PARALLAX_CONFIG=$cfg $bin" Enter
+check "config error on the TUI's status line" wait_for 'keymap.txt:2: unknown action'
+keys q
+exit_status
+check "config error on stderr after quitting, once" bash -c "test \$(tmux capture-pane -p -t $session | grep -c 'keymap.txt:2: unknown action') -eq 1"
+rm -rf "$cfg"
 
 echo "$pass passed, $fail failed"
 test $fail -eq 0

@@ -33,6 +33,9 @@ public protocol CorpusReader: Sendable {
     func listFiles(roots: [String]) throws -> (files: [ListedFile], warnings: [String])
     /// The cleaned articles of one file, and warnings naming the file.
     func readFile(_ file: ListedFile) -> (articles: [Article], warnings: [String])
+    /// The same, calling `built(n)` as each of the file's n documents is built (from any thread), for
+    /// progress within a large file.
+    func readFile(_ file: ListedFile, built: @escaping @Sendable (Int) -> Void) -> (articles: [Article], warnings: [String])
     /// The corpus-level stages (dates across articles, actor merging, event grouping).
     func analyze(articles: [Article], warnings: [String]) -> Corpus
     /// A fingerprint of the rules reading and analysis follow (data files, analysis version): when it
@@ -46,6 +49,13 @@ public protocol CorpusReader: Sendable {
 
 extension CorpusReader {
     public var rulesVersion: String { ResourceFiles.currentRulesFingerprint }
+
+    /// Without progress of its own: the whole file at once.
+    public func readFile(_ file: ListedFile, built: @escaping @Sendable (Int) -> Void) -> (articles: [Article], warnings: [String]) {
+        let r = readFile(file)
+        for _ in r.articles { built(r.articles.count) }
+        return r
+    }
 
     /// Without a cache of its own: every body is loaded and everything analysed.
     public func analyze(articles: [Article], warnings: [String], cache: [String: ArticleExtraction],
@@ -94,14 +104,23 @@ public struct LoaderCorpusReader: CorpusReader {
     }
 
     public func readFile(_ file: ListedFile) -> (articles: [Article], warnings: [String]) {
+        readFile(file, built: { _ in })
+    }
+
+    public func readFile(_ file: ListedFile, built report: @escaping @Sendable (Int) -> Void) -> (articles: [Article], warnings: [String]) {
         let (docs, warns) = loader.read(FileWalker.Found(path: file.path, url: file.url), given: file.given)
         var warnings = warns
         var articles: [Article] = []
         let builder = loader.builder
         let outletUnknown = file.outletUnknown
         // A JSONL export can hold thousands of articles in one file: clean them on all cores.
-        let built = docs.count > 16 ? ConcurrentMap.map(docs) { builder.build($0, outletUnknown: outletUnknown) }
-                                    : docs.map { builder.build($0, outletUnknown: outletUnknown) }
+        let n = docs.count
+        let build: @Sendable (RawDocument) -> Article = { d in
+            let a = builder.build(d, outletUnknown: outletUnknown)
+            report(n)
+            return a
+        }
+        let built = docs.count > 16 ? ConcurrentMap.map(docs, build) : docs.map(build)
         for a in built {
             // As in CorpusLoader: an article that cleaning emptied is skipped with a warning.
             if a.body.isEmpty {

@@ -57,15 +57,77 @@ public struct IndexReport: Sendable, Equatable {
     public init() {}
 }
 
-/// Progress of an update, reported after each batch.
-public struct IndexProgress: Sendable {
+/// Progress of an update: files, and within them bytes and articles, so that one large file (a JSONL
+/// export) moves the bar too.
+public struct IndexProgress: Sendable, Equatable {
     public var done: Int
     public var total: Int
     public var phase: String
-    public init(done: Int, total: Int, phase: String) {
+    /// Bytes of the files to read that are read (a file being read counts by the share of its articles built).
+    public var bytesDone: Int64
+    public var bytesTotal: Int64
+    /// Articles read so far.
+    public var articles: Int
+    public init(done: Int, total: Int, phase: String, bytesDone: Int64 = 0, bytesTotal: Int64 = 0, articles: Int = 0) {
         self.done = done
         self.total = total
         self.phase = phase
+        self.bytesDone = bytesDone
+        self.bytesTotal = bytesTotal
+        self.articles = articles
+    }
+}
+
+/// A file's bytes handed out an article at a time (the k-th of n brings the total to k/n of them).
+final class ByteShare: @unchecked Sendable {
+    private let lock = NSLock()
+    private let bytes: Int64
+    private var given: Int64 = 0
+    private var count: Int64 = 0
+    init(bytes: Int64) { self.bytes = bytes }
+
+    func next(of n: Int) -> Int64 {
+        lock.lock()
+        defer { lock.unlock() }
+        count += 1
+        let target = n > 0 ? bytes * min(count, Int64(n)) / Int64(n) : bytes
+        let step = max(0, target - given)
+        given += step
+        return step
+    }
+
+    /// What the articles did not account for (all of it for a file that gave none).
+    func rest() -> Int64 {
+        lock.lock()
+        defer { lock.unlock() }
+        let r = max(0, bytes - given)
+        given = bytes
+        return r
+    }
+}
+
+/// The counts behind `IndexProgress`, added to from the reading tasks as each article is built.
+final class ProgressTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files = 0
+    private var bytes: Int64 = 0
+    private var articles = 0
+    let totalFiles: Int
+    let totalBytes: Int64
+
+    init(totalFiles: Int, totalBytes: Int64) {
+        self.totalFiles = totalFiles
+        self.totalBytes = totalBytes
+    }
+
+    func add(files f: Int = 0, bytes b: Int64 = 0, articles a: Int = 0) -> IndexProgress {
+        lock.lock()
+        defer { lock.unlock() }
+        files += f
+        bytes += b
+        articles += a
+        return IndexProgress(done: files, total: totalFiles, phase: "reading", bytesDone: min(bytes, totalBytes),
+                             bytesTotal: totalBytes, articles: articles)
     }
 }
 
@@ -161,6 +223,7 @@ public struct Indexer: Sendable {
         }
         let reader = self.reader
         let total = candidates.count
+        let tally = ProgressTally(totalFiles: total, totalBytes: candidates.reduce(0) { $0 + max(0, $1.stat.size) })
         try await withThrowingTaskGroup(of: ChunkResult.self) { group in
             var next = 0
             func launch() {
@@ -181,14 +244,21 @@ public struct Indexer: Sendable {
                             r.warnings.append("\(c.file.path): cannot be read (\(e.reason)), skipped")
                             continue
                         }
+                        let fileBytes = max(0, c.stat.size)
                         if !rulesChanged, let old = c.old, old.hash == hash, old.metaKey == c.file.metaKey {
+                            progress.map { $0(tally.add(files: 1, bytes: fileBytes)) }
                             r.touched.append(FileState(path: c.file.path, size: c.stat.size, mtimeNS: c.stat.mtimeNS,
                                                        hash: hash, warnings: old.warnings, metaKey: old.metaKey,
                                                        position: c.position))
                             r.warnings += old.warnings
                             continue
                         }
-                        let read = reader.readFile(c.file)
+                        // Each built article moves the bar by its share of the file's bytes.
+                        let share = ByteShare(bytes: fileBytes)
+                        let read = reader.readFile(c.file) { of in
+                            progress.map { $0(tally.add(bytes: share.next(of: of), articles: 1)) }
+                        }
+                        progress.map { $0(tally.add(files: 1, bytes: share.rest())) }
                         r.bytes += size
                         r.articles += read.articles.count
                         r.warnings += read.warnings
@@ -220,7 +290,7 @@ public struct Indexer: Sendable {
                 done += r.files
                 committed += 1
                 try chunkCommitted?(committed)
-                progress?(IndexProgress(done: done, total: total, phase: "reading"))
+                progress?(tally.add())
                 launch()
             }
         }
@@ -237,7 +307,9 @@ public struct Indexer: Sendable {
             // Marked for the analysis too: an update killed while writing it is checked on the next open.
             try store.beginBuild()
             let analysisStart = Date()
-            progress?(IndexProgress(done: total, total: total, phase: "analysing"))
+            var analysing = tally.add()
+            analysing.phase = "analysing"
+            progress?(analysing)
             if let cacheStore {
                 try analyseIncrementally(store: cacheStore, version: version, report: &report)
             } else {

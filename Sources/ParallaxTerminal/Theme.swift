@@ -31,5 +31,18 @@ public struct Theme: Sendable, Equatable {
         }
     }
 
+    /// What is wrong with a theme line (nil when it is read): `init(lines:)` skips such a line.
+    public static func problem(in line: String) -> String? {
+        let f = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let role = f.first, StyleRole(rawValue: role) != nil else {
+            return "unknown role “\(f.first ?? line)” (roles: \(StyleRole.allCases.map(\.rawValue).joined(separator: ", ")))"
+        }
+        guard f.count >= 3 else { return "expected role | 256-colour | 8-colour | background" }
+        for c in f.dropFirst() where color(c) == nil {
+            return "unknown colour “\(c)” (0–255, black, red, green, yellow, blue, magenta, cyan, white, or - for the default)"
+        }
+        return nil
+    }
+
     public static func standard() -> Theme { Theme(lines: ResourceFiles.lines(of: "theme.txt")) }
 }

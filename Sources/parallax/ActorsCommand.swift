@@ -15,6 +15,9 @@ struct ActorsCommand: ParsableCommand {
     @Flag(help: "Print on stderr how long the actors stage took and its throughput (MB/s of article text).")
     var stats = false
 
+    /// A usage error (exit 64) before anything is read.
+    func validate() throws { _ = try wantedKind() }
+
     func run() throws {
         let wanted = try wantedKind()
         // The table needs names and counts only: read from the index's actor rows and one grouped
@@ -38,14 +41,14 @@ struct ActorsCommand: ParsableCommand {
                 [a.name, a.kind.rawValue + (a.isSource ? " (source)" : ""), String(a.articleIDs.count),
                  String(a.mentions.count), a.aliases.joined(separator: ", ")]
             })
-        Console.out(table.render(width: Console.width))
+        Console.table(table)
         Console.out("\(actors.count) actors in \(corpus.articles.count) articles")
     }
 
     private func wantedKind() throws -> ActorKind? {
         guard let k = kind else { return nil }
         guard let wanted = ActorKind(rawValue: k.lowercased()) ?? (k.lowercased() == "organisation" ? .organization : nil) else {
-            throw Console.fail("--kind: not a kind: \(k) (person, organization, country, place)")
+            throw ValidationError("--kind: not a kind: \(SafeText.sanitize(k)) (person, organization, country, place)")
         }
         return wanted
     }
@@ -65,7 +68,7 @@ struct ActorsCommand: ParsableCommand {
                 [a.name, a.kind.rawValue + (a.isSource ? " (source)" : ""), String(a.articles),
                  String(a.mentions), a.aliases.joined(separator: ", ")]
             })
-        Console.out(table.render(width: Console.width))
+        Console.table(table)
         Console.out("\(actors.count) actors in \(articles) articles")
     }
 

@@ -18,6 +18,9 @@ struct ArticlesCommand: ParsableCommand {
     @Option(help: "Only articles naming this actor, by any of its names or spellings (zelenskiy finds Zelensky).") var actor: String?
     @Option(help: "Only articles that report this event (an id from `parallax events`, or its start).") var event: String?
 
+    /// A malformed date is a usage error (exit 64), found before anything is read.
+    func validate() throws { _ = try dateRange() }
+
     func run() throws {
         // The table without actor or event filters needs only the index's article rows: a large corpus
         // lists at once instead of being loaded whole (actor spellings and event ids need the model).
@@ -33,10 +36,7 @@ struct ArticlesCommand: ParsableCommand {
         // the query with the canonical names.
         var eventID: String?
         if let ev = event {
-            guard let e = corpus.event(matching: ev) else {
-                throw Console.fail("no event with id \(ev) (run `parallax events` to list them)")
-            }
-            eventID = e.id
+            eventID = try IDParts.event(ev, in: corpus).id
         }
         var articles: [Article]
         if let name = actor {
@@ -61,7 +61,7 @@ struct ArticlesCommand: ParsableCommand {
             rows: articles.map { a in
                 [a.id, a.published?.day.description ?? "—", a.outlet ?? a.fileName, a.title ?? "(untitled)"]
             })
-        Console.out(table.render(width: Console.width))
+        Console.table(table)
         Console.out("\(articles.count) of \(corpus.articles.count) articles")
     }
 
@@ -69,7 +69,7 @@ struct ArticlesCommand: ParsableCommand {
     private func dateRange() throws -> (Day?, Day?) {
         func day(_ value: String?, _ flag: String) throws -> Day? {
             guard let v = value else { return nil }
-            guard let d = DateParser.parseGiven(v) else { throw Console.fail("\(flag): not a date: \(v) (use YYYY-MM-DD)") }
+            guard let d = DateParser.parseGiven(v) else { throw ValidationError("\(flag): not a date: \(SafeText.sanitize(v)) (use YYYY-MM-DD)") }
             return d
         }
         return (try day(since, "--since"), try day(until, "--until"))
@@ -93,7 +93,7 @@ struct ArticlesCommand: ParsableCommand {
                 [a.id, a.published?.description ?? "—", a.outlet ?? (a.path as NSString).lastPathComponent,
                  a.title ?? "(untitled)"]
             })
-        Console.out(table.render(width: Console.width))
+        Console.table(table)
         Console.out("\(rows.count) of \(total) articles")
     }
 }

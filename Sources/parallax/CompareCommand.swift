@@ -7,7 +7,7 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare how each outlet reported one event (see `parallax events` for ids).")
 
-    @Argument(help: "The event id (or the start of it).") var event: String
+    @Argument(help: "The event id, or a part of it (when several events match, they are listed and nothing is compared).") var event: String
     @OptionGroup var corpus: CorpusOptions
     @Flag(help: "Print JSON: {event, outlets, shared, unique, quotes, numbers, discrepancies, coverage, blindspot}.") var json = false
     @Flag(help: "Print a Markdown report.") var markdown = false
@@ -15,9 +15,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let corpus = try self.corpus.load()
-        guard let c = Comparison.build(eventID: event, corpus: corpus) else {
-            throw Console.fail("no event with id \(event) (run `parallax events` to list them)")
-        }
+        let c = Comparison.build(event: try IDParts.event(event, in: corpus), corpus: corpus)
         if json { Console.json(ComparisonJSON.value(c, in: corpus)); return }
         if markdown { print(ComparisonReport.markdown(c), terminator: ""); return }
         Console.out(ComparisonReport.text(c, width: width ?? Console.width))

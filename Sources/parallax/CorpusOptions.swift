@@ -55,6 +55,17 @@ enum Console {
         return ExitCode(64)
     }
 
+    /// The width a table is cut to: the terminal's on a terminal; none when stdout is a pipe or a file,
+    /// as `git`, `ls` and `tig` do, so that what a program reads is whole.
+    static var tableWidth: Int? {
+        isatty(STDOUT_FILENO) != 0 ? width : nil
+    }
+
+    /// Prints a table, cut to the terminal's width only on a terminal.
+    static func table(_ t: TextTable) {
+        out(t.render(width: tableWidth))
+    }
+
     /// Columns of the terminal on stdout, else `$COLUMNS`, else 80.
     static var width: Int {
         var ws = winsize()
@@ -80,7 +91,8 @@ struct TextTable {
     var headers: [String]
     var rows: [[String]]
 
-    func render(width: Int) -> String {
+    /// - Parameter width: the columns to fit, the last column cut to what is left; nil: nothing is cut.
+    func render(width: Int?) -> String {
         let cols = headers.count
         var widths = headers.map { DisplayWidth.of($0) }
         let clean = rows.map { $0.map { SafeText.sanitize($0) } }
@@ -88,7 +100,7 @@ struct TextTable {
             for (i, c) in r.enumerated() where i < cols { widths[i] = max(widths[i], DisplayWidth.of(c)) }
         }
         let fixed = widths.dropLast().reduce(0, +) + 2 * (cols - 1)
-        if cols > 0 { widths[cols - 1] = max(10, min(widths[cols - 1], width - fixed)) }
+        if cols > 0, let width { widths[cols - 1] = max(10, min(widths[cols - 1], width - fixed)) }
         var lines: [String] = []
         func line(_ cells: [String]) -> String {
             var s = ""

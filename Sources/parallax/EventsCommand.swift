@@ -25,7 +25,7 @@ struct EventsCommand: ParsableCommand {
                  e.articles.isEmpty ? "(\(e.mentionedBy.count))" : String(e.articles.count),
                  e.title + " · " + EventJSON.outlets(of: e, in: corpus).joined(separator: ", ")]
             })
-        Console.out(table.render(width: Console.width))
+        Console.table(table)
         Console.out("\(events.count) events")
     }
 }

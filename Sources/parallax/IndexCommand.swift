@@ -37,7 +37,7 @@ struct IndexCommand: ParsableCommand {
                 ["events", "\(s.events)"], ["article–event links", "\(s.eventLinks)"],
                 ["schema", "v\(s.schemaVersion)"], ["size", size],
             ])
-            Console.out(table.render(width: Console.width))
+            Console.table(table)
         }
     }
 }

@@ -60,7 +60,7 @@ enum IndexedLoading {
                 try await IndexLock.acquire(index: path, waiting: LockWaitNotice(bar: bar).callback)
             }
             let r = try await Indexer(reader: reader).update(store: store, roots: roots) { p in
-                bar?.update(done: p.done, total: p.total, phase: p.phase)
+                bar?.update(p)
             }
             withExtendedLifetime(lock) {}
             return r
@@ -223,19 +223,38 @@ final class ProgressBar: @unchecked Sendable {
         isatty(STDERR_FILENO) != 0 ? ProgressBar() : nil
     }
 
-    func update(done: Int, total: Int, phase: String) {
+    func update(_ p: IndexProgress) {
         lock.lock()
         defer { lock.unlock() }
         let now = Date()
-        guard done >= total || now.timeIntervalSince(lastDraw) > 0.1 else { return }
+        let finished = p.done >= p.total && p.bytesDone >= p.bytesTotal
+        guard finished || now.timeIntervalSince(lastDraw) > 0.1 else { return }
         lastDraw = now
-        let width = 30
-        let filled = total > 0 ? min(width, done * width / total) : width
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        let line = "\r\u{1B}[2K\(phase) \(bar) \(done)/\(total) files"
-        FileHandle.standardError.write(Data(line.utf8))
+        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + ProgressBar.line(p)).utf8))
         drawn = true
     }
+
+    /// The bar for a progress: filled by bytes when there are any to read (so that one large file
+    /// moves it), else by files; then bytes, articles and files.
+    static func line(_ p: IndexProgress, width: Int = 30) -> String {
+        let fraction: Double
+        if p.bytesTotal > 0 { fraction = Double(p.bytesDone) / Double(p.bytesTotal) }
+        else { fraction = p.total > 0 ? Double(p.done) / Double(p.total) : 1 }
+        let filled = max(0, min(width, Int(fraction * Double(width))))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        return "\(p.phase) \(bar) " + counts(p)
+    }
+
+    /// `12.3/45.6 MB · 1234 articles · 1/1 file`: what the bar and the TUI's status line say.
+    static func counts(_ p: IndexProgress) -> String {
+        var parts: [String] = []
+        if p.bytesTotal > 0 { parts.append("\(megabytes(p.bytesDone))/\(megabytes(p.bytesTotal)) MB") }
+        if p.articles > 0 { parts.append("\(p.articles) article\(p.articles == 1 ? "" : "s")") }
+        parts.append("\(p.done)/\(p.total) file\(p.total == 1 ? "" : "s")")
+        return parts.joined(separator: " · ")
+    }
+
+    static func megabytes(_ b: Int64) -> String { String(format: "%.1f", Double(b) / 1_048_576) }
 
     /// A line of text in the bar's place (a wait, not a count).
     func status(_ text: String) {

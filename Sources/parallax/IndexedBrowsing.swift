@@ -111,7 +111,7 @@ final class BackgroundIndexUpdate: @unchecked Sendable {
             if let p, p.phase.hasPrefix("waiting") {
                 text = "indexing: \(p.phase)…"
             } else if let p, p.total > 0 {
-                text = p.phase == "reading" ? "indexing: reading \(p.done)/\(p.total) files" : "indexing: \(p.phase)…"
+                text = p.phase == "reading" ? "indexing: reading " + ProgressBar.counts(p) : "indexing: \(p.phase)…"
             } else {
                 text = "indexing: checking the files…"
             }

@@ -29,10 +29,16 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
 
+    func validate() throws {
+        if RenderCommand.parseSize(size) == nil { throw RenderCommand.badSize(size) }
+    }
+
+    static func badSize(_ size: String) -> ValidationError {
+        ValidationError("--size must look like 120x40 (columns x rows, each 1–1000), not “\(SafeText.sanitize(size))”")
+    }
+
     func run() throws {
-        guard let (w, h) = RenderCommand.parseSize(size) else {
-            throw Console.fail("--size must look like 120x40 (columns x rows, each 1–1000), not “\(size)”")
-        }
+        guard let (w, h) = RenderCommand.parseSize(size) else { throw RenderCommand.badSize(size) }
         let t0 = DispatchTime.now()
         let c = try corpus.load()
         let query = MemoryCorpus(c)

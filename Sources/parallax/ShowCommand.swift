@@ -7,17 +7,25 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Print one article: its metadata, then its clean body wrapped to the terminal width.")
 
-    @Argument(help: "The article's id (from `parallax articles`); a unique prefix is enough.") var id: String
+    @Argument(help: "The article's id (from `parallax articles`); a unique prefix is enough. `-`: the article on standard input.") var id: String
     @OptionGroup var corpus: CorpusOptions
     @Flag(help: "Print the original text instead of the clean body.") var raw = false
     @Flag(help: "Print everything as JSON.") var json = false
 
     func run() throws {
-        let corpus = try self.corpus.load()
-        let matches = corpus.articles.filter { $0.id == id || $0.id.hasPrefix(id) }
-        guard let article = matches.first(where: { $0.id == id }) ?? (matches.count == 1 ? matches.first : nil) else {
-            throw Console.fail(matches.isEmpty ? "no article with id \(id)" : "id \(id) is ambiguous: \(matches.map(\.id).joined(separator: ", "))")
+        var options = self.corpus
+        var id = self.id
+        // `parallax show -`: the id's place holds standard input; its one article is the one shown.
+        let fromStdin = Arguments.isStandardInput(id)
+        if fromStdin { options.paths.insert(id, at: 0) }
+        let corpus = try options.load()
+        if fromStdin {
+            guard let only = corpus.articles.first(where: { $0.path == options.paths[0] }) ?? corpus.articles.first else {
+                throw Console.fail("no article on standard input")
+            }
+            id = only.id
         }
+        let article = try IDParts.article(id, in: corpus)
         if json {
             Console.json(ArticleJSON.full(article, in: corpus))
             return

@@ -13,7 +13,7 @@ struct TUICommand: ParsableCommand {
     @OptionGroup var corpus: CorpusOptions
 
     func run() throws {
-        let state: AppState
+        var state: AppState
         var tick: ((inout AppState) -> Bool)?
         if corpus.index.noIndex {
             state = AppState(query: MemoryCorpus(try corpus.load()), width: 80, height: 24)
@@ -31,6 +31,8 @@ struct TUICommand: ParsableCommand {
                 return update?.tick(&state) ?? false
             }
         }
+        // The user's data files were reported on stderr before the screen opened; say so here too.
+        if let m = ConfigReport.statusLine(ConfigReport.problems()) { state.message = m }
         let signal: Int32
         do {
             signal = try Terminal.run(state, tick: tick)

@@ -32,7 +32,7 @@ struct TimelineCommand: ParsableCommand {
                  t.reportedBy.isEmpty ? "—" : t.reportedBy.map(label).joined(separator: ", "),
                  t.mentionedBy.isEmpty ? "—" : t.mentionedBy.map(label).joined(separator: ", ")]
             })
-        Console.out(table.render(width: Console.width))
+        Console.table(table)
         Console.out("\(timeline.entries.count) dated events")
     }
 }

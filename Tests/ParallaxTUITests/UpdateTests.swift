@@ -168,4 +168,16 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(km.binding(.down)?.help, "Move down one row / scroll down one line")
         XCTAssertTrue(Keymap(lines: ["bogus | z"]).problems.first?.contains("bogus") ?? false)
     }
+
+    /// Each keymap line the table cannot use, or uses only in part, is said (the config report names
+    /// the file and line).
+    func testKeymapLineProblems() {
+        for line in ResourceFiles.lines(of: "keymap.txt") { XCTAssertNil(Keymap.problem(in: line), line) }
+        XCTAssertEqual(Keymap.problem(in: "quit | <C-q> Q"), nil)
+        XCTAssertEqual(Keymap.problem(in: "exit | q")?.hasPrefix("unknown action “exit” (actions: down, up,"), true)
+        XCTAssertEqual(Keymap.problem(in: "quit"), "expected action | keys | contexts | hint | help")
+        XCTAssertEqual(Keymap.problem(in: "quit | <Dwn> q")?.hasPrefix("unknown key “<Dwn>” (a character, or <Enter>"), true)
+        XCTAssertEqual(Keymap.problem(in: "quit | q | listing"),
+                       "unknown context “listing” (contexts: global, panes, articles, text, actors, compare, overlay)")
+    }
 }

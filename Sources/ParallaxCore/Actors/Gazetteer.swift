@@ -54,23 +54,41 @@ public struct Gazetteer: Sendable {
         buildIndex()
     }
 
+    /// What `add(line:)` skips a line for, nil for a line it reads (`DataFileCheck`).
+    static func lineProblem(_ line: String) -> String? {
+        let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard cols.count >= 2 else { return "expected name<TAB>kind<TAB>…, found no TAB" }
+        if cols[0].isEmpty { return "no name in the first column" }
+        if kind(cols[1]) == nil { return "unknown kind “\(cols[1])” (person, organization, agency, country, place)" }
+        if cols.count > 6, !cols[6].isEmpty {
+            let parts = cols[6].components(separatedBy: "..")
+            if parts.count != 2 || parts.contains(where: { !$0.isEmpty && Day(iso: $0) == nil }) {
+                return "the role dates “\(cols[6])” are not from..to (YYYY-MM-DD, either side may be empty)"
+            }
+        }
+        return nil
+    }
+
+    /// The kind a gazetteer line's second column names, and whether it is a news agency.
+    static func kind(_ text: String) -> (ActorKind, Bool)? {
+        switch text.lowercased() {
+        case "person": return (.person, false)
+        case "organization", "organisation", "org": return (.organization, false)
+        case "agency", "source": return (.organization, true)
+        case "country", "state": return (.country, false)
+        case "place", "city", "region": return (.place, false)
+        default: return nil
+        }
+    }
+
     /// Parses one TSV line (see the header of `gazetteer.tsv`); malformed lines are skipped.
     mutating func add(line: String) {
         let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespaces)
         }
         guard cols.count >= 2, !cols[0].isEmpty else { return }
-        let kindText = cols[1].lowercased()
-        let kind: ActorKind
-        var isSource = false
-        switch kindText {
-        case "person": kind = .person
-        case "organization", "organisation", "org": kind = .organization
-        case "agency", "source": kind = .organization; isSource = true
-        case "country", "state": kind = .country
-        case "place", "city", "region": kind = .place
-        default: return
-        }
+        guard let k = Gazetteer.kind(cols[1]) else { return }
+        let (kind, isSource) = k
         func list(_ i: Int) -> [String] {
             guard i < cols.count else { return [] }
             return cols[i].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -28,6 +28,14 @@ public struct FurnitureRules: Sendable {
     }
 
     /// The shipped rules plus the user's.
+    /// What `init(lines:)` skips a line for, nil for a rule it reads (`DataFileCheck`).
+    static func lineProblem(_ line: String) -> String? {
+        guard let op = line.first, "=^~$>@".contains(op) else {
+            return "a rule starts with = (the whole line), ^ (starts with), ~ (contains), $ (ends with), > (ends the article) or @ (attribution)"
+        }
+        return line.dropFirst().trimmingCharacters(in: .whitespaces).isEmpty ? "no text after \(op)" : nil
+    }
+
     public static func shipped() -> FurnitureRules {
         FurnitureRules(lines: ResourceFiles.lines(of: "furniture.txt"))
     }

@@ -87,16 +87,22 @@ public struct EventLexicon: Sendable {
         }
         self.relative = rel.mapValues { $0.sorted { $0.tokens.count > $1.tokens.count } }
 
-        var m: [String: Int] = [:]
-        for (i, line) in months.prefix(12).enumerated() {
-            for form in fields(line) where !form.isEmpty { m[form.lowercased()] = i + 1 }
+        // The first 12 (7) lines are the months (weekdays) in order; a later line (the user's file) adds
+        // forms to the one its first field names (`january | janvier | janv.`).
+        func calendar(_ lines: [String], count: Int, first: Int) -> [String: Int] {
+            var out: [String: Int] = [:]
+            for (i, line) in lines.prefix(count).enumerated() {
+                for form in fields(line) where !form.isEmpty { out[form.lowercased()] = i + first }
+            }
+            for line in lines.dropFirst(count) {
+                let f = fields(line)
+                guard let n = f.first.flatMap({ out[$0.lowercased()] }) else { continue }
+                for form in f.dropFirst() where !form.isEmpty { out[form.lowercased()] = n }
+            }
+            return out
         }
-        self.months = m
-        var w: [String: Int] = [:]
-        for (i, line) in weekdays.prefix(7).enumerated() {
-            for form in fields(line) where !form.isEmpty { w[form.lowercased()] = i }
-        }
-        self.weekdays = w
+        self.months = calendar(months, count: 12, first: 1)
+        self.weekdays = calendar(weekdays, count: 7, first: 0)
 
         var c: [String: String] = [:]
         for line in countries {

@@ -65,14 +65,21 @@ public struct EventMention: Hashable, Sendable, Codable {
 
 extension Corpus {
     /// The event a user means by `query`: its id, else the one event whose id starts with or contains it
-    /// (`2022-01-26`, `paris`). Nil when nothing or more than one event matches a partial id.
+    /// (`2022-01-26`, `paris`). Nil when nothing or more than one event matches a partial id
+    /// (`events(matching:)` gives the candidates, for the user to choose from).
     public func event(matching query: String) -> Event? {
+        let c = events(matching: query)
+        return c.count == 1 ? c[0] : nil
+    }
+
+    /// The events a partial id could mean: the one with that id; else those whose id starts with it;
+    /// else those whose id contains it.
+    public func events(matching query: String) -> [Event] {
         let q = query.lowercased()
-        if let e = events.first(where: { $0.id == q }) { return e }
+        if let e = events.first(where: { $0.id == q }) { return [e] }
         let prefixed = events.filter { $0.id.hasPrefix(q) }
-        if prefixed.count == 1 { return prefixed[0] }
-        let containing = events.filter { $0.id.contains(q) }
-        return containing.count == 1 ? containing[0] : (prefixed.first ?? nil)
+        if !prefixed.isEmpty { return prefixed }
+        return events.filter { $0.id.contains(q) }
     }
 }
 

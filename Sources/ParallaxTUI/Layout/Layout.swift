@@ -47,19 +47,30 @@ public enum Layout {
     public static let fourPaneWidth = 120
     /// From this width on, the article list stays beside the focused pane.
     public static let twoPaneWidth = 80
+    /// The article list's share of the width, in percent: the default and the range `<`/`>` move it in.
+    public static let defaultListPercent = 40
+    public static let listPercentRange = 20...70
+    public static let listPercentStep = 5
 
     /// - Parameters:
     ///   - focus: the focused pane.
     ///   - secondary: the non-list pane shown beside the list in the two-pane layout when the list
     ///     itself has focus (the one last visited).
-    public static func compute(width: Int, height: Int, focus: Pane, secondary: Pane) -> ScreenLayout {
+    ///   - listPercent: the article list's share of the width (`<`/`>`), clamped to `listPercentRange`.
+    ///   - reading: the reading view, where the Text pane takes the whole screen.
+    public static func compute(width: Int, height: Int, focus: Pane, secondary: Pane,
+                               listPercent: Int = defaultListPercent, reading: Bool = false) -> ScreenLayout {
         let status = Rect(x: 0, y: height - 1, width: width, height: 1)
         let main = Rect(x: 0, y: 0, width: width, height: height - 1)
         guard width >= minWidth, height >= minHeight else {
             return ScreenLayout(panes: [], status: status, overlay: main, tooSmall: true)
         }
+        if reading {
+            return ScreenLayout(panes: [(.text, main)], status: status, overlay: main, tooSmall: false)
+        }
+        let percent = min(listPercentRange.upperBound, max(listPercentRange.lowerBound, listPercent))
+        let left = width * percent / 100
         if width >= fourPaneWidth {
-            let left = width * 2 / 5
             let top = main.height * 3 / 5
             return ScreenLayout(panes: [
                 (.articles, Rect(x: 0, y: 0, width: left, height: top)),
@@ -69,7 +80,6 @@ public enum Layout {
             ], status: status, overlay: main, tooSmall: false)
         }
         if width >= twoPaneWidth {
-            let left = width * 2 / 5
             let right = focus == .articles ? (secondary == .articles ? .text : secondary) : focus
             return ScreenLayout(panes: [
                 (.articles, Rect(x: 0, y: 0, width: left, height: main.height)),

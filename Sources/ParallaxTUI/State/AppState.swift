@@ -43,6 +43,21 @@ public struct Prompt: Sendable, Equatable {
     public var selected: Int = 0
     /// The search before the prompt opened, restored by Esc.
     public var previousSearch: String = ""
+    /// Whether the text is still the filter's value the prompt opened with, shown selected: the first
+    /// typed character replaces it, Backspace removes it, Enter keeps the filter as it is.
+    public var untouched: Bool = false
+    /// Position in this prompt's history while `↑`/`↓` walk it (nil: editing a new line).
+    public var historyIndex: Int?
+    /// The line being edited before `↑` went into the history, given back by `↓`.
+    public var draft: String = ""
+    /// A completion was picked with Tab, so Enter applies it even on an empty line.
+    public var picked = false
+
+    public init(kind: PromptKind, text: String = "", previousSearch: String = "") {
+        self.kind = kind
+        self.text = text
+        self.previousSearch = previousSearch
+    }
 }
 
 /// Whose actors the Actors pane lists.
@@ -61,7 +76,13 @@ public struct AppState: Sendable {
     /// The pane shown beside the list on medium terminals when the list has focus.
     public var secondary: Pane = .text
     public var overlay: Overlay?
+    /// The reading view: the Text pane on the whole screen (`z`).
+    public var reading = false
+    /// The article list's share of the width in percent (`<`/`>`), kept for the session.
+    public var listPercent = Layout.defaultListPercent
     public var prompt: Prompt?
+    /// What was entered in each prompt, oldest first, for `↑`/`↓` (the session's, not saved).
+    public var promptHistory: [PromptKind: [String]] = [:]
     public private(set) var filters = Filters()
     /// Display positions (see `CorpusQuery.article(at:)`) of the articles that pass the filters.
     public private(set) var visible: [Int]
@@ -147,7 +168,8 @@ public struct AppState: Sendable {
     // MARK: - Reading the state
 
     public var layout: ScreenLayout {
-        Layout.compute(width: width, height: height, focus: focus, secondary: secondary)
+        Layout.compute(width: width, height: height, focus: focus, secondary: secondary,
+                       listPercent: listPercent, reading: reading)
     }
 
     public var selectedArticle: Article? {
@@ -254,7 +276,8 @@ public struct AppState: Sendable {
             actorSelected = min(actorSelected, max(0, derived.actorRows.count - 1))
             if actorsKey.hasPrefix("a|") { actorSelected = 0; actorScroll = 0 }
         }
-        let event = art.flatMap { query.primaryEvent(ofArticle: $0.id) }
+        // The event the list is filtered on, when there is one: that is what the user is looking at.
+        let event = filteredEvent ?? art.flatMap { query.primaryEvent(ofArticle: $0.id) }
         let compareKey = event?.id ?? ""
         if compareKey != derived.compareKey {
             derived.compareKey = compareKey
@@ -269,6 +292,11 @@ public struct AppState: Sendable {
         listScroll = AppState.follow(selected, scroll: listScroll, rows: (l.rect(of: .articles)?.height ?? height) - 3)
         actorScroll = AppState.follow(actorSelected, scroll: actorScroll,
                                       rows: (l.rect(of: .actors)?.height ?? height) - 3 - ActorsView.detailHeight)
+    }
+
+    /// The event of the event filter, if one is set and known.
+    var filteredEvent: Event? {
+        filters.event.flatMap { query.event(id: $0) }
     }
 
     /// Whether the comparison is on screen (or about to be): the Compare pane or overlay.

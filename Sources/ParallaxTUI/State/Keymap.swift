@@ -4,7 +4,8 @@ import ParallaxCore
 public enum Action: String, Sendable, CaseIterable {
     case down, up, pageDown, pageUp, top, bottom, nextPane, prevPane, open, back
     case search, nextMatch, prevMatch, filterActor, filterOutlet, filterDate, filterEvent, clear
-    case compare, timeline, raw, scope, why, help, redraw, quit
+    case compare, timeline, raw, scope, why, help, redraw, quit, quitNow
+    case reading, listNarrower, listWider
 }
 
 /// Where an action applies: `global` everywhere, `panes` on the pane screen, a pane's name in that
@@ -38,10 +39,8 @@ public struct Keymap: Sendable, Equatable {
         for line in lines {
             let f = line.split(separator: "|", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let name = f.first, let action = Action(rawValue: name), f.count >= 2 else {
-                problems.append("keymap: cannot read “\(line)”")
-                continue
-            }
+            if let p = Keymap.problem(in: line) { problems.append("keymap: " + p) }
+            guard let name = f.first, let action = Action(rawValue: name), f.count >= 2 else { continue }
             let keys = f[1].split(separator: " ").compactMap { Key(name: String($0)) }
             var b = table[action] ?? KeyBinding(action: action, keys: [], contexts: [.global], hint: nil, help: name)
             b.keys = keys
@@ -71,6 +70,27 @@ public struct Keymap: Sendable, Equatable {
             }
         }
         self.problems = problems
+    }
+
+    /// What is wrong with a keymap line (nil when all of it is understood): an unknown action, key or
+    /// context is skipped by `init(lines:)`, so it is reported rather than silently doing nothing.
+    public static func problem(in line: String) -> String? {
+        let f = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let name = f.first, Action(rawValue: name) != nil else {
+            return "unknown action “\(f.first ?? line)” (actions: \(Action.allCases.map(\.rawValue).joined(separator: ", ")))"
+        }
+        guard f.count >= 2 else { return "expected action | keys | contexts | hint | help" }
+        let badKeys = f[1].split(separator: " ").filter { Key(name: String($0)) == nil }
+        if !badKeys.isEmpty {
+            return "unknown key \(badKeys.map { "“\($0)”" }.joined(separator: ", ")) (a character, or <Enter> <Esc> <Tab> <S-Tab> <Up> <Down> <Left> <Right> <PgUp> <PgDn> <Home> <End> <BS> <Del> <Space> <C-x>)"
+        }
+        if f.count > 2 {
+            let badContexts = f[2].split(separator: " ").filter { KeyContext(rawValue: String($0)) == nil }
+            if !badContexts.isEmpty {
+                return "unknown context \(badContexts.map { "“\($0)”" }.joined(separator: ", ")) (contexts: \(KeyContext.allCases.map(\.rawValue).joined(separator: ", ")))"
+            }
+        }
+        return nil
     }
 
     /// The shipped key map plus the user's `keymap.txt`.

@@ -13,7 +13,8 @@ public func update(_ state: AppState, _ msg: Msg) -> (AppState, [Effect]) {
 extension AppState {
     /// The contexts a key is looked up in, most specific first.
     var keyContexts: [KeyContext] {
-        overlay != nil ? [.overlay, .global] : [focus.context, .panes, .global]
+        if overlay != nil { return [.overlay, .global] }
+        return [reading ? .text : focus.context, .panes, .global]
     }
 
     mutating func handle(_ msg: Msg) -> [Effect] {
@@ -37,7 +38,21 @@ extension AppState {
 
     mutating func perform(_ a: Action) -> [Effect] {
         switch a {
-        case .quit: return [.quit]
+        case .quit:
+            // Like a pager: q steps back out of what is open, and quits only from the list.
+            if overlay != nil {
+                overlay = nil
+            } else if reading || focus != .articles {
+                reading = false
+                focus = .articles
+                refresh()
+            } else {
+                return [.quit]
+            }
+        case .quitNow: return [.quit]
+        case .reading: toggleReading()
+        case .listNarrower: resizeList(by: -Layout.listPercentStep)
+        case .listWider: resizeList(by: Layout.listPercentStep)
         case .redraw: return [.redrawAll]
         case .down: move(by: 1)
         case .up: move(by: -1)
@@ -49,8 +64,7 @@ extension AppState {
         case .prevPane: cycleFocus(-1)
         case .open: open()
         case .back: back()
-        case .search:
-            prompt = Prompt(kind: .search, text: filters.search, previousSearch: filters.search)
+        case .search: openPrompt(.search)
         case .filterActor: openPrompt(.actor)
         case .filterOutlet: openPrompt(.outlet)
         case .filterDate: openPrompt(.date)
@@ -64,6 +78,9 @@ extension AppState {
             buildComparison()
             if overlay == .comparison { overlay = nil } else if derived.comparison != nil {
                 overlay = .comparison
+                compareSelected = 0
+            } else if filters.event != nil {
+                message = "the filtered event has no comparison"
             } else {
                 message = selectedArticle == nil ? "no article selected" : "this article has no event"
             }
@@ -127,7 +144,34 @@ extension AppState {
         }
     }
 
+    /// The reading view on and off: it shows the selected article, so it needs one.
+    mutating func toggleReading() {
+        if reading {
+            reading = false
+        } else {
+            guard selectedArticle != nil else {
+                message = "no article selected"
+                return
+            }
+            reading = true
+            focus = .text
+            secondary = .text
+        }
+        refresh()
+    }
+
+    mutating func resizeList(by delta: Int) {
+        let r = Layout.listPercentRange
+        let next = min(r.upperBound, max(r.lowerBound, listPercent + delta))
+        if next == listPercent {
+            message = delta < 0 ? "the list is as narrow as it gets" : "the list is as wide as it gets"
+        }
+        listPercent = next
+        refresh()
+    }
+
     mutating func cycleFocus(_ d: Int) {
+        reading = false
         let all = Pane.allCases
         let i = all.firstIndex(of: focus) ?? 0
         focus = all[(i + d + all.count) % all.count]
@@ -158,7 +202,7 @@ extension AppState {
             secondary = .text
             refresh()
         case .text:
-            break
+            toggleReading()
         case .actors:
             guard let a = selectedActor else { return }
             var f = filters
@@ -174,6 +218,13 @@ extension AppState {
     mutating func applyFilters(_ f: Filters, what: String) {
         setFilters(f)
         message = visible.isEmpty ? "no article matches \(what)" : "\(visible.count) article\(visible.count == 1 ? "" : "s") with \(what)"
+    }
+
+    /// An empty Enter in a filter's prompt: that filter is removed, the others stay.
+    mutating func removeFilter(_ f: Filters, _ name: String) {
+        let had = f != filters
+        setFilters(f)
+        message = had ? "\(name) filter removed · \(visible.count) article\(visible.count == 1 ? "" : "s")" : nil
     }
 
     /// Enter on a compare row: select the row's article and scroll its text to the sentence.
@@ -207,6 +258,9 @@ extension AppState {
     mutating func back() {
         if overlay != nil {
             overlay = nil
+        } else if reading {
+            reading = false
+            refresh()
         } else if focus != .articles {
             focus = .articles
             refresh()
@@ -268,13 +322,28 @@ extension AppState {
 
     // MARK: - Prompts
 
+    /// Opens a prompt holding the filter's current value (selected: typing replaces it).
     mutating func openPrompt(_ kind: PromptKind) {
         if kind == .event { loadTimeline() }
-        var p = Prompt(kind: kind, previousSearch: filters.search)
-        p.completions = completions(for: kind, text: "")
+        let current = currentValue(of: kind)
+        var p = Prompt(kind: kind, text: current, previousSearch: filters.search)
+        // The search narrows as it is typed, so it goes on from the current text rather than replacing it.
+        p.untouched = kind != .search && !current.isEmpty
+        p.completions = completions(for: kind, text: current)
         prompt = p
         if kind == .actor && query.actorCount == 0 { message = "no actors found in this corpus" }
         if kind == .event && query.events.isEmpty { message = "no events found in this corpus" }
+    }
+
+    /// The value a prompt starts with: what its filter is set to now, as the user would type it.
+    func currentValue(of kind: PromptKind) -> String {
+        switch kind {
+        case .search: return filters.search
+        case .actor: return filters.actor.map { query.actorCard(id: $0)?.name ?? $0 } ?? ""
+        case .outlet: return filters.outlet ?? ""
+        case .date: return filters.dates?.description ?? ""
+        case .event: return filters.event.map { query.event(id: $0)?.title ?? $0 } ?? ""
+        }
     }
 
     mutating func handlePromptKey(_ k: Key) -> [Effect] {
@@ -290,25 +359,44 @@ extension AppState {
             return []
         case .enter:
             prompt = nil
+            remember(p)
             accept(p)
             return []
         case .backspace, .delete:
-            if !p.text.isEmpty { p.text.removeLast() }
-        case .tab, .down:
-            if !p.completions.isEmpty { p.selected = (p.selected + 1) % p.completions.count }
+            if p.untouched { p.text = "" } else if !p.text.isEmpty { p.text.removeLast() }
+        case .tab:
+            if !p.completions.isEmpty { p.selected = (p.selected + 1) % p.completions.count; p.picked = true }
             prompt = p
             return []
-        case .backTab, .up:
-            if !p.completions.isEmpty { p.selected = (p.selected - 1 + p.completions.count) % p.completions.count }
+        case .backTab:
+            if !p.completions.isEmpty {
+                p.selected = (p.selected - 1 + p.completions.count) % p.completions.count
+                p.picked = true
+            }
             prompt = p
             return []
+        case .up, .down:
+            // History, newest first going up; down past the newest gives back the line being edited.
+            let h = promptHistory[p.kind] ?? []
+            guard !h.isEmpty else { return [] }
+            if k == .up {
+                if p.historyIndex == nil { p.draft = p.text }
+                p.historyIndex = max(0, (p.historyIndex ?? h.count) - 1)
+            } else {
+                guard let i = p.historyIndex else { return [] }
+                p.historyIndex = i + 1 < h.count ? i + 1 : nil
+            }
+            p.text = p.historyIndex.map { h[$0] } ?? p.draft
         case .char(let c):
+            if p.untouched { p.text = "" }
             p.text.append(c)
         case .ctrl("u"):
             p.text = ""
         default:
             return []
         }
+        p.untouched = false
+        p.picked = false
         p.completions = completions(for: p.kind, text: p.text)
         p.selected = 0
         prompt = p
@@ -323,38 +411,68 @@ extension AppState {
         return []
     }
 
+    /// Adds an entered line to its prompt's history (once, as the newest).
+    mutating func remember(_ p: Prompt) {
+        let t = p.text.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty else { return }
+        var h = promptHistory[p.kind] ?? []
+        h.removeAll { $0 == t }
+        h.append(t)
+        promptHistory[p.kind] = Array(h.suffix(100))
+    }
+
     mutating func accept(_ p: Prompt) {
         var f = filters
         let chosen = p.completions.indices.contains(p.selected) ? p.completions[p.selected] : nil
+        // An empty line removes the filter, unless a completion was picked with Tab.
+        let empty = p.text.trimmingCharacters(in: .whitespaces).isEmpty && !p.picked
+        // Enter on the value the prompt opened with keeps the filter as it is.
+        if p.untouched, !p.picked, p.kind != .search { return }
         switch p.kind {
         case .search:
             message = filters.search.isEmpty ? nil : "\(visible.count) match\(visible.count == 1 ? "" : "es") for “\(filters.search)”"
             if !derived.matches.isEmpty { matchIndex = -1 }
         case .actor:
+            // An empty Enter removes this filter; it never silently takes the first completion.
+            if empty {
+                f.actor = nil
+                removeFilter(f, "actor")
+                return
+            }
             guard let c = chosen else {
-                message = p.text.isEmpty ? nil : "no actor matches “\(p.text)”"
+                message = "no actor matches “\(p.text)”"
                 return
             }
             f.actor = c.value
             applyFilters(f, what: "actor \(c.label)")
         case .outlet:
+            if empty {
+                f.outlet = nil
+                removeFilter(f, "outlet")
+                return
+            }
             guard let c = chosen else {
-                message = p.text.isEmpty ? nil : "no outlet matches “\(p.text)”"
+                message = "no outlet matches “\(p.text)”"
                 return
             }
             f.outlet = c.value
             applyFilters(f, what: "outlet \(c.label)")
         case .event:
+            if empty {
+                f.event = nil
+                removeFilter(f, "event")
+                return
+            }
             guard let c = chosen else {
-                message = p.text.isEmpty ? nil : "no event matches “\(p.text)”"
+                message = "no event matches “\(p.text)”"
                 return
             }
             f.event = c.value
             applyFilters(f, what: "event “\(c.label)”")
         case .date:
-            if p.text.trimmingCharacters(in: .whitespaces).isEmpty {
+            if empty {
                 f.dates = nil
-                applyFilters(f, what: "any date")
+                removeFilter(f, "date")
             } else if let r = DayRange(parsing: p.text) {
                 f.dates = r
                 applyFilters(f, what: "date \(r)")

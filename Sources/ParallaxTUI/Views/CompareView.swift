@@ -32,7 +32,7 @@ enum CompareView {
     }
 
     static func drawOverlay(_ s: AppState, into b: inout ScreenBuffer, rect: Rect) {
-        b.box(rect, title: "Comparison — j/k rows · Enter jump to the text · c/Esc close", focused: true,
+        b.box(rect, title: "Comparison — j/k rows · Enter jump to the text · c/q/Esc close", focused: true,
               glyphs: s.glyphs)
         let r = rect.inner
         guard let c = s.derived.comparison, r.width > 0 else { return }
@@ -161,7 +161,7 @@ enum CompareView {
 /// The timeline: every event the corpus knows, dated ones in order.
 enum TimelineView {
     static func draw(_ s: AppState, into b: inout ScreenBuffer, rect: Rect) {
-        b.box(rect, title: "Timeline — j/k move · Enter filter by event · t/Esc close", focused: true, glyphs: s.glyphs)
+        b.box(rect, title: "Timeline — j/k move · Enter filter by event · t/q/Esc close", focused: true, glyphs: s.glyphs)
         let r = rect.inner
         guard r.width > 0, r.height > 0 else { return }
         let evs = s.derived.timeline
@@ -194,7 +194,7 @@ enum TimelineView {
 /// The help screen, generated from the action table.
 enum HelpView {
     static func draw(_ s: AppState, into b: inout ScreenBuffer, rect: Rect) {
-        b.box(rect, title: "Help — Parallax keys · ?/Esc close", focused: true, glyphs: s.glyphs)
+        b.box(rect, title: "Help — Parallax keys · ?/q/Esc close", focused: true, glyphs: s.glyphs)
         let r = rect.inner
         guard r.width > 0, r.height > 0 else { return }
         var lines: [(String, String, Style)] = []
@@ -203,7 +203,8 @@ enum HelpView {
         }
         lines.append(("", "", .normal))
         lines.append(("Colours", "person · organization · country · place · “quote” · search match", Style(.header, bold: true)))
-        lines.append(("Prompts", "Tab/↑↓ choose a completion · Enter apply · Esc cancel · C-u clear", .normal))
+        lines.append(("Prompts", "open on the current value (typing replaces it) · Tab/S-Tab choose a completion · ↑↓ history", .normal))
+        lines.append(("", "Enter apply (on nothing: remove that filter) · Esc cancel · C-u clear", .normal))
         lines.append(("Mouse", "click selects a row or a pane · the wheel scrolls", .normal))
         lines.append(("Ctrl-Z", "suspend (fg resumes) · Ctrl-C quits", .normal))
         lines.append(("Key map", "Resources/data/keymap.txt; rebind in ~/.config/parallax/keymap.txt", .normal))

@@ -34,7 +34,7 @@ enum TooSmallView {
     static func draw(into b: inout ScreenBuffer, width: Int, height: Int) {
         let lines = ["Terminal too small: \(width)×\(height)",
                      "Parallax needs at least \(Layout.minWidth)×\(Layout.minHeight).",
-                     "Enlarge the window, or press q to quit."]
+                     "Enlarge the window, or press Q to quit."]
         let top = max(0, height / 2 - 1)
         for (i, t) in lines.enumerated() where top + i < height {
             let fitted = Columns.truncate(t, to: width)
@@ -87,12 +87,13 @@ enum ArticlesView {
 enum TextView {
     static func draw(_ s: AppState, into b: inout ScreenBuffer, rect: Rect, focused: Bool) {
         let lines = s.derived.textLines
-        var title = "Text"
+        var title = s.reading ? "Reading" : "Text"
         if s.raw { title += " · raw" }
         if !lines.isEmpty {
             let last = min(lines.count, s.textScroll + max(1, rect.height - 3))
             title += " · \(s.textScroll + 1)–\(last)/\(lines.count)"
         }
+        if s.reading { title += " · z/q close" }
         b.box(rect, title: title, focused: focused, glyphs: s.glyphs)
         let r = rect.inner
         guard r.width > 0, r.height > 0 else { return }
@@ -206,27 +207,55 @@ enum StatusBar {
         if s.visible.count != s.query.articleCount { left += " · \(s.visible.count) shown" }
         let f = filterSummary(s)
         if !f.isEmpty { left += " · " + f }
-        if let m = s.message { left += " · " + m }
+        // Work in progress before the one-off message: when the line is cut, the message's end goes first.
         if let a = s.activity { left += " · " + a }
-        var x = b.put(left, x: rect.x, y: rect.y, style: bar, maxX: rect.maxX)
-        x += 2
-        // Hints from the action table, for the context the keys apply to, as many as fit.
+        if let m = s.message { left += " · " + m }
+        // Hints from the action table, for the context the keys apply to.
         let ctx = s.keyContexts
         var hints: [(String, String)] = []
         for bd in s.keymap.bindings {
-            guard let h = bd.hint, let k = bd.keys.first, bd.contexts.contains(where: ctx.contains) else { continue }
+            guard var h = bd.hint, let k = bd.keys.first, bd.contexts.contains(where: ctx.contains) else { continue }
+            // q steps back out of what is open before it quits: say which it will do now.
+            if bd.action == .quit, s.overlay != nil || s.reading || s.focus != .articles { h = "close" }
             hints.append((k.label, h))
         }
-        // When they do not all fit, drop from the middle: the last ones (help, quit) always stay.
-        func total() -> Int { hints.reduce(0) { $0 + CellWidth.of($1.0) + CellWidth.of($1.1) + 3 } }
-        while hints.count > 2, x + total() > rect.maxX { hints.remove(at: hints.count - 3) }
-        var hx = max(x, rect.maxX - total())
+        func width(_ hs: [(String, String)]) -> Int { hs.reduce(0) { $0 + CellWidth.of($1.0) + CellWidth.of($1.1) + 3 } }
+        // When they do not all fit beside the text, drop from the middle: the last ones (help, quit)
+        // always stay, and the text gives way to them — cut at a word, never mid-word.
+        while hints.count > 2, CellWidth.of(left) + 2 + width(hints) > rect.width { hints.remove(at: hints.count - 3) }
+        let room = max(0, rect.width - width(hints) - 2)
+        if CellWidth.of(left) > room { left = StatusBar.cutAtWord(left, to: room, ellipsis: s.glyphs.ellipsis) }
+        b.put(left, x: rect.x, y: rect.y, style: bar, maxX: rect.maxX)
+        var hx = max(rect.x, rect.maxX - width(hints))
         for (k, h) in hints {
-            let w = CellWidth.of(k) + CellWidth.of(h) + 3
-            if hx + w > rect.maxX + 2 { break }
-            hx = b.put(k, x: hx, y: rect.y, style: Style(.statusKey, bold: true, reverse: true))
-            hx = b.put(" " + h + "  ", x: hx, y: rect.y, style: bar)
+            hx = b.put(k, x: hx, y: rect.y, style: Style(.statusKey, bold: true, reverse: true), maxX: rect.maxX)
+            hx = b.put(" " + h + "  ", x: hx, y: rect.y, style: bar, maxX: rect.maxX)
         }
+    }
+
+    /// The longest start of `s` that ends at a word boundary and fits `width` columns with the ellipsis.
+    static func cutAtWord(_ s: String, to width: Int, ellipsis: String) -> String {
+        guard CellWidth.of(s) > width else { return s }
+        let room = width - CellWidth.of(ellipsis)
+        guard room > 0 else { return "" }
+        var out = ""
+        var lastBreak = ""
+        var w = 0
+        for c in s {
+            let cw = CellWidth.of(String(c))
+            if w + cw > room {
+                if c == " " { lastBreak = out }  // the cut falls just after a whole word
+                break
+            }
+            if c == " " { lastBreak = out }
+            out.append(c)
+            w += cw
+        }
+        let cut = lastBreak.isEmpty ? out : lastBreak
+        // No dangling separator before the ellipsis.
+        var t = cut
+        while let l = t.last, l == " " || l == "·" { t.removeLast() }
+        return t + ellipsis
     }
 
     static func filterSummary(_ s: AppState) -> String {
@@ -244,12 +273,14 @@ enum StatusBar {
         let st = Style(.prompt, bold: true)
         b.fill(rect, style: Style(.prompt))
         var x = b.put(p.kind.label, x: rect.x, y: rect.y, style: st)
-        x = b.put(p.text, x: x, y: rect.y, style: Style(.prompt))
+        // The value the prompt opened with is shown selected: typing replaces it.
+        x = b.put(p.text, x: x, y: rect.y, style: Style(.prompt, reverse: p.untouched))
         b.put(" ", x: x, y: rect.y, style: Style(.prompt, reverse: true))
         var info = ""
         if p.kind == .search { info = "\(s.visible.count) match\(s.visible.count == 1 ? "" : "es")  Enter keep · Esc cancel" }
         else if let m = s.message { info = m }
-        else { info = "Tab/↑↓ choose · Enter apply · Esc cancel" }
+        else if p.text.isEmpty { info = "Tab choose · ↑↓ history · Enter on nothing removes the filter · Esc cancel" }
+        else { info = "Tab choose · ↑↓ history · Enter apply · Esc cancel" }
         let iw = CellWidth.of(info)
         if rect.maxX - iw > x + 2 { b.put(info, x: rect.maxX - iw - 1, y: rect.y, style: Style(.dim)) }
         // Completions above the prompt line.
