@@ -76,6 +76,10 @@ extension DataFileCheck {
             return nil
         },
         words("event-ignore.txt"), words("future-cues.txt"),
+        DataFileCheck("event-ahead-words.txt", eachLine: { line in
+            let w = EventText.wordTokens(line)
+            return w.isEmpty ? "no word to match" : w.count > 1 ? "one word a line (only the word just before an event word is read)" : nil
+        }),
         pipeFields("date-words.txt", "phrase | offset in days | span in days") { f in
             if EventText.wordTokens(f[0]).isEmpty { return "no word to match" }
             guard f.count >= 3 else { return "expected phrase | offset in days | span in days" }
