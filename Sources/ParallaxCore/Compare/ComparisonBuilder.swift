@@ -53,16 +53,29 @@ struct ComparisonBuilder {
         // Column labels: the outlet, else the file name; a second article of one outlet gets a number.
         var labelCount: [String: Int] = [:]
         var docs: [Doc] = []
+        // The event's articles' mentions and quotes in one pass over the actors, not one per article
+        // (a comparison then costs the corpus's actors once, not once per outlet).
+        var namesByArticle: [String: [NameRef]] = [:]
+        var quotesByArticle: [String: [Quote]] = [:]
+        for actor in corpus.actors {
+            if !actor.isSource {
+                for m in actor.mentions where ids.contains(m.articleID) {
+                    namesByArticle[m.articleID, default: []].append(
+                        NameRef(canonical: actor.name, surface: m.surface, articleID: m.articleID, range: m.range, kind: actor.kind))
+                }
+            }
+            for q in actor.quotes where ids.contains(q.articleID) { quotesByArticle[q.articleID, default: []].append(q) }
+        }
         for a in articles {
             let base = a.outlet ?? a.fileName
             labelCount[base, default: 0] += 1
             let label = labelCount[base]! > 1 ? "\(base) #\(labelCount[base]!)" : base
             let text = EventText(a.body)
             let names = corpus.actors.isEmpty ? Self.namesFromText(text, article: a, lexicon: lexicon)
-                : Self.namesFromActors(corpus.actors, articleID: a.id)
+                : (namesByArticle[a.id] ?? []).sorted { $0.range.start < $1.range.start }
+            let known = quotesByArticle[a.id] ?? []
             let quotes = corpus.actors.isEmpty ? Self.quotesFromText(text, article: a, names: names)
-                : corpus.actors.flatMap(\.quotes).filter { $0.articleID == a.id }
-                    + Self.unattributedFallback(text, article: a, known: corpus.actors.flatMap(\.quotes))
+                : known + Self.unattributedFallback(text, article: a, known: known)
             docs.append(Doc(article: a, label: label, text: text, names: names, sentences: [], quotes: quotes))
         }
         if corpus.actors.isEmpty { Self.mergeNames(&docs) }
@@ -96,16 +109,6 @@ struct ComparisonBuilder {
     }
 
     // MARK: - Reading names and quotes
-
-    static func namesFromActors(_ actors: [Actor], articleID: String) -> [NameRef] {
-        var out: [NameRef] = []
-        for a in actors where !a.isSource {
-            for m in a.mentions where m.articleID == articleID {
-                out.append(NameRef(canonical: a.name, surface: m.surface, articleID: articleID, range: m.range, kind: a.kind))
-            }
-        }
-        return out.sorted { $0.range.start < $1.range.start }
-    }
 
     /// Without an actor list: people as runs of two or more capitalised words (titles removed), and their
     /// surnames alone once the article has named them in full.
