@@ -5,6 +5,7 @@ public enum Action: String, Sendable, CaseIterable {
     case down, up, pageDown, pageUp, top, bottom, nextPane, prevPane, open, back
     case search, nextMatch, prevMatch, filterActor, filterOutlet, filterDate, filterEvent, clear
     case compare, timeline, raw, scope, why, help, redraw, quit
+    case undo, mark, tag, toggleRead, savedQuery, saveQuery, export, openURL, copy, pipe
 }
 
 /// Where an action applies: `global` everywhere, `panes` on the pane screen, a pane's name in that
