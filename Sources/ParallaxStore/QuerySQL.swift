@@ -207,3 +207,22 @@ extension SQLiteCorpusStore {
         }
     }
 }
+
+extension SQLiteCorpusStore {
+    /// Drops every indexed file and all that was derived from it, so that the next update reads every
+    /// file again (`parallax index --rebuild`). The user data stays: it is not derived from the files.
+    public func discardIndexedFiles() throws {
+        try removeFiles(Array(try fileStates().keys))
+    }
+
+    /// Article ids equal to `part` or starting with it (what a user types from `parallax articles`).
+    public func articleIDs(startingWith part: String) throws -> [String] {
+        try writer.read { db in
+            if let exact = try String.fetchOne(db, sql: "SELECT id FROM article WHERE id = ?", arguments: [part]) {
+                return [exact]
+            }
+            return try String.fetchAll(db, sql: "SELECT id FROM article WHERE substr(id, 1, length(?)) = ? ORDER BY id",
+                                       arguments: [part, part])
+        }
+    }
+}
