@@ -13,7 +13,7 @@ struct TUICommand: ParsableCommand {
     @OptionGroup var corpus: CorpusOptions
 
     func run() throws {
-        let state: AppState
+        var state: AppState
         var tick: ((inout AppState) -> Bool)?
         if corpus.index.noIndex {
             state = AppState(query: MemoryCorpus(try corpus.load()), width: 80, height: 24)
@@ -31,9 +31,14 @@ struct TUICommand: ParsableCommand {
                 return update?.tick(&state) ?? false
             }
         }
+        let saved = SavedQueries.load()
+        state.savedQueries = saved
+        if let p = saved.problems.first, state.message == nil {
+            state.message = saved.problems.count == 1 ? p : "\(p) (+\(saved.problems.count - 1) more)"
+        }
         let signal: Int32
         do {
-            signal = try Terminal.run(state, tick: tick)
+            signal = try Terminal.run(state, tick: tick, perform: TUIEffects.perform)
         } catch let e as TerminalError {
             throw Console.fail(e.description)
         }

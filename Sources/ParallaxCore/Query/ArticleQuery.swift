@@ -143,11 +143,6 @@ public struct ArticleQuery: Sendable, Hashable, CustomStringConvertible {
 
     /// The query as the language writes it (parsing it gives the same query back).
     public var description: String { QueryParser.format(root, top: true) }
-
-    /// The same query with fewer parts: the last part removed.
-    public var droppingLast: ArticleQuery {
-        ArticleQuery(.and(Array(parts.dropLast())), limit: limit)
-    }
 }
 
 /// Marks, tags and read state: the analyst's own data about articles, by article id.

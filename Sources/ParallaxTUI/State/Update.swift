@@ -369,14 +369,6 @@ extension AppState {
             prompt = nil
             return accept(p)
         case .backspace, .delete:
-            if p.text.isEmpty, p.kind == .search, !filters.isEmpty {
-                // Backspace on an empty query prompt removes the last part of the query.
-                setFilters(Filters(filters.query.droppingLast), remember: false)
-                p.previous = filters
-                p.text = ""
-                prompt = p
-                return []
-            }
             if !p.text.isEmpty { p.text.removeLast() }
         case .tab, .down:
             if !p.completions.isEmpty { p.selected = (p.selected + 1) % p.completions.count }

@@ -71,6 +71,12 @@ enum ArticlesView {
             b.fill(Rect(x: r.x, y: y, width: r.width, height: 1), style: base)
             var x = b.put(a.day.map { $0.description } ?? "undated", x: r.x, y: y,
                           style: isSel ? base : Style(.date), maxX: r.maxX)
+            // The working set in the gap after the date: marked, else tagged.
+            if s.userData.marked.contains(a.id) {
+                b.put(s.glyphs.marked, x: r.x + 10, y: y, style: isSel ? base : Style(.warning, bold: true), maxX: r.maxX)
+            } else if s.userData.tags[a.id] != nil {
+                b.put(s.glyphs.tagged, x: r.x + 10, y: y, style: isSel ? base : Style(.dim), maxX: r.maxX)
+            }
             x = r.x + 11
             b.put(Columns.truncate(a.outlet, to: outletW, ellipsis: s.glyphs.ellipsis),
                   x: x, y: y, style: isSel ? base : Style(.outlet), maxX: r.maxX)
