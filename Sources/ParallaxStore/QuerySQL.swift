@@ -13,9 +13,16 @@ struct QuerySQL {
     /// What the names of a query are resolved against, read once per statement when first needed.
     final class Names {
         let db: Database
-        init(_ db: Database) { self.db = db }
+        let cache: ActorNameCache?
+        init(_ db: Database, cache: ActorNameCache? = nil) {
+            self.db = db
+            self.cache = cache
+        }
 
-        lazy var actors: [(id: String, names: [String])] = {
+        lazy var actors: [ActorNames] = {
+            // The directory's keys change only when the analysis rewrites the actors (`actors_hash`).
+            let version = (try? String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'actors_hash'")) ?? nil
+            if let version, let hit = cache?.get(version) { return hit }
             var byActor: [String: [String]] = [:]
             var order: [String] = []
             let rows = (try? Row.fetchAll(db, sql: """
@@ -27,11 +34,15 @@ struct QuerySQL {
                 if byActor[id] == nil { order.append(id) }
                 byActor[id, default: []].append(r[1])
             }
-            return order.map { ($0, byActor[$0] ?? []) }
+            let list = order.map { ActorNames(id: $0, names: byActor[$0] ?? []) }
+            if let version { cache?.put(version, list) }
+            return list
         }()
-        lazy var outlets: [String] = (try? String.fetchAll(db, sql: "SELECT DISTINCT outlet FROM article WHERE outlet IS NOT NULL")) ?? []
+        /// Outlets by their lookup key (`LookupKey.fold`, which `Fold.text` folds as it folds the name):
+        /// an index-only scan of `article_outlet`.
+        lazy var outletKeys: [String] = (try? String.fetchAll(db, sql: "SELECT DISTINCT outlet_key FROM article WHERE outlet_key IS NOT NULL")) ?? []
         /// Articles without an outlet are known by their file name.
-        lazy var unnamed: [(seq: Int64, file: String)] = ((try? Row.fetchAll(db, sql: "SELECT seq, path FROM article WHERE outlet IS NULL")) ?? [])
+        lazy var unnamed: [(seq: Int64, file: String)] = ((try? Row.fetchAll(db, sql: "SELECT seq, path FROM article WHERE outlet_key IS NULL")) ?? [])
             .map { r in
                 let path: String = r[1]
                 return (r[0], (path as NSString).lastPathComponent)
@@ -74,11 +85,11 @@ struct QuerySQL {
                 a.id IN (SELECT m.article_id FROM mention m WHERE m.actor_id IN (SELECT value FROM json_each(?)))
                 """, arguments: [list(ids)])
         case .outlet(let v):
-            let outlets = names.outlets.filter { QueryMatch.outlet(v, matches: $0) }
+            let keys = names.outletKeys.filter { QueryMatch.outlet(v, matches: $0) }
             let unnamed = names.unnamed.filter { QueryMatch.outlet(v, matches: $0.file) }.map { String($0.seq) }
             return QuerySQL(sql: """
-                ((a.outlet IS NOT NULL AND a.outlet IN (SELECT value FROM json_each(?))) OR a.seq IN (SELECT value FROM json_each(?)))
-                """, arguments: [list(outlets), "[" + unnamed.joined(separator: ",") + "]"])
+                ((a.outlet_key IS NOT NULL AND a.outlet_key IN (SELECT value FROM json_each(?))) OR a.seq IN (SELECT value FROM json_each(?)))
+                """, arguments: [list(keys), "[" + unnamed.joined(separator: ",") + "]"])
         case .event(let v):
             let ids = QueryMatch.eventIDs(v, ids: names.events.map(\.id)).sorted()
             return linked(toEvents: ids)
@@ -130,7 +141,7 @@ extension SQLiteCorpusStore {
     /// Row numbers of the articles the query finds, in display order (newest first, undated last).
     public func articleSeqs(matching query: ArticleQuery, ordered: Bool = true) throws -> [Int64] {
         try writer.read { db in
-            let c = QuerySQL.compile(query.root, names: QuerySQL.Names(db))
+            let c = QuerySQL.compile(query.root, names: QuerySQL.Names(db, cache: actorNameCache))
             var sql = "SELECT a.seq FROM article a WHERE \(c.sql)" + (ordered ? " ORDER BY \(displayOrderSQL)" : "")
             var args = c.arguments
             if let limit = query.limit {
@@ -144,7 +155,7 @@ extension SQLiteCorpusStore {
     /// Ids of the articles the query finds, in display order: what the conformance tests compare.
     public func articleIDs(matching query: ArticleQuery) throws -> [String] {
         try writer.read { db in
-            let c = QuerySQL.compile(query.root, names: QuerySQL.Names(db))
+            let c = QuerySQL.compile(query.root, names: QuerySQL.Names(db, cache: actorNameCache))
             return try String.fetchAll(db, sql: "SELECT a.id FROM article a WHERE \(c.sql) ORDER BY \(displayOrderSQL)",
                                        arguments: StatementArguments(c.arguments))
         }
@@ -154,7 +165,7 @@ extension SQLiteCorpusStore {
     public func undatedLeftOut(_ query: ArticleQuery) throws -> Int {
         guard query.root.hasDateRange else { return 0 }
         return try writer.read { db in
-            let names = QuerySQL.Names(db)
+            let names = QuerySQL.Names(db, cache: actorNameCache)
             let with = QuerySQL.compile(query.root, names: names)
             let without = QuerySQL.compile(query.root.ignoringDateRanges, names: names)
             return try Int.fetchOne(db, sql: """
@@ -224,5 +235,27 @@ extension SQLiteCorpusStore {
             return try String.fetchAll(db, sql: "SELECT id FROM article WHERE substr(id, 1, length(?)) = ? ORDER BY id",
                                        arguments: [part, part])
         }
+    }
+}
+
+/// The actors' name keys of the last analysis, kept between queries (a query naming an actor would
+/// otherwise read and key every alias again).
+public final class ActorNameCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var version: String?
+    private var names: [ActorNames] = []
+    public init() {}
+
+    func get(_ v: String) -> [ActorNames]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return version == v ? names : nil
+    }
+
+    func put(_ v: String, _ list: [ActorNames]) {
+        lock.lock()
+        version = v
+        names = list
+        lock.unlock()
     }
 }

@@ -444,7 +444,7 @@ extension Corpus {
     /// The actors a user's name stands for: by canonical name or any alias, compared with the
     /// transliteration-aware key (`zelenskiy` finds Volodymyr Zelensky), or by surname alone.
     public func actors(matching query: String) -> [Actor] {
-        let found = QueryMatch.actorIDs(query, actors: actors.map { ($0.id, [$0.name] + $0.aliases) })
+        let found = QueryMatch.actorIDs(query, actors: actors.map { ActorNames(id: $0.id, names: [$0.name] + $0.aliases) })
         return actors.filter { found.contains($0.id) }
     }
 }

@@ -3,22 +3,29 @@ import Foundation
 /// How the named parts of a query (actors, outlets, events) are resolved. Every backend resolves them
 /// with these functions over the same candidates, so that `actor:kozak` means the same actors in
 /// memory and in the index.
+/// An actor's names as queries match them: their spelling-variant keys, computed once.
+public struct ActorNames: Sendable {
+    public var id: String
+    /// `NameKey.phraseKey` of the name and of each alias, split into words.
+    public var keys: [[Substring]]
+    public init(id: String, names: [String]) {
+        self.id = id
+        keys = names.map { NameKey.phraseKey($0).split(separator: " ") }
+    }
+}
+
 public enum QueryMatch {
     /// The actors a value names: an actor id; else every actor one of whose names has the value's
     /// spelling-variant key (`NameKey.phraseKey`); else those with a name ending in the value's words
     /// (`kozak` finds "Dmitry Kozak").
-    public static func actorIDs(_ value: String, actors: [(id: String, names: [String])]) -> Set<String> {
+    public static func actorIDs(_ value: String, actors: [ActorNames]) -> Set<String> {
         if let a = actors.first(where: { $0.id == value }) { return [a.id] }
-        let q = NameKey.phraseKey(value)
-        guard !q.isEmpty else { return [] }
-        let exact = actors.filter { a in a.names.contains { NameKey.phraseKey($0) == q } }
+        let qWords = NameKey.phraseKey(value).split(separator: " ")
+        guard !qWords.isEmpty else { return [] }
+        let exact = actors.filter { a in a.keys.contains { $0 == qWords } }
         if !exact.isEmpty { return Set(exact.map(\.id)) }
-        let qWords = q.split(separator: " ")
         return Set(actors.filter { a in
-            a.names.contains { form in
-                let w = NameKey.phraseKey(form).split(separator: " ")
-                return qWords.count == 1 ? w.last == qWords.first : w.suffix(qWords.count) == qWords[...]
-            }
+            a.keys.contains { w in qWords.count == 1 ? w.last == qWords.first : w.suffix(qWords.count) == qWords[...] }
         }.map(\.id))
     }
 
@@ -49,7 +56,7 @@ public struct QueryIndex: Sendable {
     let titleWords: [[UInt32]]
     let bodyWords: [[UInt32]]
     let distinct: [[UInt32]]
-    let actors: [(id: String, names: [String])]
+    let actors: [ActorNames]
     let articlesOfActor: [String: [Int]]
     let events: [(id: String, kind: EventKind, articles: [Int])]
     let quoted: [Bool]
@@ -82,7 +89,7 @@ public struct QueryIndex: Sendable {
         bodyWords = rawBody.map { $0.map { remap[Int($0)] } }
         distinct = zip(titleWords, bodyWords).map { Array(Set($0 + $1)).sorted() }
 
-        actors = corpus.actors.map { a in (a.id, [a.name] + a.aliases) }
+        actors = corpus.actors.map { ActorNames(id: $0.id, names: [$0.name] + $0.aliases) }
         var byActor: [String: [Int]] = [:]
         for a in corpus.actors {
             byActor[a.id] = Array(Set(a.mentions.compactMap { position[$0.articleID] })).sorted()
