@@ -100,6 +100,27 @@ final class QueryParserTests: XCTestCase {
         }
     }
 
+    /// Hostile input: every prefix of awkward queries parses or fails with a `QueryError`; deep
+    /// nesting is an error, not a stack overflow; control characters are text.
+    func testHostileInputNeverCrashes() {
+        let nasty = ["actor:\"a \\\" b\" (x OR -\"y z\") date:..2022-01-01 -(-(-a))",
+                     "\u{1B}[31mred\u{7} OR \u{202E}evil\u{0}", "((((a)))) OR )) ((", "\"\"\"\"", "::::", "a:b:c:d",
+                     "-\"", "OR OR OR", "NOT NOT NOT x", "date:", "tag:\"", "is:", "(\"unclosed ( OR", "🙂 OR 東京"]
+        for q in nasty {
+            let chars = Array(q)
+            for n in 0...chars.count {
+                do { _ = try QueryParser.parse(String(chars[0..<n])) } catch is QueryError {} catch {
+                    XCTFail("\(q.prefix(n)): \(error)")
+                }
+            }
+        }
+        XCTAssertThrowsError(try parse(String(repeating: "(", count: 100_000) + "a")) { e in
+            XCTAssertTrue((e as? QueryError)?.message.contains("nested") == true, "\(e)")
+        }
+        XCTAssertThrowsError(try parse(String(repeating: "-", count: 5_000) + "a"))
+        XCTAssertNoThrow(try parse(String(repeating: "word ", count: 20_000)))
+    }
+
     /// Punctuation alone finds nothing (rather than everything); inside a query it is ignored.
     func testPunctuation() throws {
         XCTAssertEqual(try parse("!!"), .nothing)

@@ -92,6 +92,10 @@ public enum QueryParser {
         let chars: [Character]
         var tokens: [Token] = []
         var at = 0
+        /// Parentheses and negations open inside each other: bounded, so that a pasted wall of `(`
+        /// is an error rather than a stack overflow.
+        var depth = 0
+        static let maxDepth = 100
 
         init(_ chars: [Character]) { self.chars = chars }
 
@@ -157,6 +161,11 @@ public enum QueryParser {
         /// A term, possibly negated; nil for a word with no letters or digits (punctuation), dropped.
         mutating func parseUnary() throws -> QueryNode? {
             let t = tokens[at]
+            depth += 1
+            defer { depth -= 1 }
+            if depth > Parser.maxDepth {
+                throw QueryError("nested more than \(Parser.maxDepth) deep", column: t.column)
+            }
             switch t.kind {
             case .not, .minus:
                 at += 1
