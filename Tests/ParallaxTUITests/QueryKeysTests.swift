@@ -125,3 +125,34 @@ final class QueryKeysTests: XCTestCase {
         XCTAssertEqual(Fixtures.press(s, "<Bar> wc <Space> -w <Enter>").1.last, .pipe(command: "wc -w", input: s.selectedArticle?.body ?? ""))
     }
 }
+
+/// Whole frames at a fixed size: a query with OR and NOT, marks and a tag, and a query error.
+final class QueryFrameTests: XCTestCase {
+    func testQueryAndMarksFrame() {
+        let s = Fixtures.state(width: 80, height: 16)
+        let st = Fixtures.press(s, "<Space> j j T check <Enter> / (lisbon <Space> OR <Space> harvest) <Space> -agreement <Enter>").0
+        // c3 (marked) has "agreement" and is left out; b2 carries the tag and stays selected.
+        XCTAssertEqual(render(st).lines, [
+            "┌─ Articles (3/4) ─────────────┐┌─ Text · 1–2/2 ───────────────────────────────┐",
+            "│Date       Outlet   Title     ││Zelenskiy calls Lisbon talks useful           │",
+            "│2023-03-14 Daily P… Lisbon ta…││In Lisbon, Zelenskiy told reporters the talks │",
+            "│2023-03-14•Morning… Zelenskiy…││had been “useful”. Officials gave no details. │",
+            "│2023-02-01 Daily P… Harvest f…││                                              │",
+            "│                              ││                                              │",
+            "│                              ││                                              │",
+            "│                              ││                                              │",
+            "│                              ││                                              │",
+            "│                              ││                                              │",
+            "│                              ││                                              │",
+            "│                              ││                                              │",
+            "│                              ││                                              │",
+            "│                              ││                                              │",
+            "└──────────────────────────────┘└──────────────────────────────────────────────┘",
+            " 4 articles · 3 shown · query: (lisbon OR harvest) -agreement · 3 articles for (",
+        ])
+        XCTAssertEqual(st.selectedArticle?.id, "b2")
+        // The error frame: the prompt line with the message at its column.
+        let broken = Fixtures.press(s, "/ lisbon <Space> OR").0
+        XCTAssertEqual(render(broken).lines.last, "query: lisbon OR                          column 8: OR needs something after it")
+    }
+}
