@@ -88,4 +88,33 @@ final class UserDataTests: XCTestCase {
         XCTAssertEqual(try reopened.loadArticles(includeRaw: false).count, articles)
         XCTAssertEqual(try reopened.userData(), UserData())
     }
+
+    /// An index moved aside (here: written by a newer schema) hands its user data to the new one.
+    func testUserDataIsKeptWhenTheIndexIsMovedAside() async throws {
+        let db = try TempFolder()
+        let path = db.url.appendingPathComponent("index.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            var migrator = Schema.migrator
+            migrator.registerMigration("v999-from-the-future") { db in
+                try db.execute(sql: "CREATE TABLE future (x INTEGER)")
+            }
+            try migrator.migrate(queue)
+            try await queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO user_data (article_id, kind, key, value, at) VALUES
+                        ('a1', 'mark', '', '', '2026-01-01'), ('a2', 'tag', 'check', 'Check', '2026-01-01')
+                    """)
+            }
+            try queue.close()
+        }
+        let opened = try IndexOpener.open(.file(path))
+        XCTAssertEqual(opened.messages.count, 1, "one line: \(opened.messages)")
+        XCTAssertTrue(opened.messages[0].contains("newer schema"), opened.messages[0])
+        XCTAssertTrue(opened.messages[0].hasSuffix("and rebuilt; kept its 2 marks/tags/read states"), opened.messages[0])
+        let kept = try opened.store.userData()
+        XCTAssertEqual(kept.marked, ["a1"])
+        XCTAssertEqual(kept.tags["a2"], ["Check"])
+        XCTAssertEqual(try opened.store.stats().articles, 0, "the derived data is rebuilt, not copied")
+    }
 }
