@@ -34,8 +34,11 @@ final class QueryKeysTests: XCTestCase {
         XCTAssertEqual(prompt.prompt?.text, "Daily Planet")
         let removed = Fixtures.press(st, "o <C-u> <Enter>").0
         XCTAssertEqual(removed.filters.text, "lisbon")
-        // The / prompt starts with the whole query, to edit.
+        // The / prompt starts with the whole query, to edit (a last word still a prefix stays open).
         XCTAssertEqual(Fixtures.press(st, "/").0.prompt?.text, "lisbon outlet:\"Daily Planet\" ")
+        let open = Fixtures.press(s, "/ lisb <Enter> /").0
+        XCTAssertEqual(open.prompt?.text, "lisb")
+        XCTAssertEqual(ids(open), ["c3", "a1", "b2"], "reopening does not change the list")
         // u undoes the last change, one step at a time.
         XCTAssertEqual(Fixtures.press(st, "u").0.filters.text, "lisbon")
         XCTAssertEqual(Fixtures.press(st, "u u").0.filters.text, "")

@@ -259,6 +259,14 @@ public struct AppState: Sendable {
         }
     }
 
+    /// Records `previous` as the state `u` goes back to, when the filters moved away from it (a query
+    /// typed in the prompt is applied as it is typed, and remembered once when accepted).
+    public mutating func remember(_ previous: Filters) {
+        guard previous != filters else { return }
+        history.append(previous)
+        if history.count > 100 { history.removeFirst() }
+    }
+
     /// Takes back the last filter change.
     public mutating func undoFilters() -> Bool {
         guard let last = history.popLast() else { return false }

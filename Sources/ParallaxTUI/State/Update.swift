@@ -54,9 +54,12 @@ extension AppState {
         case .open: open()
         case .back: back()
         case .search:
-            // The prompt starts with the query as it stands, to edit.
+            // The prompt starts with the query as it stands, to edit: a space after it, unless its
+            // last word is still a prefix (a space would make it a whole word and change the list).
             let t = filters.text
-            prompt = Prompt(kind: .search, text: t.isEmpty ? "" : t + " ", previous: filters)
+            var open = false
+            if case .text(let last)? = filters.query.parts.last { open = last.prefix }
+            prompt = Prompt(kind: .search, text: t.isEmpty || open ? t : t + " ", previous: filters)
         case .filterActor: openPrompt(.actor)
         case .filterOutlet: openPrompt(.outlet)
         case .filterDate: openPrompt(.date)
@@ -413,11 +416,7 @@ extension AppState {
         switch p.kind {
         case .search:
             // The typing was one change: undo goes back to the query before the prompt.
-            if filters != p.previous {
-                let now = filters
-                setFilters(p.previous, remember: false)
-                setFilters(now)
-            }
+            remember(p.previous)
             message = filters.isEmpty ? nil : "\(visible.count) article\(visible.count == 1 ? "" : "s") for \(filters.text)"
             if !derived.matches.isEmpty { matchIndex = -1 }
         case .actor, .outlet, .event:
