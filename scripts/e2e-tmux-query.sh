@@ -97,5 +97,13 @@ keys g '|'; type_text 'wc -w'; keys Enter
 check "pipe shows the command's output" wait_for '\| wc: *[0-9]+'
 quit_tui
 
+# 7. The working set moves to another index as JSON.
+cli workset --export >"$tmp/ws.json"
+check "workset --export lists the two marked" python3 -c "
+import json,sys; d=json.load(open('$tmp/ws.json')); sys.exit(0 if len(d['marked']) == 2 and any('follow-up' in t for t in d['tags'].values()) else 1)"
+"$bin" workset --import "$tmp/ws.json" --index "$tmp/other.sqlite" >/dev/null 2>&1
+check "imported into a new index, the same articles are marked" \
+  test "$("$bin" articles --query is:marked --index "$tmp/other.sqlite" 2>/dev/null | tail -1 | sed -E 's/^([0-9]+) of.*/\1/')" = 2
+
 echo "$pass passed, $fail failed"
 test $fail -eq 0

@@ -91,3 +91,68 @@ struct TagCommand: ParsableCommand {
         Console.out("\(remove ? "removed tag" : "tagged") “\(tag)”: \(done.joined(separator: " "))")
     }
 }
+
+/// `parallax workset --export` / `--import FILE`: the marks, tags and read state as JSON, to keep,
+/// share or move to another index (ids are stable hashes of file name and text).
+struct WorksetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "workset",
+        abstract: "Export or import the marks, tags and read state as JSON: {\"marked\": [ID…], \"tags\": {ID: [TAG…]}, \"read\": [ID…]}.")
+
+    @Flag(help: "Print the working set as JSON.") var export = false
+    @Option(name: .customLong("import"), help: ArgumentHelp("Add the working set in this JSON file (as --export writes it) to the index's.", valueName: "file"))
+    var importFile: String?
+    @OptionGroup var options: WorkingSetOptions
+
+    func validate() throws {
+        if export == (importFile != nil) { throw ValidationError("give either --export or --import FILE") }
+    }
+
+    func run() throws {
+        let corpus = try options.corpus()
+        if let importFile {
+            let incoming = try Self.read(importFile)
+            let (known, total) = try IndexedLoading.withIndex(paths: corpus.paths, options: corpus.index, quiet: corpus.quiet,
+                                                              reader: corpus.reader) { _, store, _ -> (Int, Int) in
+                guard store.path != nil else { throw Console.fail("the index could not be opened on disk, so nothing can be kept") }
+                try store.apply(.mark(Array(incoming.marked), true))
+                try store.apply(.read(Array(incoming.read), true))
+                for (id, tags) in incoming.tags { for t in tags { try store.apply(.tag([id], t, true)) } }
+                let ids = Set(incoming.marked).union(incoming.read).union(incoming.tags.keys)
+                let known = ids.filter { (try? store.seq(ofArticle: $0)) != nil }.count
+                return (known, ids.count)
+            }
+            Console.out("imported \(incoming.marked.count) marked, \(incoming.tags.values.reduce(0) { $0 + $1.count }) tags, "
+                        + "\(incoming.read.count) read; \(known) of \(total) articles are in this corpus")
+            return
+        }
+        let data = try IndexedLoading.withIndex(paths: corpus.paths, options: corpus.index, quiet: corpus.quiet,
+                                                reader: corpus.reader) { _, store, _ in try store.userData() }
+        Console.json(.object([
+            ("marked", .array(data.marked.sorted().map(JSONValue.string))),
+            ("tags", .object(data.tags.keys.sorted().map { ($0, .array((data.tags[$0] ?? []).map(JSONValue.string))) })),
+            ("read", .array(data.read.sorted().map(JSONValue.string))),
+        ]))
+    }
+
+    /// The file as user data, or exit with what is wrong with it (nothing is written then).
+    static func read(_ path: String) throws -> UserData {
+        guard let bytes = FileManager.default.contents(atPath: path) else { throw Console.fail("cannot read \(path)") }
+        guard let root = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any] else {
+            throw Console.fail("\(path): not a JSON object (expected {\"marked\": [...], \"tags\": {...}, \"read\": [...]})")
+        }
+        func ids(_ key: String) throws -> [String] {
+            guard let v = root[key] else { return [] }
+            guard let list = v as? [String] else { throw Console.fail("\(path): \"\(key)\" must be an array of article ids") }
+            return list
+        }
+        var u = UserData(marked: Set(try ids("marked")), read: Set(try ids("read")))
+        if let t = root["tags"] {
+            guard let tags = t as? [String: [String]] else {
+                throw Console.fail("\(path): \"tags\" must map article ids to arrays of tags")
+            }
+            u.tags = tags.filter { !$0.value.isEmpty }
+        }
+        return u
+    }
+}
