@@ -120,7 +120,8 @@ public protocol CorpusStore: Sendable {
     /// The whole corpus as the in-memory model sees it.
     func loadCorpus() throws -> Corpus
     func article(id: String) throws -> Article?
-    /// Article rows matching the filters; ranked by bm25 when `query.text` is set, else corpus order.
+    /// Article rows the typed query finds; ranked by bm25 when the query requires words (text terms
+    /// at its top level), else in corpus order.
     func summaries(_ query: ArticleQuery) throws -> [ArticleSummary]
     /// Actors whose name or alias folds to `name`.
     func actorIDs(named name: String) throws -> [String]

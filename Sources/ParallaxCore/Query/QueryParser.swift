@@ -83,7 +83,6 @@ public enum QueryParser {
         /// For a word: `field:` when it has one (letters before a colon), and the value's column.
         var field: String?
         var valueColumn: Int = 0
-        var valueQuoted = false
         /// Nothing follows it: the last word while typing, a prefix.
         var atEnd = false
     }
@@ -301,10 +300,8 @@ public enum QueryParser {
                     let valueStart = j + 1
                     var value = ""
                     var next = valueStart
-                    var quoted = false
                     if valueStart < chars.count, chars[valueStart] == "\"" {
                         (value, next) = try readQuoted(from: valueStart)
-                        quoted = true
                     } else {
                         while next < chars.count, !isSpace(chars[next]), chars[next] != "(", chars[next] != ")" {
                             value.append(chars[next])
@@ -313,7 +310,6 @@ public enum QueryParser {
                     }
                     var t = Token(kind: .word, text: value, column: column, field: field)
                     t.valueColumn = valueStart + 1
-                    t.valueQuoted = quoted
                     out.append(t)
                     i = next
                     continue

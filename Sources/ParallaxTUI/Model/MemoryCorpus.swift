@@ -19,9 +19,9 @@ public struct MemoryCorpus: CorpusQuery {
     private let quotesPerArticle: [[TextRange]]
     /// Per actor (by index): indices of the articles that mention it.
     private let articlesPerActor: [Set<Int>]
-    /// The query evaluator over the corpus (in corpus order), and each display position's place in it.
+    /// The query evaluator over the corpus (in corpus order), and each corpus position's place in
+    /// display order.
     private let queries: QueryIndex
-    private let corpusPosition: [Int]
     private let displayPosition: [Int]
     /// Marks, tags and read state: kept for the session only (`--no-index` writes nothing).
     private let user = UserDataBox()
@@ -42,7 +42,6 @@ public struct MemoryCorpus: CorpusQuery {
             }
         }
         let sorted = order.map { corpus.articles[$0] }
-        corpusPosition = order
         var display = [Int](repeating: 0, count: order.count)
         for (d, c) in order.enumerated() { display[c] = d }
         displayPosition = display
