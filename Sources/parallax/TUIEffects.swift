@@ -86,7 +86,7 @@ enum TUIEffects {
         let fm = FileManager.default
         do {
             try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            if !fm.fileExists(atPath: path) { fm.createFile(atPath: path, contents: nil) }
+            if !fm.fileExists(atPath: path) { _ = fm.createFile(atPath: path, contents: nil) }
             let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
             defer { try? h.close() }
             try h.seekToEnd()
