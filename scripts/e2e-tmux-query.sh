@@ -95,9 +95,25 @@ fi
 # 6. Pipe the article's text to a command (no shell): its first line of output is shown.
 keys g '|'; type_text 'wc -w'; keys Enter
 check "pipe shows the command's output" wait_for '\| wc: *[0-9]+'
+# Copy: without $PARALLAX_COPY the clipping (a quote or the reference, with outlet and date) goes to
+# the clippings file.
+keys x g y
+check "copy says where it went" wait_for 'copied to'
+check "the clipping names its outlet and date" bash -c "grep -qE '— .+, 20[0-9]{2}-[0-9]{2}-[0-9]{2}' '$XDG_DATA_HOME/parallax/clippings.md'"
 quit_tui
 
-# 7. The working set moves to another index as JSON.
+# 7. O opens the article with $BROWSER, run directly with the URL or file as one argument.
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" > "%s"\n' "$tmp/opened" > "$tmp/browser.sh"
+chmod +x "$tmp/browser.sh"
+keys "clear" Enter
+keys "BROWSER=$tmp/browser.sh $bin --index $idx" Enter
+wait_for 'Articles \('
+keys g O
+check "O says what it opens" wait_for 'opening '
+check "the browser got one argument: the article's address or file" bash -c "sleep 0.5; test \$(wc -l < '$tmp/opened') = 1 && grep -qE '^(https?://|/)' '$tmp/opened'"
+quit_tui
+
+# 8. The working set moves to another index as JSON.
 cli workset --export >"$tmp/ws.json"
 check "workset --export lists the two marked" python3 -c "
 import json,sys; d=json.load(open('$tmp/ws.json')); sys.exit(0 if len(d['marked']) == 2 and any('follow-up' in t for t in d['tags'].values()) else 1)"
