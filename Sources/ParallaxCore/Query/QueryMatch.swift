@@ -48,7 +48,10 @@ public enum QueryMatch {
 public struct QueryIndex: Sendable {
     let ids: [String]
     let days: [Day?]
-    let outlets: [String]
+    /// The distinct outlets (as displayed) and each article's, so that an outlet is matched once per
+    /// outlet, not once per article.
+    let outletNames: [String]
+    let outletOf: [Int32]
     /// Every distinct word of the corpus as UTF-8, sorted bytewise, so that the words a prefix starts
     /// are one contiguous range of ids.
     let vocabulary: [[UInt8]]
@@ -67,7 +70,17 @@ public struct QueryIndex: Sendable {
         for (i, a) in articles.enumerated() where position[a.id] == nil { position[a.id] = i }
         ids = articles.map(\.id)
         days = articles.map { $0.published?.day }
-        outlets = articles.map { $0.outlet ?? $0.fileName }
+        var outletIndex: [String: Int32] = [:]
+        var names: [String] = []
+        outletOf = articles.map { a in
+            let name = a.outlet ?? a.fileName
+            if let k = outletIndex[name] { return k }
+            let k = Int32(names.count)
+            outletIndex[name] = k
+            names.append(name)
+            return k
+        }
+        outletNames = names
 
         var temp: [String: UInt32] = [:]
         var words: [String] = []
@@ -154,7 +167,8 @@ public struct QueryIndex: Sendable {
             let found = QueryMatch.actorIDs(v, actors: actors)
             return set(found.flatMap { articlesOfActor[$0] ?? [] })
         case .outlet(let v):
-            return outlets.map { QueryMatch.outlet(v, matches: $0) }
+            let hit = outletNames.map { QueryMatch.outlet(v, matches: $0) }
+            return outletOf.map { hit[Int($0)] }
         case .event(let v):
             let found = QueryMatch.eventIDs(v, ids: events.map(\.id))
             return set(events.filter { found.contains($0.id) }.flatMap(\.articles))
