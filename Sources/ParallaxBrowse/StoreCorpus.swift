@@ -8,9 +8,8 @@ import ParallaxTUI
 /// actors, highlights and comparisons are read from the index when a pane needs them and kept in
 /// small caches; actor, event and text filters are answered by the index (text through FTS5).
 ///
-/// Text search differs from `MemoryCorpus` in one respect: it matches words from their start (the
-/// typed words in sequence, the last one as a prefix), as a full-text index does, not any substring
-/// (`raine` finds "Ukraine" in memory, not here).
+/// The typed query is answered by the index in one parameterised statement (words through FTS5):
+/// the same answers as `MemoryCorpus` (the conformance tests compare them).
 public struct StoreCorpus: CorpusQuery {
     let store: any BrowsingStore
     /// Display order (newest first, undated last, then corpus order): the index row of each article.
@@ -111,9 +110,9 @@ public struct StoreCorpus: CorpusQuery {
         if let r = caches.rows.get(seqs[index]) { return r }
         let page = Array(seqs[index..<min(seqs.count, index + Self.rowPage)])
         let lines = (try? store.listLines(seqs: page)) ?? [:]
-        for (seq, l) in lines { caches.rows.put(seq, ArticleRow(day: l.day, outlet: l.outlet, title: l.title)) }
+        for (seq, l) in lines { caches.rows.put(seq, ArticleRow(id: l.id, day: l.day, outlet: l.outlet, title: l.title)) }
         guard let l = lines[seqs[index]] else { return ArticleRow(Self.missing) }
-        return ArticleRow(day: l.day, outlet: l.outlet, title: l.title)
+        return ArticleRow(id: l.id, day: l.day, outlet: l.outlet, title: l.title)
     }
 
     static let rowPage = 100
@@ -131,49 +130,36 @@ public struct StoreCorpus: CorpusQuery {
 
     // MARK: - Filters
 
-    public func filter(_ f: Filters, within: [Int]?) -> [Int] {
-        let n = seqs.count
-        // Sets from the index, as marks by display position, intersected.
-        var marks: [Bool]? = nil
-        func intersect(_ found: [Int64]) {
-            var m = [Bool](repeating: false, count: n)
-            for s in found {
-                guard let p = position(ofSeq: s) else { continue }
-                if marks?[p] ?? true { m[p] = true }
-            }
-            marks = m
+    public func filter(_ q: ArticleQuery) -> [Int] {
+        if q.isEmpty { return Array(0..<(q.limit.map { min($0, seqs.count) } ?? seqs.count)) }
+        // Answers are kept a while (filters are combined, cleared and set again; a query typed back
+        // with Backspace asks again), except those that marks or tags change.
+        let key = String(describing: q.root)  // exact: the text form does not say whether the last word is a prefix
+        let found: [Int64]
+        if !q.root.usesUserData, let hit = caches.sets.get(key) {
+            found = hit
+        } else {
+            found = (try? store.articleSeqs(matching: ArticleQuery(q.root), ordered: false)) ?? []
+            if !q.root.usesUserData { caches.sets.put(key, found) }
         }
-        // Each set is kept a while: filters are combined, cleared and set again, and a search typed
-        // back with Backspace asks for the same words again.
-        func cached(_ key: String, _ read: () throws -> [Int64]) -> [Int64] {
-            if let hit = caches.sets.get(key) { return hit }
-            let found = (try? read()) ?? []
-            caches.sets.put(key, found)
-            return found
+        var out = found.compactMap { position(ofSeq: $0) }.sorted()
+        if let limit = q.limit, out.count > limit { out = Array(out.prefix(max(0, limit))) }
+        return out
+    }
+
+    public func undatedLeftOut(_ q: ArticleQuery) -> Int {
+        (try? store.undatedLeftOut(q)) ?? 0
+    }
+
+    public var userData: UserData { (try? store.userData()) ?? UserData() }
+
+    public func apply(_ change: UserDataChange) -> String? {
+        do {
+            try store.apply(change)
+            return nil
+        } catch {
+            return "could not save to the index: \(error)"
         }
-        if let id = f.actor { intersect(cached("a:" + id) { try store.articleSeqs(mentioningActor: id) }) }
-        if let id = f.event { intersect(cached("e:" + id) { try store.articleSeqs(linkedToEvent: id) }) }
-        if !f.search.isEmpty { intersect(cached("s:" + f.search) { try store.articleSeqs(matchingText: f.search) }) }
-        var outlet: Int32? = nil
-        if let o = f.outlet {
-            guard let k = outletIndex[o] else { return [] }
-            outlet = k
-        }
-        let from = f.dates?.from.map(BrowseRow.number) ?? Int32.min
-        let to = f.dates?.to.map(BrowseRow.number) ?? Int32.max
-        let dated = f.dates != nil
-        func keep(_ i: Int) -> Bool {
-            if let m = marks, !m[i] { return false }
-            if let o = outlet, outletOf[i] != o { return false }
-            if dated {
-                let d = dayOf[i]
-                if d == 0 || d < from || d > to { return false }
-            }
-            return true
-        }
-        if let within { return within.filter { $0 >= 0 && $0 < n && keep($0) } }
-        if marks == nil && outlet == nil && !dated { return Array(0..<n) }
-        return (0..<n).filter(keep)
     }
 
     // MARK: - Actors
@@ -260,7 +246,7 @@ final class Caches: @unchecked Sendable {
     let cards = LRU<String, Actor>(capacity: 64)
     let events = LRU<String, Event>(capacity: 64)
     let comparisons = LRU<String, ComparisonView>(capacity: 16)
-    /// Row numbers of the articles of an actor (`a:`), an event (`e:`) or a search (`s:`).
+    /// Row numbers of the articles a query finds, by the query's text.
     let sets = LRU<String, [Int64]>(capacity: 64)
 }
 

@@ -97,15 +97,16 @@ public protocol BrowsingStore: CorpusStore {
     func browseRows() throws -> [BrowseRow]
     func article(seq: Int64) throws -> Article?
     /// List lines (day, outlet or file name, title or file name) of these articles, by row number.
-    func listLines(seqs: [Int64]) throws -> [Int64: (day: Day?, outlet: String, title: String)]
+    func listLines(seqs: [Int64]) throws -> [Int64: (id: String, day: Day?, outlet: String, title: String)]
     func seq(ofArticle id: String) throws -> Int64?
-    /// Articles that mention the actor.
-    func articleSeqs(mentioningActor id: String) throws -> [Int64]
-    /// Articles linked to the event in any way: reporting it, mentioning it, or having it as primary.
-    func articleSeqs(linkedToEvent id: String) throws -> [Int64]
-    /// Articles whose title or body contains the typed words in sequence, the last one as a prefix
-    /// (unless the text ends with a space): search as you type, answered by FTS5.
-    func articleSeqs(matchingText text: String) throws -> [Int64]
+    /// Row numbers of the articles the typed query finds (words through FTS5), in display order
+    /// (newest first, undated last, then corpus order); `ordered: false` leaves the order to the caller.
+    func articleSeqs(matching query: ArticleQuery, ordered: Bool) throws -> [Int64]
+    /// How many undated articles the query's date ranges left out.
+    func undatedLeftOut(_ query: ArticleQuery) throws -> Int
+    /// The analyst's marks, tags and read state, and a change to them.
+    func userData() throws -> UserData
+    func apply(_ change: UserDataChange) throws
     func actorCount() throws -> Int
     /// The complete actor (aliases, roles, mentions and quotes in corpus order).
     func actor(id: String) throws -> Actor?
@@ -177,19 +178,19 @@ extension SQLiteCorpusStore: BrowsingStore {
         }
     }
 
-    public func listLines(seqs: [Int64]) throws -> [Int64: (day: Day?, outlet: String, title: String)] {
+    public func listLines(seqs: [Int64]) throws -> [Int64: (id: String, day: Day?, outlet: String, title: String)] {
         guard !seqs.isEmpty else { return [:] }
         let list = "[" + seqs.map(String.init).joined(separator: ",") + "]"
         return try writer.read { db in
-            var out: [Int64: (day: Day?, outlet: String, title: String)] = [:]
+            var out: [Int64: (id: String, day: Day?, outlet: String, title: String)] = [:]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT seq, published, outlet, title, path FROM article WHERE seq IN (SELECT value FROM json_each(?))
+                SELECT seq, published, outlet, title, path, id FROM article WHERE seq IN (SELECT value FROM json_each(?))
                 """, arguments: [list])
             while let r = try rows.next() {
                 let path: String = r[4]
                 let file = (path as NSString).lastPathComponent
                 let day: String? = r[1]
-                out[r[0]] = (day.flatMap(Day.init(iso:)), r[2] ?? file, r[3] ?? file)
+                out[r[0]] = (r[5], day.flatMap(Day.init(iso:)), r[2] ?? file, r[3] ?? file)
             }
             return out
         }
@@ -197,49 +198,6 @@ extension SQLiteCorpusStore: BrowsingStore {
 
     public func seq(ofArticle id: String) throws -> Int64? {
         try writer.read { db in try Int64.fetchOne(db, sql: "SELECT seq FROM article WHERE id = ?", arguments: [id]) }
-    }
-
-    public func articleSeqs(mentioningActor id: String) throws -> [Int64] {
-        try writer.read { db in
-            try Int64.fetchAll(db, sql: """
-                SELECT a.seq FROM article a WHERE a.id IN (SELECT m.article_id FROM mention m WHERE m.actor_id = ?)
-                """, arguments: [id])
-        }
-    }
-
-    public func articleSeqs(linkedToEvent id: String) throws -> [Int64] {
-        try writer.read { db in
-            try Int64.fetchAll(db, sql: """
-                SELECT a.seq FROM article a WHERE a.id IN (SELECT e.article_id FROM article_event e WHERE e.event_id = ?)
-                """, arguments: [id])
-        }
-    }
-
-    /// The FTS5 query for what a user typed: its words as one phrase, the last a prefix unless the
-    /// text ends with a space. Nil when there is no word (only punctuation). Tokens keep only letters
-    /// and digits, so nothing typed can inject FTS5 syntax.
-    public static func phrasePattern(_ text: String) -> String? {
-        var tokens: [String] = []
-        var current = ""
-        for c in text {
-            if c.isLetter || c.isNumber {
-                current.append(c)
-            } else if !current.isEmpty {
-                tokens.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { tokens.append(current) }
-        guard !tokens.isEmpty else { return nil }
-        let prefix = text.last.map { $0.isLetter || $0.isNumber } ?? false
-        return "\"" + tokens.joined(separator: " ") + "\"" + (prefix ? " *" : "")
-    }
-
-    public func articleSeqs(matchingText text: String) throws -> [Int64] {
-        guard let pattern = Self.phrasePattern(text) else { return [] }
-        return try writer.read { db in
-            try Int64.fetchAll(db, sql: "SELECT rowid FROM article_fts WHERE article_fts MATCH ?", arguments: [pattern])
-        }
     }
 
     public func actorCount() throws -> Int {

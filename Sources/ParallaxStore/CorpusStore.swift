@@ -39,33 +39,6 @@ public struct FileBatchItem: Sendable {
     }
 }
 
-/// The filters that the CLI and the TUI combine (all optional; all must hold).
-public struct ArticleQuery: Sendable, Equatable {
-    /// Any name or alias of an actor, matched case- and accent-insensitively.
-    public var actor: String?
-    /// An outlet name, matched case- and accent-insensitively.
-    public var outlet: String?
-    /// Inclusive date range on the published day.
-    public var since: Day?
-    public var until: Day?
-    /// An event id: the articles whose primary event it is.
-    public var event: String?
-    /// Free text typed by the user; becomes a safe FTS5 pattern (any token, prefix on the last one).
-    public var text: String?
-    public var limit: Int?
-
-    public init(actor: String? = nil, outlet: String? = nil, since: Day? = nil, until: Day? = nil,
-                event: String? = nil, text: String? = nil, limit: Int? = nil) {
-        self.actor = actor
-        self.outlet = outlet
-        self.since = since
-        self.until = until
-        self.event = event
-        self.text = text
-        self.limit = limit
-    }
-}
-
 /// The row of an article list: enough to draw it without loading the text.
 public struct ArticleSummary: Sendable, Equatable {
     public var id: String
@@ -147,7 +120,8 @@ public protocol CorpusStore: Sendable {
     /// The whole corpus as the in-memory model sees it.
     func loadCorpus() throws -> Corpus
     func article(id: String) throws -> Article?
-    /// Article rows matching the filters; ranked by bm25 when `query.text` is set, else corpus order.
+    /// Article rows the typed query finds; ranked by bm25 when the query requires words (text terms
+    /// at its top level), else in corpus order.
     func summaries(_ query: ArticleQuery) throws -> [ArticleSummary]
     /// Actors whose name or alias folds to `name`.
     func actorIDs(named name: String) throws -> [String]

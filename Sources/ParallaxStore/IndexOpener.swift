@@ -37,6 +37,12 @@ public enum IndexOpener {
     /// Opens the index the choice names. Throws `Refused` for a path that is not Parallax's and
     /// `Busy` when another process keeps it locked; every other problem becomes a message.
     public static func open(_ choice: IndexChoice, busy: BusyWait = BusyWait()) throws -> Opened {
+        var asides: [String] = []
+        let opened = try open(choice, busy: busy, asides: &asides)
+        return salvage(opened, from: asides)
+    }
+
+    private static func open(_ choice: IndexChoice, busy: BusyWait, asides: inout [String]) throws -> Opened {
         let path: String
         let owned: Bool
         switch choice {
@@ -76,12 +82,12 @@ public enum IndexOpener {
         }
         if case .damaged(let why) = existing {
             switch moveAside(path, because: why) {
-            case .moved(let m): messages.append(m)
+            case .moved(let m, let target): messages.append(m); asides.append(target)
             case .failed(let m): return memory([m])
             }
         } else if existing == .parallax, let problem = headerProblem(path: path) {
             switch moveAside(path, because: problem) {
-            case .moved(let m): messages.append(m)
+            case .moved(let m, let target): messages.append(m); asides.append(target)
             case .failed(let m): return memory([m])
             }
         }
@@ -102,7 +108,7 @@ public enum IndexOpener {
                 // The last update did not finish (killed, power cut) and SQLite finds a damaged page.
                 store.close()
                 switch moveAside(path, because: "damaged (\(problem))") {
-                case .moved(let m): messages.append(m)
+                case .moved(let m, let target): messages.append(m); asides.append(target)
                 case .failed(let m): return memory(messages + [m])
                 }
                 return Opened(store: try SQLiteCorpusStore(path: path, busy: busy), messages: messages)
@@ -135,7 +141,7 @@ public enum IndexOpener {
             }
             if let pid = IndexLock.holder(index: path) { throw Busy(path: path, holder: processName(pid)) }
             switch moveAside(path, because: why) {
-            case .moved(let m): messages.append(m)
+            case .moved(let m, let target): messages.append(m); asides.append(target)
             case .failed(let m): return memory(messages + [m])
             }
             do {
@@ -161,9 +167,9 @@ public enum IndexOpener {
             why = "damaged (\(error))"
         }
         switch moveAside(path, because: why) {
-        case .moved(let m):
+        case .moved(let m, let target):
             do {
-                return Opened(store: try SQLiteCorpusStore(path: path, busy: busy), messages: [m])
+                return salvage(Opened(store: try SQLiteCorpusStore(path: path, busy: busy), messages: [m]), from: [target])
             } catch {
                 return memory([m, "warning: cannot create the index \(path) (\(error)); working without an index (--no-index)"])
             }
@@ -188,6 +194,45 @@ public enum IndexOpener {
 
     static func isBusy(_ e: DatabaseError) -> Bool {
         [.SQLITE_BUSY, .SQLITE_LOCKED].contains(e.resultCode)
+    }
+
+    /// Marks, tags and read state are the user's, not derived from the files: copied from an index
+    /// moved aside into the new one when they can still be read. The line that says the index was
+    /// moved aside says how many were kept (or that they could not be read), so it stays one line.
+    static func salvage(_ opened: Opened, from asides: [String]) -> Opened {
+        guard opened.store.path != nil else { return opened }
+        var out = opened
+        func say(_ aside: String, _ what: String) {
+            if let i = out.messages.lastIndex(where: { $0.contains(aside) }) {
+                out.messages[i] += "; " + what
+            } else {
+                out.messages.append(what + " (\(aside))")
+            }
+        }
+        for aside in asides {
+            guard FileManager.default.fileExists(atPath: aside) else { continue }
+            do {
+                var config = Configuration()
+                config.readonly = true
+                let old = try DatabaseQueue(path: aside, configuration: config)
+                let rows = try old.read { db -> [Row] in
+                    guard try db.tableExists("user_data") else { return [] }
+                    return try Row.fetchAll(db, sql: "SELECT article_id, kind, key, value, at FROM user_data")
+                }
+                try old.close()
+                guard !rows.isEmpty else { continue }
+                try opened.store.writer.write { db in
+                    let ins = try db.cachedStatement(sql: """
+                        INSERT OR IGNORE INTO user_data (article_id, kind, key, value, at) VALUES (?, ?, ?, ?, ?)
+                        """)
+                    for r in rows { try ins.execute(arguments: [r[0], r[1], r[2], r[3], r[4]]) }
+                }
+                say(aside, "kept its \(rows.count) mark\(rows.count == 1 ? "" : "s")/tags/read states")
+            } catch {
+                say(aside, "its marks and tags, if any, could not be read and stay in that file")
+            }
+        }
+        return out
     }
 
     private static func memory(_ messages: [String]) -> Opened {
@@ -286,7 +331,8 @@ public enum IndexOpener {
     }
 
     enum MoveAside {
-        case moved(String)
+        /// The message, and where the files went.
+        case moved(String, target: String)
         case failed(String)
     }
 
@@ -312,7 +358,7 @@ public enum IndexOpener {
             if (try? fm.moveItem(atPath: path + suffix, toPath: target + suffix)) == nil { kept.append(path + suffix) }
         }
         let note = kept.isEmpty ? "" : " (\(kept.joined(separator: ", ")) could not be moved and was left)"
-        return .moved("index \(path) \(why): moved aside to \(target) and rebuilt\(note)")
+        return .moved("index \(path) \(why): moved aside to \(target) and rebuilt\(note)", target: target)
     }
 
     /// Checks the SQLite header without trusting SQLite to notice: a wrong magic string, an impossible

@@ -9,6 +9,8 @@ public final class SQLiteCorpusStore: CorpusStore {
     public let writer: any DatabaseWriter
     /// The index file, nil in memory.
     public let path: String?
+    /// The actors' name keys for queries, kept while the analysis does not change.
+    let actorNameCache = ActorNameCache()
     /// When opening migrated an index that already existed: the migrations it had, and those applied.
     public let migratedFrom: [String]
     public let migrationsApplied: [String]
@@ -643,7 +645,7 @@ public final class SQLiteCorpusStore: CorpusStore {
     public static let rankedMatchLimit = 5_000
 
     /// True when a search pattern has few enough matches to rank them all quickly.
-    func rankableMatches(_ pattern: FTS5Pattern, limit: Int) throws -> Bool {
+    func rankableMatches(_ pattern: String, limit: Int) throws -> Bool {
         try writer.read { db in
             let n = try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH ? LIMIT ?)
@@ -657,18 +659,17 @@ public final class SQLiteCorpusStore: CorpusStore {
     }
 
     func summaries(_ query: ArticleQuery, rankedMatchLimit: Int) throws -> [ArticleSummary] {
-        var conditions: [String] = []
-        var args: [(any DatabaseValueConvertible)?] = []
-        let pattern = query.text.flatMap { FTS5Pattern(matchingAllPrefixesIn: $0) }
-        if let text = query.text, !text.trimmingCharacters(in: .whitespaces).isEmpty, pattern == nil {
-            return []  // only punctuation typed: nothing can match
-        }
+        // The words every match must contain: joined through `article_fts`, they rank the matches by
+        // bm25 and give them snippets (the query's own conditions decide which articles match).
+        let pattern = QuerySQL.requiredText(query.root)
         var from = "article a"
         var columns = """
             a.id, a.path, a.title, a.outlet, a.published, a.published_source, a.words,
             (SELECT e.event_id FROM article_event e WHERE e.article_id = a.id AND e.role = 'primary' LIMIT 1)
             """
         var order = "a.file_position, a.position"
+        var args: [(any DatabaseValueConvertible)?] = []
+        var conditions: [String] = []
         if let pattern {
             from = "article_fts JOIN article a ON a.seq = article_fts.rowid"
             conditions.append("article_fts MATCH ?")
@@ -680,38 +681,10 @@ public final class SQLiteCorpusStore: CorpusStore {
             // counting up to the cap stops early, ranking 70,000 matches took over a second at 100,000.
             order = try rankableMatches(pattern, limit: rankedMatchLimit) ? "article_fts.rank" : "article_fts.rowid"
         }
-        if let actor = query.actor {
-            conditions.append("""
-                a.id IN (SELECT m.article_id FROM mention m WHERE m.actor_id IN
-                    (SELECT al.actor_id FROM actor_alias al WHERE al.alias_key = ?))
-                """)
-            args.append(LookupKey.fold(actor))
-        }
-        if let outlet = query.outlet {
-            // As the CLI's filter: part of the name is enough. The few distinct outlets are matched
-            // first (a scan of the outlet index), then the articles through that index.
-            let needle = LookupKey.fold(outlet)
-            let keys = try writer.read { db in
-                try String.fetchAll(db, sql: "SELECT DISTINCT outlet_key FROM article WHERE outlet_key IS NOT NULL")
-            }.filter { $0.contains(needle) }
-            if keys.isEmpty { return [] }
-            conditions.append("a.outlet_key IN (" + keys.map { _ in "?" }.joined(separator: ", ") + ")")
-            args += keys.map { $0 as (any DatabaseValueConvertible)? }
-        }
-        if let since = query.since {
-            conditions.append("a.published >= ?")
-            args.append(since.description)
-        }
-        if let until = query.until {
-            conditions.append("a.published <= ?")
-            args.append(until.description)
-        }
-        if let event = query.event {
-            conditions.append("a.id IN (SELECT e.article_id FROM article_event e WHERE e.event_id = ? AND e.role = 'primary')")
-            args.append(event)
-        }
-        var sql = "SELECT \(columns) FROM \(from)"
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        let compiled = try writer.read { db in QuerySQL.compile(query.root, names: QuerySQL.Names(db, cache: actorNameCache)) }
+        conditions.append(compiled.sql)
+        args += compiled.arguments
+        var sql = "SELECT \(columns) FROM \(from) WHERE " + conditions.joined(separator: " AND ")
         sql += " ORDER BY \(order)"
         if let limit = query.limit {
             sql += " LIMIT ?"

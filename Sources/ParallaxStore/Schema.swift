@@ -8,7 +8,7 @@ enum Schema {
     static let applicationID: UInt32 = 0x5052_4C58
     /// Bumped with each migration; `--stats` prints it.
     static var version: Int { migrationIDs.count }
-    static let migrationIDs = ["v1", "v2", "v3", "v4", "v5"]
+    static let migrationIDs = ["v1", "v2", "v3", "v4", "v5", "v6-user-data"]
     /// Migrations that discard the indexed data (the files are read again): named in the message.
     static let rebuildingMigrations: Set<String> = ["v2"]
 
@@ -192,6 +192,24 @@ enum Schema {
         // `events --json` and the compare pane can show it from the index.
         m.registerMigration("v5") { db in
             try db.execute(sql: "ALTER TABLE article_event ADD COLUMN evidence TEXT")
+        }
+        // v6-user-data keeps the analyst's marks, tags and read state by article id. Unlike every other
+        // table it is not derived from the files: no update, rebuild or re-analysis deletes from it
+        // (an article id is stable, so a row finds its article again after the article is re-read).
+        m.registerMigration("v6-user-data") { db in
+            try db.execute(sql: """
+                CREATE TABLE user_data (
+                    article_id TEXT NOT NULL,
+                    -- 'mark', 'tag' or 'read'
+                    kind TEXT NOT NULL,
+                    -- A tag folded (how tags compare), '' for marks and read state; value: as typed.
+                    key TEXT NOT NULL DEFAULT '',
+                    value TEXT NOT NULL DEFAULT '',
+                    at TEXT NOT NULL,
+                    PRIMARY KEY (article_id, kind, key)
+                );
+                CREATE INDEX user_data_kind ON user_data(kind, key);
+                """)
         }
         return m
     }

@@ -42,7 +42,10 @@ public enum Terminal {
     /// on in the background (an index update) reports through it, and returns true when it changed
     /// the state so that the screen is drawn again.
     @discardableResult
-    public static func run(_ initial: AppState, tick: ((inout AppState) -> Bool)? = nil) throws -> Int32 {
+    /// `perform` carries out the effects that reach outside the screen (files, commands) and returns
+    /// what to say on the status line; it runs with the screen on, so it must not write to the terminal.
+    public static func run(_ initial: AppState, tick: ((inout AppState) -> Bool)? = nil,
+                           perform: (@Sendable (Effect) -> String?)? = nil) throws -> Int32 {
         guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
         let utf8 = prepareLocale()
         installSignalHandlers()
@@ -91,6 +94,9 @@ public enum Terminal {
                 case .quit: return 0
                 case .redrawAll: wclear(win)
                 case .bell: beep()
+                default:
+                    let note: String? = perform.map { $0(e) } ?? "not available here"
+                    if let note { state = update(state, .done(note)).0 }
                 }
             }
             _ = tick?(&state)

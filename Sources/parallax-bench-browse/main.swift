@@ -127,7 +127,7 @@ print("(actor directory and event list ready after first frame: \(ms(tLists - tF
     for _ in 0..<queries {
         guard let f = make(&rng) else { continue }
         let q = now()
-        _ = alone.filter(f, within: nil)
+        _ = alone.filter(f.query)
         aloneTimes.append(now() - q)
         let t = now()
         state.setFilters(f)

@@ -7,62 +7,89 @@ import ParallaxStore
 struct ArticlesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "articles",
-        abstract: "List the articles: id, date, outlet, title.")
+        abstract: "List the articles: id, date, outlet, title.",
+        discussion: """
+            --query takes the query language the TUI's / prompt takes: words (all of them; the last one \
+            a prefix), "a phrase", OR, -word or NOT word, (grouping), and the fields actor:NAME \
+            outlet:NAME event:ID kind:talks|meeting|summit|call|other date:A..B date:..B date:DAY \
+            date:none since:DAY until:DAY tag:NAME is:marked is:unread is:read has:quote. \
+            --query @NAME runs a query saved in ~/.config/parallax/queries.txt (name = query). The other \
+            filters are fields of the same query, combined with AND. \
+            Example: parallax articles --query 'actor:putin (geneva OR paris) -opinion'
+            """)
 
     @OptionGroup var corpus: CorpusOptions
     @Flag(help: "Print JSON instead of a table.") var json = false
+    @Option(name: [.customShort("q"), .long], help: "A query in the query language (see below), or @NAME for a saved one.")
+    var query: String?
     @Option(help: "Only articles from this outlet (case-insensitive; part of the name is enough).") var outlet: String?
     @Option(help: "Only articles published on or after this date (YYYY-MM-DD).") var since: String?
     @Option(help: "Only articles published on or before this date (YYYY-MM-DD).") var until: String?
-    @Option(help: "Only articles whose title or text contains TEXT (case- and accent-insensitive).") var search: String?
+    @Option(help: "Only articles whose title or text contains these words (the last one a prefix; case- and accent-insensitive).") var search: String?
     @Option(help: "Only articles naming this actor, by any of its names or spellings (zelenskiy finds Zelensky).") var actor: String?
-    @Option(help: "Only articles that report this event (an id from `parallax events`, or its start).") var event: String?
+    @Option(help: "Only articles that report or mention this event (an id from `parallax events`, or part of it).") var event: String?
+
+    /// The flags and `--query` as one typed query, or exit 64 with the error's column.
+    func articleQuery() throws -> ArticleQuery {
+        var parts: [QueryNode] = []
+        if var text = query {
+            if text.hasPrefix("@") {
+                let name = String(text.dropFirst())
+                let saved = SavedQueries.load()
+                Console.warn(saved.problems)
+                guard let q = saved.query(named: name) else {
+                    throw Console.usageFail("no saved query “\(name)” in \(SavedQueries.defaultPath())")
+                }
+                text = q
+            }
+            parts += ArticleQuery(try Self.parse(text)).parts
+        }
+        if let outlet { parts.append(.outlet(outlet)) }
+        let (from, to) = try dateRange()
+        if from != nil || to != nil { parts.append(.date(DayRange(from: from, to: to))) }
+        if let search, !FastText.isBlank(search) { parts += ArticleQuery.words(search) }
+        if let actor { parts.append(.actor(actor)) }
+        if let event { parts.append(.event(event)) }
+        return ArticleQuery(.and(parts))
+    }
+
+    /// Parses a query, or exits 64 with the message and a caret under the column.
+    static func parse(_ text: String) throws -> QueryNode {
+        do {
+            return try QueryParser.parse(text)
+        } catch let e as QueryError {
+            // The query and a caret under the column, on their own lines (each made terminal-safe).
+            let exit = Console.usageFail("\(e)")
+            let caret = String(repeating: " ", count: max(0, e.column - 1)) + "^"
+            FileHandle.standardError.write(Data(("  " + SafeText.sanitize(text) + "\n  " + caret + "\n").utf8))
+            throw exit
+        }
+    }
 
     /// A malformed date is a usage error (exit 64), found before anything is read.
     func validate() throws { _ = try dateRange() }
 
     func run() throws {
-        // The table without actor or event filters needs only the index's article rows: a large corpus
-        // lists at once instead of being loaded whole (actor spellings and event ids need the model).
-        if !json, actor == nil, event == nil {
-            try listFromIndex()
+        let q = try articleQuery()
+        // The table needs only the index's article rows: a large corpus lists at once instead of
+        // being loaded whole. JSON lists each article's actors, which the model has.
+        if !json {
+            try listFromIndex(q)
             return
         }
         let loaded = try self.corpus.loadIndexed()
         let corpus = loaded.corpus
-        var filter = ArticleFilter(outlet: outlet, search: search)
-        (filter.since, filter.until) = try dateRange()
-        // Names and event ids are resolved by the model (spelling variants, id prefixes); the index answers
-        // the query with the canonical names.
-        var eventID: String?
-        if let ev = event {
-            eventID = try IDParts.event(ev, in: corpus).id
-        }
-        var articles: [Article]
-        if let name = actor {
-            let matches = corpus.actors(matching: name)
-            var seen = Set<String>()
-            articles = []
-            for m in matches {
-                for a in try loaded.articles(matching: filter, actor: m.name, event: eventID) where seen.insert(a.id).inserted {
-                    articles.append(a)
-                }
-            }
-        } else {
-            articles = try loaded.articles(matching: filter, event: eventID)
-        }
-        if json {
-            let actors = corpus.actorSummaries()
-            Console.json(.array(articles.map { .object(ArticleJSON.summary($0, in: corpus, actors: actors)) }))
-            return
-        }
-        let table = TextTable(
-            headers: ["ID", "DATE", "OUTLET", "TITLE"],
-            rows: articles.map { a in
-                [a.id, a.published?.day.description ?? "—", a.outlet ?? a.fileName, a.title ?? "(untitled)"]
-            })
-        Console.table(table)
-        Console.out("\(articles.count) of \(corpus.articles.count) articles")
+        let articles = try loaded.articles(matching: q)
+        let actors = corpus.actorSummaries()
+        Console.json(.array(articles.map { .object(ArticleJSON.summary($0, in: corpus, actors: actors)) }))
+        if let note = try Self.undatedNote(q, store: loaded.store) { Console.note(note) }
+    }
+
+    /// What a date filter left out, said rather than silent.
+    static func undatedNote(_ q: ArticleQuery, store: any CorpusStore) throws -> String? {
+        guard let s = store as? SQLiteCorpusStore else { return nil }
+        let n = try s.undatedLeftOut(q)
+        return n == 0 ? nil : "\(n) undated article\(n == 1 ? "" : "s") left out by the date filter (date:none lists them)"
     }
 
     /// `--since` and `--until` as days, or exit with one line naming the one that is not a date.
@@ -75,17 +102,14 @@ struct ArticlesCommand: ParsableCommand {
         return (try day(since, "--since"), try day(until, "--until"))
     }
 
-    /// The table straight from the index's rows (the same rows, order and filters as the model path).
-    private func listFromIndex() throws {
-        var query = ArticleQuery(outlet: outlet)
-        (query.since, query.until) = try dateRange()
-        query.text = search.flatMap { FastText.isBlank($0) ? nil : $0 }
+    /// The table straight from the index's rows.
+    private func listFromIndex(_ query: ArticleQuery) throws {
         // A damaged page met by these queries rebuilds the index too (`withIndex`).
-        let (rows, total) = try IndexedLoading.withIndex(paths: corpus.paths, options: corpus.index,
-                                                          quiet: corpus.quiet, reader: corpus.reader) { roots, store, _ in
+        let (rows, total, note) = try IndexedLoading.withIndex(paths: corpus.paths, options: corpus.index,
+                                                                quiet: corpus.quiet, reader: corpus.reader) { roots, store, _ in
             let total = try store.articleCount()
             guard total > 0 else { throw Console.fail(LoadError.emptyCorpus(roots).description) }
-            return (try store.summaries(query), total)
+            return (try store.summaries(query), total, try Self.undatedNote(query, store: store))
         }
         let table = TextTable(
             headers: ["ID", "DATE", "OUTLET", "TITLE"],
@@ -94,6 +118,6 @@ struct ArticlesCommand: ParsableCommand {
                  a.title ?? "(untitled)"]
             })
         Console.table(table)
-        Console.out("\(rows.count) of \(total) articles")
+        Console.out("\(rows.count) of \(total) articles" + (note.map { "; " + $0 } ?? ""))
     }
 }

@@ -15,8 +15,21 @@ struct IndexCommand: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
     @Flag(help: "Also print the index's counts and size.") var stats = false
+    @Flag(help: "Read every file again and redo the analysis; marks, tags and read state are kept.") var rebuild = false
 
     func run() throws {
+        if rebuild && !corpus.index.noIndex {
+            // Under the index lock, as an update: no other process writes while the files are dropped.
+            let (_, store) = try IndexedLoading.openIndex(paths: corpus.paths, options: corpus.index)
+            let lock = store.path.flatMap { IndexLock.acquireBlocking(index: $0) }
+            do {
+                try store.discardIndexedFiles()
+            } catch {
+                throw IndexedLoading.failure(error, store: store)
+            }
+            withExtendedLifetime(lock) {}
+            store.close()
+        }
         let loaded = try corpus.loadIndexed()
         let r = loaded.report
         let mb = Double(r.bytesRead) / 1_048_576

@@ -273,13 +273,10 @@ final class ProgressBar: @unchecked Sendable {
 }
 
 extension IndexedCorpus {
-    /// The articles matching the CLI's filters, answered by the index (text through FTS5, ranked by
-    /// bm25; otherwise corpus order), as the corpus's articles.
-    func articles(matching filter: ArticleFilter, actor: String? = nil, event: String? = nil) throws -> [Article] {
-        if filter.isEmpty && actor == nil && event == nil { return corpus.articles }
-        let search = filter.search.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-        let query = ArticleQuery(actor: actor, outlet: filter.outlet, since: filter.since, until: filter.until,
-                                 event: event, text: search)
+    /// The articles the query finds, answered by the index (words through FTS5, ranked by bm25;
+    /// otherwise corpus order), as the corpus's articles.
+    func articles(matching query: ArticleQuery) throws -> [Article] {
+        if query.isEmpty { return corpus.articles }
         let ids: [String]
         do {
             ids = try store.summaries(query).map(\.id)

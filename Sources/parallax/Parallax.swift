@@ -19,6 +19,7 @@ struct Parallax: ParsableCommand {
             CompareCommand.self,
             TimelineCommand.self,
             IndexCommand.self,
+            MarkCommand.self, TagCommand.self, WorksetCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

@@ -43,11 +43,12 @@ final class DateParserTests: XCTestCase {
     }
 
     func testRangeParsing() {
-        XCTAssertEqual(ArticleFilter.parseRange("2022-01-20..2022-01-26")?.since?.description, "2022-01-20")
-        XCTAssertEqual(ArticleFilter.parseRange("..2022-01-15")?.until?.description, "2022-01-15")
-        XCTAssertNil(ArticleFilter.parseRange("..2022-01-15")?.since)
-        XCTAssertEqual(ArticleFilter.parseRange("2022-01-10")?.since, ArticleFilter.parseRange("2022-01-10")?.until)
-        XCTAssertNil(ArticleFilter.parseRange("soon"))
-        XCTAssertNil(ArticleFilter.parseRange(".."))
+        XCTAssertEqual(DayRange(parsing: "2022-01-20..2022-01-26")?.from?.description, "2022-01-20")
+        XCTAssertEqual(DayRange(parsing: "..2022-01-15")?.to?.description, "2022-01-15")
+        XCTAssertNil(DayRange(parsing: "..2022-01-15")?.from)
+        XCTAssertEqual(DayRange(parsing: "2022-01-10")?.from, DayRange(parsing: "2022-01-10")?.to)
+        XCTAssertNil(DayRange(parsing: "soon"))
+        XCTAssertNil(DayRange(parsing: ".."))
+        XCTAssertNil(DayRange(parsing: "2022-01-26..2022-01-20"), "a range that ends before it starts")
     }
 }

@@ -65,16 +65,19 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(ryabkov, expected)
         XCTAssertFalse(ryabkov.isEmpty)
 
-        // Outlet (part of the name) and dates agree with the core filter.
-        for filter in [ArticleFilter(outlet: "france"), ArticleFilter(outlet: "bloomberg"),
-                       ArticleFilter(since: Day(iso: "2022-01-26"), until: Day(iso: "2022-01-26")),
-                       ArticleFilter(since: Day(iso: "2022-01-11"))] {
-            let q = ArticleQuery(outlet: filter.outlet, since: filter.since, until: filter.until)
-            XCTAssertEqual(try store.summaries(q).map(\.id), filter.apply(to: corpus.articles).map(\.id), "\(filter)")
+        // Outlet (part of the name) and dates agree with the in-memory evaluation of the same query.
+        let memory = QueryIndex(corpus)
+        for q in [ArticleQuery(outlet: "france"), ArticleQuery(outlet: "bloomberg"),
+                  ArticleQuery(since: Day(iso: "2022-01-26"), until: Day(iso: "2022-01-26")),
+                  ArticleQuery(since: Day(iso: "2022-01-11"))] {
+            XCTAssertEqual(try store.summaries(q).map(\.id), memory.matches(q, user: UserData()).map { corpus.articles[$0].id },
+                           "\(q)")
         }
         // Event.
         let event = try XCTUnwrap(corpus.events.first { $0.articles.count > 1 })
-        XCTAssertEqual(Set(try store.summaries(ArticleQuery(event: event.id)).map(\.id)), Set(event.articles))
+        // Articles that report it or mention it.
+        let linked = event.articles + event.mentionedBy + corpus.primaryEvent.filter { $0.value == event.id }.map(\.key)
+        XCTAssertEqual(Set(try store.summaries(ArticleQuery(event: event.id)).map(\.id)), Set(linked))
 
         // Full text: accent-insensitive, prefix of the last word, with a snippet; combined with a filter.
         let elysee = try store.summaries(ArticleQuery(text: "elysee"))

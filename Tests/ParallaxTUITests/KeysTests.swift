@@ -106,7 +106,7 @@ final class KeysTests: XCTestCase {
             "│                                                                              │",
             "│                                                                              │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
-            " 5 articles · 4 shown · event: Talks in Lisbon     Enter open  ? help  q close",
+            " 5 articles · 4 shown · query: event:ev-lisbon     Enter open  ? help  q close",
         ])
     }
 
@@ -208,7 +208,7 @@ XCTAssertEqual(s.layout.rect(of: .articles)?.width, 32)
         XCTAssertEqual(both.visible.count, 1)
         let removed = Fixtures.press(both, "o <BS> <Enter>").0
         XCTAssertNil(removed.filters.outlet)
-        XCTAssertEqual(removed.filters.dates?.description, "..2023-03-01")
+        XCTAssertEqual(removed.filters.dates.map { QueryParser.format($0) }, "date:..2023-03-01")
         XCTAssertEqual(removed.message, "outlet filter removed · 1 article")
         XCTAssertEqual(Fixtures.press(both, "d").0.prompt?.text, "..2023-03-01")
         XCTAssertNil(Fixtures.press(both, "d <C-u> <Enter>").0.filters.dates)

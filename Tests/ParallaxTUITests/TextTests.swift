@@ -90,16 +90,3 @@ final class TextTests: XCTestCase {
                        [.char("/"), .char("P"), .char("a"), .char("r"), .enter, .backTab, .pageDown, .ctrl("l"), .char(" ")])
     }
 }
-
-final class SearchScanTests: XCTestCase {
-    func testByteSearchFindsEveryPosition() {
-        let hay = Array("the quick brown fox jumps over the lazy dog".utf8)
-        for (needle, want) in [("the", true), ("dog", true), ("t", true), ("g", true), ("quick brown", true),
-                               ("lazy cat", false), ("dogs", false), ("", true), ("z", true), ("the lazy dog", true),
-                               ("xthe", false)] {
-            XCTAssertEqual(MemoryCorpus.contains(hay, Array(needle.utf8)), want, needle)
-        }
-        XCTAssertFalse(MemoryCorpus.contains(Array("ab".utf8), Array("abc".utf8)))
-        XCTAssertTrue(MemoryCorpus.contains(Array("zzzq".utf8), Array("zq".utf8)))
-    }
-}

@@ -58,7 +58,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(cancelled.visible.count, 4)
         let kept = Fixtures.press(s, "/ harvest <Enter>").0
         XCTAssertEqual(kept.visible.count, 1)
-        XCTAssertEqual(kept.filters.search, "harvest")
+        XCTAssertEqual(kept.filters.text, "harvest")
         // Accent- and case-insensitive.
         XCTAssertEqual(Fixtures.press(s, "/ LISBÓN <Enter>").0.visible.count, 3)
     }
@@ -82,7 +82,8 @@ final class UpdateTests: XCTestCase {
             XCTAssertEqual(st.prompt?.completions.first?.value, "volodymyr-zelensky", typed)
         }
         let filtered = Fixtures.press(s, "a zelenskyi <Enter>").0
-        XCTAssertEqual(filtered.filters.actor, "volodymyr-zelensky")
+        XCTAssertEqual(filtered.filters.actor, "Volodymyr Zelensky")
+        XCTAssertEqual(filtered.filters.text, "actor:\"Volodymyr Zelensky\"")
         XCTAssertEqual(Set(filtered.visible.map { filtered.query.article(at: $0).id }), ["a1", "b2", "c3"])
         XCTAssertEqual(Fixtures.press(s, "a nobody <Enter>").0.message, "no actor matches “nobody”")
     }
@@ -90,7 +91,7 @@ final class UpdateTests: XCTestCase {
     func testEnterOnAnActorFiltersByIt() {
         let s = Fixtures.state()
         let st = Fixtures.press(s, "j <Tab> <Tab> j <Enter>").0  // a1, Actors pane, second actor (Lisbon)
-        XCTAssertEqual(st.filters.actor, "lisbon")
+        XCTAssertEqual(st.filters.actor, "Lisbon")
         XCTAssertEqual(st.visible.count, 2)
         XCTAssertEqual(st.focus, .articles)
     }

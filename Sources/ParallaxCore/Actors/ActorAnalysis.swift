@@ -444,18 +444,7 @@ extension Corpus {
     /// The actors a user's name stands for: by canonical name or any alias, compared with the
     /// transliteration-aware key (`zelenskiy` finds Volodymyr Zelensky), or by surname alone.
     public func actors(matching query: String) -> [Actor] {
-        let q = NameKey.phraseKey(query)
-        guard !q.isEmpty else { return [] }
-        let exact = actors.filter { a in
-            ([a.name] + a.aliases).contains { NameKey.phraseKey($0) == q }
-        }
-        if !exact.isEmpty { return exact }
-        let qWords = q.split(separator: " ")
-        return actors.filter { a in
-            ([a.name] + a.aliases).contains { form in
-                let w = NameKey.phraseKey(form).split(separator: " ")
-                return qWords.count == 1 ? w.last == qWords.first : w.suffix(qWords.count) == qWords[...]
-            }
-        }
+        let found = QueryMatch.actorIDs(query, actors: actors.map { ActorNames(id: $0.id, names: [$0.name] + $0.aliases) })
+        return actors.filter { found.contains($0.id) }
     }
 }

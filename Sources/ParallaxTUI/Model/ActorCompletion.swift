@@ -1,3 +1,5 @@
+import ParallaxCore
+
 /// Completion of what the user types at the actor prompt, shared by every `CorpusQuery`: names and
 /// aliases that start with it, then those containing it, then spelling variants (`Fold.nameKey`);
 /// the most mentioned first within each, at most 50.

@@ -18,19 +18,22 @@ public struct ActorSummary: Sendable, Equatable {
 
 /// What a line of the article list shows.
 public struct ArticleRow: Sendable, Equatable {
+    /// The article's id (for its marks and tags).
+    public var id: String
     public var day: Day?
     /// The outlet as displayed (the file name when the article has none).
     public var outlet: String
     /// The title, else the file name.
     public var title: String
-    public init(day: Day?, outlet: String, title: String) {
+    public init(id: String = "", day: Day?, outlet: String, title: String) {
+        self.id = id
         self.day = day
         self.outlet = outlet
         self.title = title
     }
 
     public init(_ a: Article) {
-        self.init(day: a.published?.day, outlet: a.outlet ?? a.fileName, title: a.title ?? a.fileName)
+        self.init(id: a.id, day: a.published?.day, outlet: a.outlet ?? a.fileName, title: a.title ?? a.fileName)
     }
 }
 
@@ -70,9 +73,15 @@ public protocol CorpusQuery: Sendable {
     func actors(inArticles indices: [Int]) -> [ActorSummary]
     /// Mentions and quotes of the article, for highlighting its text.
     func highlights(ofArticle id: String) -> ArticleHighlights
-    /// Indices into `articles` that pass the filters, in display order. `within`, when given, is a
-    /// superset already known to contain every match (incremental search narrows it).
-    func filter(_ filters: Filters, within: [Int]?) -> [Int]
+    /// Display positions of the articles the query finds, in display order. Every implementation
+    /// answers the one typed query (the conformance tests hold them to the same answers).
+    func filter(_ query: ArticleQuery) -> [Int]
+    /// How many undated articles the query's date ranges left out (said on the status line).
+    func undatedLeftOut(_ query: ArticleQuery) -> Int
+    /// The analyst's marks, tags and read state as stored.
+    var userData: UserData { get }
+    /// Records a change to them; returns a message when it could not be stored.
+    func apply(_ change: UserDataChange) -> String?
     /// The comparison of one event as the Compare pane draws it.
     func comparison(ofEvent id: String) -> ComparisonView?
 }

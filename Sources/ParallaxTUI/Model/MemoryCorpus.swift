@@ -1,9 +1,5 @@
 import ParallaxCore
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// Answers `CorpusQuery` from an analysed `Corpus` held in memory, with the indexes the TUI needs
 /// built once at load so that a keypress never scans more than it must.
@@ -23,8 +19,12 @@ public struct MemoryCorpus: CorpusQuery {
     private let quotesPerArticle: [[TextRange]]
     /// Per actor (by index): indices of the articles that mention it.
     private let articlesPerActor: [Set<Int>]
-    /// Folded title + body as UTF-8, for case- and accent-insensitive search without re-folding.
-    private let searchText: [[UInt8]]
+    /// The query evaluator over the corpus (in corpus order), and each corpus position's place in
+    /// display order.
+    private let queries: QueryIndex
+    private let displayPosition: [Int]
+    /// Marks, tags and read state: kept for the session only (`--no-index` writes nothing).
+    private let user = UserDataBox()
     /// Per actor: its name and aliases, folded and as name keys, so completion folds only what is typed.
     private let actorNames: [[(label: String, folded: String, key: String)]]
     public let outlets: [(name: String, articles: Int)]
@@ -33,14 +33,19 @@ public struct MemoryCorpus: CorpusQuery {
 
     public init(_ corpus: Corpus) {
         // Newest first; undated articles after the dated ones, each group in path order.
-        let sorted = corpus.articles.enumerated().sorted { a, b in
-            switch (a.element.published?.day, b.element.published?.day) {
+        let order = corpus.articles.indices.sorted { a, b in
+            switch (corpus.articles[a].published?.day, corpus.articles[b].published?.day) {
             case let (x?, y?) where x != y: return x > y
             case (.some, nil): return true
             case (nil, .some): return false
-            default: return a.offset < b.offset
+            default: return a < b
             }
-        }.map(\.element)
+        }
+        let sorted = order.map { corpus.articles[$0] }
+        var display = [Int](repeating: 0, count: order.count)
+        for (d, c) in order.enumerated() { display[c] = d }
+        displayPosition = display
+        queries = QueryIndex(corpus)
         articles = sorted
         actors = corpus.actors
         events = corpus.events
@@ -75,7 +80,6 @@ public struct MemoryCorpus: CorpusQuery {
         quotesPerArticle = quotes.map { Array(Set($0)).sorted() }
         actorsPerArticle = perArticle.map { $0.sorted { ($0.mentions, -$0.actor) > ($1.mentions, -$1.actor) } }
         articlesPerActor = perActor
-        searchText = sorted.map { Array(Fold.text(($0.title ?? "") + "\n" + $0.body).utf8) }
         actorNames = corpus.actors.map { a in
             var seen = Set<String>()
             return ([a.name] + a.aliases).compactMap { n in
@@ -142,77 +146,43 @@ public struct MemoryCorpus: CorpusQuery {
     /// The name an article's outlet is shown and filtered by.
     public static func outletName(_ a: Article) -> String { a.outlet ?? a.fileName }
 
-    public func filter(_ f: Filters, within: [Int]?) -> [Int] {
-        let candidates = within ?? Array(articles.indices)
-        var actorSet: Set<Int>? = nil
-        if let id = f.actor {
-            actorSet = actorIndex[id].map { articlesPerActor[$0] } ?? []
-        }
-        var eventSet: Set<String>? = nil
-        if let id = f.event {
-            // Articles that report it or mention it: a timeline entry that no article reports
-            // (a call mentioned in passing) should still lead somewhere.
-            let e = event(id: id)
-            var s = Set((e?.articles ?? []) + (e?.mentionedBy ?? []))
-            for (a, e) in primary where e == id { s.insert(a) }
-            eventSet = s
-        }
-        let needle = Array(Fold.text(f.search).utf8)
-        return candidates.filter { i in
-            let a = articles[i]
-            if let s = actorSet, !s.contains(i) { return false }
-            if let o = f.outlet, MemoryCorpus.outletName(a) != o { return false }
-            if let r = f.dates {
-                guard let d = a.published?.day, r.contains(d) else { return false }
-            }
-            if let s = eventSet, !s.contains(a.id) { return false }
-            if !needle.isEmpty, !MemoryCorpus.contains(searchText[i], needle) { return false }
-            return true
-        }
+    public func filter(_ q: ArticleQuery) -> [Int] {
+        var out = queries.matches(q, user: user.value).map { displayPosition[$0] }.sorted()
+        if let limit = q.limit, out.count > limit { out = Array(out.prefix(max(0, limit))) }
+        return out
     }
 
-    /// Byte substring search; both sides are folded UTF-8, so a byte match is a text match.
-    /// libc's vectorised `memchr` finds candidates (`memmem` is a GNU extension Swift does not see): a
-    /// keypress in the search prompt scans every article's text, so this is the hot loop. It anchors on
-    /// the needle's rarest byte (by English letter frequency; anything else counts as rare), because
-    /// anchoring on a common first letter makes `memchr` stop every few bytes.
-    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        let n = needle.count
-        guard n > 0 else { return true }
-        guard hay.count >= n else { return false }
-        var anchor = 0
-        var best = Int.min
-        for (j, b) in needle.enumerated() {
-            let r = rarity(b)
-            if r > best { best = r; anchor = j }
-        }
-        return hay.withUnsafeBytes { h in
-            needle.withUnsafeBytes { nd in
-                guard let base = h.baseAddress, let np = nd.baseAddress else { return false }
-                let byte = Int32(nd[anchor])
-                var i = anchor
-                let last = h.count - n + anchor  // the last position the anchor byte can take
-                while i <= last {
-                    guard let p = memchr(base + i, byte, last - i + 1) else { return false }
-                    let at = base.distance(to: UnsafeRawPointer(p))
-                    if memcmp(base + at - anchor, np, n) == 0 { return true }
-                    i = at + 1
-                }
-                return false
-            }
-        }
+    public func undatedLeftOut(_ q: ArticleQuery) -> Int {
+        queries.undatedLeftOut(q, user: user.value)
     }
 
-    private static let letterFrequency: [UInt8] = Array("etaoinshrdlcumwfgypbvkjxqz".utf8)
+    public var userData: UserData { user.value }
 
-    private static func rarity(_ b: UInt8) -> Int {
-        if b == 0x20 { return -1 }
-        if let i = letterFrequency.firstIndex(of: b) { return i }
-        return 30
+    public func apply(_ change: UserDataChange) -> String? {
+        user.apply(change)
+        return nil
     }
 
     public func comparison(ofEvent id: String) -> ComparisonView? {
         guard let e = event(id: id) else { return nil }
         return ComparisonAdapter.view(Comparison.build(event: e, corpus: corpus))
+    }
+}
+
+/// The session's user data behind a value-typed corpus: shared by its copies, locked.
+final class UserDataBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = UserData()
+
+    var value: UserData {
+        lock.lock()
+        defer { lock.unlock() }
+        return data
+    }
+
+    func apply(_ change: UserDataChange) {
+        lock.lock()
+        data.apply(change)
+        lock.unlock()
     }
 }

@@ -67,8 +67,10 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
 /// Which characters draw lines: Unicode box drawing, or ASCII when the locale cannot show them.
 public struct Glyphs: Sendable, Equatable {
     public var horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight, ellipsis: String
+    /// Beside a marked, or a tagged, article in the list.
+    public var marked = "*", tagged = "+"
     public static let unicode = Glyphs(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐",
-                                       bottomLeft: "└", bottomRight: "┘", ellipsis: "…")
+                                       bottomLeft: "└", bottomRight: "┘", ellipsis: "…", marked: "●", tagged: "•")
     public static let ascii = Glyphs(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
                                      bottomLeft: "+", bottomRight: "+", ellipsis: "~")
 }

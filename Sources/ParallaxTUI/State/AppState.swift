@@ -9,11 +9,19 @@ public enum Overlay: Sendable, Equatable {
 
 /// What a prompt on the status line is asking for.
 public enum PromptKind: String, Sendable, Equatable {
-    case search, actor, outlet, date, event
+    case search, actor, outlet, date, event, tag, saveQuery, savedQuery, export, pipe
+
+    /// A prompt that edits one field of the query (`a o d e`).
+    var isField: Bool { [.actor, .outlet, .date, .event].contains(self) }
 
     var label: String {
         switch self {
-        case .search: return "/"
+        case .search: return "query: "
+        case .tag: return "tag (-tag removes): "
+        case .saveQuery: return "save query as: "
+        case .savedQuery: return "saved query: "
+        case .export: return "export to file (.md or .json): "
+        case .pipe: return "pipe text to command: "
         case .actor: return "actor: "
         case .outlet: return "outlet: "
         case .date: return "date (A..B, ..B, A.., day): "
@@ -41,9 +49,11 @@ public struct Prompt: Sendable, Equatable {
     public var text: String = ""
     public var completions: [Completion] = []
     public var selected: Int = 0
-    /// The search before the prompt opened, restored by Esc.
-    public var previousSearch: String = ""
-    /// Whether the text is still the filter's value the prompt opened with, shown selected: the first
+    /// The query before the prompt opened, restored by Esc.
+    public var previous = Filters()
+    /// Why the typed query does not parse (with the column), shown while typing.
+    public var error: String?
+    /// Whether the text is still the field's value the prompt opened with, shown selected: the first
     /// typed character replaces it, Backspace removes it, Enter keeps the filter as it is.
     public var untouched: Bool = false
     /// Position in this prompt's history while `↑`/`↓` walk it (nil: editing a new line).
@@ -53,10 +63,10 @@ public struct Prompt: Sendable, Equatable {
     /// A completion was picked with Tab, so Enter applies it even on an empty line.
     public var picked = false
 
-    public init(kind: PromptKind, text: String = "", previousSearch: String = "") {
+    public init(kind: PromptKind, text: String = "", previous: Filters = Filters()) {
         self.kind = kind
         self.text = text
-        self.previousSearch = previousSearch
+        self.previous = previous
     }
 }
 
@@ -84,6 +94,14 @@ public struct AppState: Sendable {
     /// What was entered in each prompt, oldest first, for `↑`/`↓` (the session's, not saved).
     public var promptHistory: [PromptKind: [String]] = [:]
     public private(set) var filters = Filters()
+    /// Undated articles the query's date ranges leave out: said on the status line, never silent.
+    public private(set) var undatedLeftOut = 0
+    /// Marks, tags and read state (as stored by the query's backend).
+    public private(set) var userData = UserData()
+    /// Named queries (`queries.txt`), listed and applied by the saved-query prompt.
+    public var savedQueries = SavedQueries()
+    /// Filter changes, for `u` to undo the last.
+    public private(set) var history: [Filters] = []
     /// Display positions (see `CorpusQuery.article(at:)`) of the articles that pass the filters.
     public private(set) var visible: [Int]
     /// Index into `visible`.
@@ -138,6 +156,7 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         visible = Array(0..<query.articleCount)
+        userData = query.userData
         if let w = query.warnings.first {
             message = query.warnings.count == 1 ? w : "\(w) (+\(query.warnings.count - 1) more warnings)"
         } else if let p = keymap.problems.first {
@@ -204,11 +223,16 @@ public struct AppState: Sendable {
     }
 
     /// Sets filters and recomputes the visible list, keeping the selected article if it stays visible.
-    public mutating func setFilters(_ f: Filters, narrowing: Bool = false) {
+    /// `remember`: the change can be undone with `u` (typing in the query prompt is one change).
+    public mutating func setFilters(_ f: Filters, remember: Bool = true) {
         let keep = selectedArticle?.id
-        let within = narrowing ? visible : nil
+        if remember, f != filters {
+            history.append(filters)
+            if history.count > 100 { history.removeFirst() }
+        }
         filters = f
-        visible = query.filter(f, within: within)
+        visible = query.filter(f.query)
+        undatedLeftOut = query.undatedLeftOut(f.query)
         if let id = keep, let k = query.index(ofArticle: id), let i = visible.firstIndex(of: k) {
             selected = i
         } else {
@@ -225,7 +249,9 @@ public struct AppState: Sendable {
     public mutating func replaceQuery(_ q: any CorpusQuery) {
         let keep = selectedArticle?.id
         query = q
-        visible = q.filter(filters, within: nil)
+        visible = q.filter(filters.query)
+        undatedLeftOut = q.undatedLeftOut(filters.query)
+        userData = q.userData
         let hadTimeline = derived.timelineLoaded
         derived = Derived()
         if hadTimeline { loadTimeline() }
@@ -238,16 +264,52 @@ public struct AppState: Sendable {
         refresh()
     }
 
+    /// Changes marks, tags or read state: stored by the query's backend, then shown (a list filtered
+    /// by `is:marked` or `tag:` is filtered again).
+    public mutating func changeUserData(_ change: UserDataChange) {
+        if let problem = query.apply(change) {
+            message = problem
+            return
+        }
+        userData.apply(change)
+        if filters.query.root.usesUserData {
+            let keep = selectedArticle?.id
+            visible = query.filter(filters.query)
+            if let id = keep, let k = query.index(ofArticle: id), let i = visible.firstIndex(of: k) {
+                selected = i
+            } else {
+                selected = min(selected, max(0, visible.count - 1))
+            }
+            refresh()
+        }
+    }
+
+    /// Records `previous` as the state `u` goes back to, when the filters moved away from it (a query
+    /// typed in the prompt is applied as it is typed, and remembered once when accepted).
+    public mutating func remember(_ previous: Filters) {
+        guard previous != filters else { return }
+        history.append(previous)
+        if history.count > 100 { history.removeFirst() }
+    }
+
+    /// Takes back the last filter change.
+    public mutating func undoFilters() -> Bool {
+        guard let last = history.popLast() else { return false }
+        setFilters(last, remember: false)
+        return true
+    }
+
     /// Recomputes cached text, matches, actor rows and comparison when their inputs changed.
     public mutating func refresh() {
         let art = selectedArticle
         let marks = mark.flatMap { m in m.articleID == art?.id ? [m.range] : nil } ?? []
-        let textKey = "\(art?.id ?? "")|\(textWidth)|\(raw)|\(filters.search)|\(marks)"
+        let terms = filters.searchTerms
+        let textKey = "\(art?.id ?? "")|\(textWidth)|\(raw)|\(terms.map(\.raw))|\(marks)"
         if textKey != derived.textKey {
             derived.textKey = textKey
             if let a = art {
                 let source = raw ? a.rawText : a.body
-                let matches = TextLayout.matches(of: filters.search, in: source)
+                let matches = Array(Set(terms.flatMap { TextLayout.matches(of: $0.raw, in: source) })).sorted()
                 if raw {
                     derived.textLines = TextLayout.wrap(source, width: textWidth, matches: matches)
                 } else {

@@ -1,114 +1,85 @@
 import Foundation
 import ParallaxCore
 
-/// An inclusive range of days, open on either side: what the `d` prompt accepts.
-public struct DayRange: Sendable, Equatable, CustomStringConvertible {
-    public var from: Day?
-    public var to: Day?
-    public init(from: Day?, to: Day?) {
-        self.from = from
-        self.to = to
-    }
-
-    /// Parses `2022-01-20..2022-01-26`, `..2022-01-15`, `2022-01-20..` and a single day `2022-01-26`.
-    /// Nil for anything else, including a range that ends before it starts.
-    public init?(parsing text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        if let r = t.range(of: "..") {
-            let a = String(t[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
-            let b = String(t[r.upperBound...]).trimmingCharacters(in: .whitespaces)
-            if a.isEmpty && b.isEmpty { return nil }
-            let from = a.isEmpty ? nil : DayRange.strictDay(a)
-            let to = b.isEmpty ? nil : DayRange.strictDay(b)
-            if !a.isEmpty && from == nil { return nil }
-            if !b.isEmpty && to == nil { return nil }
-            if let f = from, let u = to, u < f { return nil }
-            self.init(from: from, to: to)
-        } else {
-            guard let d = DayRange.strictDay(t) else { return nil }
-            self.init(from: d, to: d)
-        }
-    }
-
-    /// Exactly `YYYY-MM-DD`: `Day(iso:)` also accepts timestamps, which a prompt should not.
-    private static func strictDay(_ s: String) -> Day? {
-        guard s.count == 10 else { return nil }
-        return Day(iso: s)
-    }
-
-    public func contains(_ d: Day) -> Bool {
-        if let f = from, d < f { return false }
-        if let t = to, t < d { return false }
-        return true
-    }
-
-    public var description: String {
-        if let f = from, let t = to, f == t { return f.description }
-        return (from?.description ?? "") + ".." + (to?.description ?? "")
-    }
-}
-
-/// The active filters; they combine (all must hold).
+/// The active query, as the TUI edits it: the `/` prompt replaces it whole; the `a o d e` prompts,
+/// the actors pane and the timeline replace one field of it (a top-level part) and keep the rest.
 public struct Filters: Sendable, Equatable {
-    /// Actor id.
-    public var actor: String?
-    /// Outlet name as displayed (an article without an outlet is known by its file name).
-    public var outlet: String?
-    public var dates: DayRange?
-    /// Event id.
-    public var event: String?
-    /// Case- and accent-insensitive text in title or body.
-    public var search: String = ""
+    public var query: ArticleQuery
 
+    public init(_ query: ArticleQuery = ArticleQuery()) {
+        self.query = query
+    }
+
+    /// Fields as the prompts set them; `search` is query language (words when it does not parse).
     public init(actor: String? = nil, outlet: String? = nil, dates: DayRange? = nil, event: String? = nil,
                 search: String = "") {
-        self.actor = actor
-        self.outlet = outlet
-        self.dates = dates
-        self.event = event
-        self.search = search
+        var parts: [QueryNode] = []
+        if let actor { parts.append(.actor(actor)) }
+        if let outlet { parts.append(.outlet(outlet)) }
+        if let dates { parts.append(.date(dates)) }
+        if let event { parts.append(.event(event)) }
+        if !search.trimmingCharacters(in: .whitespaces).isEmpty {
+            let q = (try? QueryParser.parse(search)) ?? .and(ArticleQuery.words(search))
+            parts += ArticleQuery(q).parts
+        }
+        self.init(ArticleQuery(.and(parts)))
     }
 
-    public var isEmpty: Bool { actor == nil && outlet == nil && dates == nil && event == nil && search.isEmpty }
-}
+    public var isEmpty: Bool { query.isEmpty }
 
-/// Case, accent and spelling-variant folding for matching what a user types against names and text.
-public enum Fold {
-    /// Lowercased, diacritics removed: what search compares.
-    public static func text(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .lowercased()
+    /// The query as the language writes it.
+    public var text: String { query.description }
+
+    /// The first top-level part that `pick` reads a value from.
+    private func field<T>(_ pick: (QueryNode) -> T?) -> T? {
+        for p in query.parts { if let v = pick(p) { return v } }
+        return nil
     }
 
-    /// A looser key for names: folded, letters and digits only, `y`→`i`, `ou`→`u`,
-    /// doubled letters single. `Zelenskyy`, `Zelenskiy` and `Zelensky` share a key; so do
-    /// `Sergey`/`Sergei` and `Dmitry`/`Dmitri`. Transliteration variants are common in news, and a user
-    /// types whichever spelling they last read.
-    public static func nameKey(_ s: String) -> String {
-        var out: [Character] = []
-        let folded = text(s)
-        var prev: Character? = nil
-        var chars = Array(folded)
-        // ou → u (French transliteration: Poutine-style spellings)
-        var i = 0
-        var tmp: [Character] = []
-        while i < chars.count {
-            if chars[i] == "o", i + 1 < chars.count, chars[i + 1] == "u" {
-                tmp.append("u")
-                i += 2
-                continue
+    private mutating func setField(_ node: QueryNode?, where match: (QueryNode) -> Bool) {
+        query = query.replacing(where: match, with: node.map { [$0] } ?? [])
+    }
+
+    public var actor: String? {
+        get { field { if case .actor(let v) = $0 { return v }; return nil } }
+        set { setField(newValue.map(QueryNode.actor)) { if case .actor = $0 { return true }; return false } }
+    }
+
+    public var outlet: String? {
+        get { field { if case .outlet(let v) = $0 { return v }; return nil } }
+        set { setField(newValue.map(QueryNode.outlet)) { if case .outlet = $0 { return true }; return false } }
+    }
+
+    public var event: String? {
+        get { field { if case .event(let v) = $0 { return v }; return nil } }
+        set { setField(newValue.map(QueryNode.event)) { if case .event = $0 { return true }; return false } }
+    }
+
+    /// The date part: a range, or `undated` for `date:none`.
+    public var dates: QueryNode? {
+        get { field { p in
+            switch p {
+            case .date, .undated: return p
+            default: return nil
             }
-            tmp.append(chars[i])
-            i += 1
+        } }
+        set { setField(newValue) { p in
+            switch p {
+            case .date, .undated: return true
+            default: return false
+            }
+        } }
+    }
+
+    /// The words the query looks for (not negated), to highlight in the text.
+    public var searchTerms: [TextTerm] {
+        func collect(_ n: QueryNode) -> [TextTerm] {
+            switch n {
+            case .text(let t): return [t]
+            case .and(let xs), .or(let xs): return xs.flatMap(collect)
+            default: return []
+            }
         }
-        chars = tmp
-        for var c in chars {
-            guard c.isLetter || c.isNumber || c == " " else { continue }
-            if c == "y" { c = "i" }
-            if c == prev { continue }
-            out.append(c)
-            prev = c
-        }
-        return String(out).trimmingCharacters(in: .whitespaces)
+        return collect(query.root)
     }
 }

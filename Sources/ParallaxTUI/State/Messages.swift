@@ -1,3 +1,5 @@
+import ParallaxCore
+
 /// A key as the TUI understands it, independent of ncurses' key codes.
 public enum Key: Hashable, Sendable {
     case char(Character)
@@ -33,6 +35,7 @@ public enum Key: Hashable, Sendable {
         case "del", "delete": self = .delete
         case "space": self = .char(" ")
         case "lt": self = .char("<")
+        case "bar": self = .char("|")
         default:
             let l = n.lowercased()
             if l.count == 3, l.hasPrefix("c-"), let c = l.last, c.isLetter {
@@ -102,6 +105,8 @@ public enum Msg: Sendable, Equatable {
     case key(Key)
     case mouse(MouseEvent)
     case resize(width: Int, height: Int)
+    /// What an effect did (a file written, a command's output), for the status line.
+    case done(String)
 }
 
 /// I/O that `update` asks the backend to perform; `update` itself does none.
@@ -111,4 +116,14 @@ public enum Effect: Sendable, Equatable {
     case redrawAll
     /// Audible/visual bell for a key that does nothing here.
     case bell
+    /// Write the saved queries back to their file.
+    case saveQueries(SavedQueries)
+    /// Write an export (Markdown or JSON, already made safe) to a file the user named.
+    case export(path: String, contents: String)
+    /// Open a URL or file with `$BROWSER` or `xdg-open` (no shell).
+    case openURL(String)
+    /// Copy a clipping (quote or reference with its source) to `$PARALLAX_COPY` or the clippings file.
+    case copy(String)
+    /// Run a command (split into words, no shell) with the text on its standard input.
+    case pipe(command: String, input: String)
 }

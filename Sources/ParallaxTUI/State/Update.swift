@@ -1,3 +1,4 @@
+import Foundation
 import ParallaxCore
 
 /// The app's one state transition: pure, so tests call it directly and the headless renderer and the
@@ -25,6 +26,9 @@ extension AppState {
         case .mouse(let m):
             message = nil
             handleMouse(m)
+            return []
+        case .done(let note):
+            message = note
             return []
         case .key(let k):
             if prompt != nil { return handlePromptKey(k) }
@@ -64,7 +68,13 @@ extension AppState {
         case .prevPane: cycleFocus(-1)
         case .open: open()
         case .back: back()
-        case .search: openPrompt(.search)
+        case .search:
+            // The prompt starts with the query as it stands, to edit: a space after it, unless its
+            // last word is still a prefix (a space would make it a whole word and change the list).
+            let t = filters.text
+            var open = false
+            if case .text(let last)? = filters.query.parts.last { open = last.prefix }
+            prompt = Prompt(kind: .search, text: t.isEmpty || open ? t : t + " ", previous: filters)
         case .filterActor: openPrompt(.actor)
         case .filterOutlet: openPrompt(.outlet)
         case .filterDate: openPrompt(.date)
@@ -73,7 +83,39 @@ extension AppState {
         case .prevMatch: jumpToMatch(-1)
         case .clear:
             setFilters(Filters())
-            message = "filters cleared"
+            message = "query cleared (u undoes)"
+        case .undo:
+            message = undoFilters() ? (filters.isEmpty ? "query undone: none" : "query undone: \(filters.text)") : "nothing to undo"
+        case .mark:
+            guard let a = selectedArticle else { message = "no article selected"; return [] }
+            let on = !userData.marked.contains(a.id)
+            changeUserData(.mark([a.id], on))
+            if message == nil { message = on ? "marked (\(userData.marked.count) marked; is:marked lists them)" : "unmarked" }
+        case .toggleRead:
+            guard let a = selectedArticle else { message = "no article selected"; return [] }
+            let on = !userData.read.contains(a.id)
+            changeUserData(.read([a.id], on))
+            if message == nil { message = on ? "marked read" : "marked unread" }
+        case .tag:
+            guard selectedArticle != nil else { message = "no article selected"; return [] }
+            openPrompt(.tag)
+        case .savedQuery:
+            openPrompt(.savedQuery)
+            if savedQueries.entries.isEmpty { message = "no saved queries yet (S saves the current one)" }
+        case .saveQuery:
+            guard !filters.isEmpty else { message = "no query to save"; return [] }
+            openPrompt(.saveQuery)
+        case .export:
+            openPrompt(.export)
+        case .openURL:
+            guard let a = selectedArticle else { message = "no article selected"; return [] }
+            return [.openURL(a.url ?? a.path)]
+        case .copy:
+            guard let clip = clipping() else { message = "nothing to copy here"; return [] }
+            return [.copy(clip)]
+        case .pipe:
+            guard selectedArticle != nil else { message = "no article selected"; return [] }
+            openPrompt(.pipe)
         case .compare:
             buildComparison()
             if overlay == .comparison { overlay = nil } else if derived.comparison != nil {
@@ -197,7 +239,9 @@ extension AppState {
         }
         switch focus {
         case .articles:
-            guard selectedArticle != nil else { return }
+            guard let a = selectedArticle else { return }
+            // Reading an article marks it read (U takes it back).
+            if !userData.read.contains(a.id) { changeUserData(.read([a.id], true)) }
             focus = .text
             secondary = .text
             refresh()
@@ -206,7 +250,7 @@ extension AppState {
         case .actors:
             guard let a = selectedActor else { return }
             var f = filters
-            f.actor = a.id
+            f.actor = a.name
             applyFilters(f, what: "actor \(a.name)")
             focus = .articles
         case .compare:
@@ -225,6 +269,35 @@ extension AppState {
         let had = f != filters
         setFilters(f)
         message = had ? "\(name) filter removed · \(visible.count) article\(visible.count == 1 ? "" : "s")" : nil
+    }
+
+    /// What `y` copies: the selected compare row with each outlet's cell, else the quote at the top of
+    /// the article's text (or its first), else a reference to the article; always with outlet and date.
+    func clipping() -> String? {
+        func source(outlet: String, date: String, title: String) -> String { "— \(outlet), \(date): “\(title)”" }
+        if overlay == .comparison || focus == .compare, let c = derived.comparison, compareSelected < c.rows.count {
+            let row = c.rows[compareSelected]
+            var lines = ["\(row.label) (\(c.event.title))"]
+            for (i, cell) in row.cells.enumerated() where i < c.columns.count {
+                guard let cell else { continue }
+                let col = c.columns[i]
+                lines.append("  \(cell) " + source(outlet: col.outlet, date: col.date, title: col.headline))
+            }
+            return lines.joined(separator: "\n")
+        }
+        guard let a = selectedArticle else { return nil }
+        let ref = source(outlet: a.outlet ?? a.fileName, date: a.published?.day.description ?? "undated",
+                         title: a.title ?? a.fileName) + (a.url.map { " <\($0)>" } ?? "")
+        let quotes = query.highlights(ofArticle: a.id).quotes
+        let top = derived.textLines.indices.contains(textScroll) ? derived.textLines[textScroll].start : 0
+        if let q = quotes.first(where: { $0.end > top }) ?? quotes.first {
+            let scalars = Array(a.body.unicodeScalars)
+            let lo = max(0, min(q.start, scalars.count)), hi = max(lo, min(q.end, scalars.count))
+            var t = String(String.UnicodeScalarView(scalars[lo..<hi]))
+            t = t.trimmingCharacters(in: .whitespacesAndNewlines)
+            return t + " " + ref
+        }
+        return ref
     }
 
     /// Enter on a compare row: select the row's article and scroll its text to the sentence.
@@ -270,7 +343,7 @@ extension AppState {
     mutating func jumpToMatch(_ d: Int) {
         let m = derived.matches
         guard !m.isEmpty else {
-            message = filters.search.isEmpty ? "no search: press / first" : "no match in this article"
+            message = filters.searchTerms.isEmpty ? "no search: press / first" : "no match in this article"
             return
         }
         // n after the search itself goes to the first match.
@@ -325,43 +398,39 @@ extension AppState {
     /// Opens a prompt holding the filter's current value (selected: typing replaces it).
     mutating func openPrompt(_ kind: PromptKind) {
         if kind == .event { loadTimeline() }
-        let current = currentValue(of: kind)
-        var p = Prompt(kind: kind, text: current, previousSearch: filters.search)
-        // The search narrows as it is typed, so it goes on from the current text rather than replacing it.
-        p.untouched = kind != .search && !current.isEmpty
-        p.completions = completions(for: kind, text: current)
+        var p = Prompt(kind: kind, previous: filters)
+        // A field's prompt starts with its current value, to edit or clear (empty Enter removes it).
+        switch kind {
+        case .actor: p.text = filters.actor ?? ""
+        case .outlet: p.text = filters.outlet ?? ""
+        // (An event is shown by its title, as the completions list it.)
+        case .event: p.text = filters.event.map { query.event(id: $0)?.title ?? $0 } ?? ""
+        case .date: p.text = filters.dates.map { QueryParser.format($0).replacingOccurrences(of: "date:", with: "") } ?? ""
+        default: break
+        }
+        // Shown selected: the first typed character replaces it, Backspace removes it.
+        p.untouched = kind.isField && !p.text.isEmpty
+        p.completions = completions(for: kind, text: p.text)
         prompt = p
         if kind == .actor && query.actorCount == 0 { message = "no actors found in this corpus" }
         if kind == .event && query.events.isEmpty { message = "no events found in this corpus" }
-    }
-
-    /// The value a prompt starts with: what its filter is set to now, as the user would type it.
-    func currentValue(of kind: PromptKind) -> String {
-        switch kind {
-        case .search: return filters.search
-        case .actor: return filters.actor.map { query.actorCard(id: $0)?.name ?? $0 } ?? ""
-        case .outlet: return filters.outlet ?? ""
-        case .date: return filters.dates?.description ?? ""
-        case .event: return filters.event.map { query.event(id: $0)?.title ?? $0 } ?? ""
-        }
     }
 
     mutating func handlePromptKey(_ k: Key) -> [Effect] {
         guard var p = prompt else { return [] }
         switch k {
         case .escape:
-            if p.kind == .search {
-                var f = filters
-                f.search = p.previousSearch
-                setFilters(f)
-            }
+            if p.kind == .search { setFilters(p.previous, remember: false) }
             prompt = nil
             return []
         case .enter:
+            if p.kind == .search, let e = p.error {
+                message = e
+                return []
+            }
             prompt = nil
             remember(p)
-            accept(p)
-            return []
+            return accept(p)
         case .backspace, .delete:
             if p.untouched { p.text = "" } else if !p.text.isEmpty { p.text.removeLast() }
         case .tab:
@@ -401,12 +470,19 @@ extension AppState {
         p.selected = 0
         prompt = p
         if p.kind == .search {
-            // Incremental: a longer query can only narrow the current list.
-            var f = filters
-            let narrowing = p.text.hasPrefix(f.search) && !f.search.isEmpty
-            f.search = p.text
-            setFilters(f, narrowing: narrowing)
+            // As you type: the list follows every query that parses; one that does not keeps the
+            // last list and says why, with the column.
             message = nil
+            do {
+                let q = try ArticleQuery(parsing: p.text)
+                p.error = nil
+                setFilters(Filters(q), remember: false)
+            } catch let e as QueryError {
+                p.error = "column \(e.column): \(e.message)"
+            } catch {
+                p.error = "\(error)"
+            }
+            prompt = p
         }
         return []
     }
@@ -421,65 +497,93 @@ extension AppState {
         promptHistory[p.kind] = Array(h.suffix(100))
     }
 
-    mutating func accept(_ p: Prompt) {
+    mutating func accept(_ p: Prompt) -> [Effect] {
         var f = filters
         let chosen = p.completions.indices.contains(p.selected) ? p.completions[p.selected] : nil
-        // An empty line removes the filter, unless a completion was picked with Tab.
+        // An empty line removes the field, unless a completion was picked with Tab.
         let empty = p.text.trimmingCharacters(in: .whitespaces).isEmpty && !p.picked
-        // Enter on the value the prompt opened with keeps the filter as it is.
-        if p.untouched, !p.picked, p.kind != .search { return }
+        // Enter on the value the prompt opened with keeps the field as it is.
+        if p.untouched, !p.picked, p.kind.isField { return [] }
         switch p.kind {
         case .search:
-            message = filters.search.isEmpty ? nil : "\(visible.count) match\(visible.count == 1 ? "" : "es") for “\(filters.search)”"
+            // The typing was one change: undo goes back to the query before the prompt.
+            remember(p.previous)
+            message = filters.isEmpty ? nil : "\(visible.count) article\(visible.count == 1 ? "" : "s") for \(filters.text)"
             if !derived.matches.isEmpty { matchIndex = -1 }
-        case .actor:
-            // An empty Enter removes this filter; it never silently takes the first completion.
+        case .actor, .outlet, .event:
+            let name = p.kind.rawValue
             if empty {
-                f.actor = nil
-                removeFilter(f, "actor")
-                return
+                // An empty Enter removes the field (never applies a completion no one chose).
+                switch p.kind {
+                case .actor: f.actor = nil
+                case .outlet: f.outlet = nil
+                default: f.event = nil
+                }
+                removeFilter(f, name)
+                return []
             }
             guard let c = chosen else {
-                message = "no actor matches “\(p.text)”"
-                return
+                message = "no \(name) matches “\(p.text)”"
+                return []
             }
-            f.actor = c.value
-            applyFilters(f, what: "actor \(c.label)")
-        case .outlet:
-            if empty {
-                f.outlet = nil
-                removeFilter(f, "outlet")
-                return
+            switch p.kind {
+            case .actor: f.actor = c.label
+            case .outlet: f.outlet = c.value
+            default: f.event = c.value
             }
-            guard let c = chosen else {
-                message = "no outlet matches “\(p.text)”"
-                return
-            }
-            f.outlet = c.value
-            applyFilters(f, what: "outlet \(c.label)")
-        case .event:
-            if empty {
-                f.event = nil
-                removeFilter(f, "event")
-                return
-            }
-            guard let c = chosen else {
-                message = "no event matches “\(p.text)”"
-                return
-            }
-            f.event = c.value
-            applyFilters(f, what: "event “\(c.label)”")
+            applyFilters(f, what: p.kind == .event ? "event “\(c.label)”" : "\(name) \(c.label)")
         case .date:
             if empty {
                 f.dates = nil
                 removeFilter(f, "date")
+            } else if p.text.trimmingCharacters(in: .whitespaces).lowercased() == "none" {
+                f.dates = .undated
+                applyFilters(f, what: "no date")
             } else if let r = DayRange(parsing: p.text) {
-                f.dates = r
+                f.dates = .date(r)
                 applyFilters(f, what: "date \(r)")
             } else {
-                message = "not a date range: “\(p.text)” (try 2022-01-20..2022-01-26, ..2022-01-15, 2022-01-26)"
+                message = "not a date range: “\(p.text)” (try 2022-01-20..2022-01-26, ..2022-01-15, 2022-01-26, none)"
             }
+        case .tag:
+            guard let a = selectedArticle else { return [] }
+            // What was typed, unless a completion was chosen with Tab/↓ (or nothing was typed).
+            var t = p.text.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty || p.selected > 0, let c = chosen { t = c.value }
+            let removing = t.hasPrefix("-")
+            let tag = removing ? String(t.dropFirst()) : t
+            guard !UserData.tagKey(tag).isEmpty else { return [] }
+            changeUserData(.tag([a.id], tag, !removing))
+            if message == nil { message = removing ? "tag “\(tag)” removed" : "tagged “\(tag)” (tag:\(QueryParser.value(tag)) lists them)" }
+        case .saveQuery:
+            let name = p.text.trimmingCharacters(in: .whitespaces)
+            guard SavedQueries.isName(name) else {
+                message = "not a name: “\(name)” (letters, digits, - and _)"
+                return []
+            }
+            savedQueries.set(name, filters.text)
+            message = "saved “\(name)” = \(filters.text)"
+            return [.saveQueries(savedQueries)]
+        case .savedQuery:
+            let name = chosen?.value ?? p.text.trimmingCharacters(in: .whitespaces)
+            guard let text = savedQueries.query(named: name) else {
+                message = empty ? nil : "no saved query “\(name)”"
+                return []
+            }
+            do {
+                applyFilters(Filters(try ArticleQuery(parsing: text)), what: "saved query \(name)")
+            } catch {
+                message = "saved query \(name): \(error)"
+            }
+        case .export:
+            guard !empty else { return [] }
+            let path = (p.text.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
+            return [.export(path: path, contents: exportContents(json: path.lowercased().hasSuffix(".json")))]
+        case .pipe:
+            guard !empty, let a = selectedArticle else { return [] }
+            return [.pipe(command: p.text, input: a.body)]
         }
+        return []
     }
 
     /// Completions for a prompt: actors by name and alias (spelling variants match through
@@ -497,8 +601,20 @@ extension AppState {
         }
         var scored: [(Int, Int, Completion)] = []
         switch kind {
-        case .search, .date:
+        case .search, .date, .saveQuery, .export, .pipe:
             return []
+        case .tag:
+            let typed = text.hasPrefix("-") ? String(text.dropFirst()) : text
+            let prefix = text.hasPrefix("-") ? "-" : ""
+            for (i, t) in userData.tagCounts.enumerated() {
+                if typed.isEmpty || Fold.text(t.tag).hasPrefix(Fold.text(typed)) {
+                    scored.append((0, i, Completion(label: prefix + t.tag, value: prefix + t.tag, note: "\(t.articles)")))
+                }
+            }
+        case .savedQuery:
+            for (i, e) in savedQueries.entries.enumerated() {
+                if let r = rank(e.name) { scored.append((r, i, Completion(label: e.name, value: e.name, note: e.query))) }
+            }
         case .actor:
             return query.completeActors(text)
         case .outlet:

@@ -56,7 +56,7 @@ enum ArticlesView {
         let header = Columns.pad("Date", to: 10) + " " + Columns.pad("Outlet", to: outletW) + " Title"
         b.put(header, x: r.x, y: r.y, style: Style(.header, bold: true), maxX: r.maxX)
         if s.visible.isEmpty {
-            let why = s.filters.isEmpty ? "no articles" : "no article matches the filters (x clears them)"
+            let why = s.filters.isEmpty ? "no articles" : "no article matches the query (u undoes, x clears)"
             b.put(why, x: r.x, y: r.y + 1, style: Style(.dim), maxX: r.maxX)
             return
         }
@@ -71,6 +71,12 @@ enum ArticlesView {
             b.fill(Rect(x: r.x, y: y, width: r.width, height: 1), style: base)
             var x = b.put(a.day.map { $0.description } ?? "undated", x: r.x, y: y,
                           style: isSel ? base : Style(.date), maxX: r.maxX)
+            // The working set in the gap after the date: marked, else tagged.
+            if s.userData.marked.contains(a.id) {
+                b.put(s.glyphs.marked, x: r.x + 10, y: y, style: isSel ? base : Style(.warning, bold: true), maxX: r.maxX)
+            } else if s.userData.tags[a.id] != nil {
+                b.put(s.glyphs.tagged, x: r.x + 10, y: y, style: isSel ? base : Style(.dim), maxX: r.maxX)
+            }
             x = r.x + 11
             b.put(Columns.truncate(a.outlet, to: outletW, ellipsis: s.glyphs.ellipsis),
                   x: x, y: y, style: isSel ? base : Style(.outlet), maxX: r.maxX)
@@ -258,14 +264,14 @@ enum StatusBar {
         return t + ellipsis
     }
 
+    /// The query as typed parts, and the undated articles its dates leave out (never silently).
     static func filterSummary(_ s: AppState) -> String {
         var parts: [String] = []
         let f = s.filters
-        if let a = f.actor { parts.append("actor: " + (s.query.actorCard(id: a)?.name ?? a)) }
-        if let o = f.outlet { parts.append("outlet: " + o) }
-        if let d = f.dates { parts.append("date: \(d)") }
-        if let e = f.event { parts.append("event: " + (s.query.event(id: e)?.title ?? e)) }
-        if !f.search.isEmpty { parts.append("search: “\(f.search)”") }
+        if !f.isEmpty { parts.append("query: " + f.text) }
+        if s.undatedLeftOut > 0 {
+            parts.append("\(s.undatedLeftOut) undated not shown (date:none)")
+        }
         return parts.joined(separator: " · ")
     }
 
@@ -277,7 +283,8 @@ enum StatusBar {
         x = b.put(p.text, x: x, y: rect.y, style: Style(.prompt, reverse: p.untouched))
         b.put(" ", x: x, y: rect.y, style: Style(.prompt, reverse: true))
         var info = ""
-        if p.kind == .search { info = "\(s.visible.count) match\(s.visible.count == 1 ? "" : "es")  Enter keep · Esc cancel" }
+        if p.kind == .search, let e = p.error { info = e }
+        else if p.kind == .search { info = "\(s.visible.count) match\(s.visible.count == 1 ? "" : "es")  Enter keep · Esc cancel" }
         else if let m = s.message { info = m }
         else if p.text.isEmpty { info = "Tab choose · ↑↓ history · Enter on nothing removes the filter · Esc cancel" }
         else { info = "Tab choose · ↑↓ history · Enter apply · Esc cancel" }
