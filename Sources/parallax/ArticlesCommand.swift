@@ -30,7 +30,8 @@ struct ArticlesCommand: ParsableCommand {
     @Option(help: "Only articles that report or mention this event (an id from `parallax events`, or part of it).") var event: String?
 
     /// The flags and `--query` as one typed query, or exit 64 with the error's column.
-    func articleQuery() throws -> ArticleQuery {
+    /// (`eventID`: the `--event` part resolved to one event's id, see `IDParts`.)
+    func articleQuery(eventID: String? = nil) throws -> ArticleQuery {
         var parts: [QueryNode] = []
         if var text = query {
             if text.hasPrefix("@") {
@@ -49,7 +50,7 @@ struct ArticlesCommand: ParsableCommand {
         if from != nil || to != nil { parts.append(.date(DayRange(from: from, to: to))) }
         if let search, !FastText.isBlank(search) { parts += ArticleQuery.words(search) }
         if let actor { parts.append(.actor(actor)) }
-        if let event { parts.append(.event(event)) }
+        if let event { parts.append(.event(eventID ?? event)) }
         return ArticleQuery(.and(parts))
     }
 
@@ -79,10 +80,12 @@ struct ArticlesCommand: ParsableCommand {
         }
         let loaded = try self.corpus.loadIndexed()
         let corpus = loaded.corpus
-        let articles = try loaded.articles(matching: q)
+        // An event part that several events' ids contain is a question back, not a union.
+        let query = try event.map { try articleQuery(eventID: IDParts.event($0, in: corpus).id) } ?? q
+        let articles = try loaded.articles(matching: query)
         let actors = corpus.actorSummaries()
         Console.json(.array(articles.map { .object(ArticleJSON.summary($0, in: corpus, actors: actors)) }))
-        if let note = try Self.undatedNote(q, store: loaded.store) { Console.note(note) }
+        if let note = try Self.undatedNote(query, store: loaded.store) { Console.note(note) }
     }
 
     /// What a date filter left out, said rather than silent.
@@ -109,6 +112,7 @@ struct ArticlesCommand: ParsableCommand {
                                                                 quiet: corpus.quiet, reader: corpus.reader) { roots, store, _ in
             let total = try store.articleCount()
             guard total > 0 else { throw Console.fail(LoadError.emptyCorpus(roots).description) }
+            let query = try event.map { try articleQuery(eventID: IDParts.event($0, among: store.eventList()).id) } ?? query
             return (try store.summaries(query), total, try Self.undatedNote(query, store: store))
         }
         let table = TextTable(

@@ -7,7 +7,11 @@ import ParallaxCore
 /// so that a script never goes on with a guess.
 enum IDParts {
     static func event(_ part: String, in corpus: Corpus) throws -> Event {
-        let found = corpus.events(matching: part)
+        try event(part, among: corpus.events)
+    }
+
+    static func event(_ part: String, among events: [Event]) throws -> Event {
+        let found = Corpus(articles: [], events: events).events(matching: part)
         if found.count == 1 { return found[0] }
         if found.isEmpty { throw Console.fail("no event with id \(part) (run `parallax events` to list them)") }
         throw ambiguous("event id", part, found.map { e in

@@ -75,11 +75,8 @@ extension Corpus {
     /// The events a partial id could mean: the one with that id; else those whose id starts with it;
     /// else those whose id contains it.
     public func events(matching query: String) -> [Event] {
-        let q = query.lowercased()
-        if let e = events.first(where: { $0.id == q }) { return [e] }
-        let prefixed = events.filter { $0.id.hasPrefix(q) }
-        if !prefixed.isEmpty { return prefixed }
-        return events.filter { $0.id.contains(q) }
+        let ids = QueryMatch.eventIDs(query, ids: events.map(\.id))
+        return events.filter { ids.contains($0.id) }
     }
 }
 

@@ -35,10 +35,13 @@ public enum QueryMatch {
         return !v.isEmpty && Fold.text(outlet).contains(v)
     }
 
-    /// The events a value names: the one with that id, else every event whose id contains it.
+    /// The events a value names: the one with that id; else those whose id starts with it; else those
+    /// whose id contains it (the one rule for partial event ids, in queries and on the command line).
     public static func eventIDs(_ value: String, ids: [String]) -> Set<String> {
         let v = value.lowercased()
         if ids.contains(v) { return [v] }
+        let prefixed = ids.filter { $0.hasPrefix(v) }
+        if !prefixed.isEmpty { return Set(prefixed) }
         return Set(ids.filter { $0.contains(v) })
     }
 }
