@@ -34,7 +34,7 @@ enum TUIEffects {
     /// Writes a new file; an existing one is the user's and is left alone.
     static func export(path: String, contents: String) -> String {
         let fm = FileManager.default
-        if fm.fileExists(atPath: path) { return "\(path) exists; nothing written (choose a new name)" }
+        if fm.fileExists(atPath: path) { return "file exists; nothing written (choose a new name): \(path)" }
         let url = URL(fileURLWithPath: path)
         do {
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -252,6 +252,8 @@ XCTAssertEqual(s.layout.rect(of: .articles)?.width, 32)
         XCTAssertEqual(StatusBar.cutAtWord("one two three", to: 9, ellipsis: "…"), "one two…")
         XCTAssertEqual(StatusBar.cutAtWord("one two three", to: 13, ellipsis: "…"), "one two three")
         XCTAssertEqual(StatusBar.cutAtWord("a · b · c", to: 6, ellipsis: "…"), "a · b…")
+        // A path is one long word: it is cut inside rather than dropped whole.
+        XCTAssertEqual(StatusBar.cutAtWord("opening /tmp/a/very/long/path.txt with xdg-open", to: 20, ellipsis: "…"), "opening /tmp/a/very…")
         XCTAssertEqual(StatusBar.cutAtWord("unbreakable", to: 5, ellipsis: "…"), "unbr…")
     }
 }

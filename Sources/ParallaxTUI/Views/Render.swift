@@ -257,7 +257,8 @@ enum StatusBar {
             out.append(c)
             w += cw
         }
-        let cut = lastBreak.isEmpty ? out : lastBreak
+        // (A long path or address is one "word": cut inside it rather than drop it whole.)
+        let cut = lastBreak.isEmpty || CellWidth.of(lastBreak) * 2 < room ? out : lastBreak
         // No dangling separator before the ellipsis.
         var t = cut
         while let l = t.last, l == " " || l == "·" { t.removeLast() }
