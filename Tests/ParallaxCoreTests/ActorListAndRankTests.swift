@@ -25,6 +25,12 @@ final class ActorListAndRankTests: XCTestCase {
              ["Ekwueme Adjovi", "Nana Akufo-Addo", "Oumarou Kpade"]),
             // A list of things of the same shape with no person in it stays a list of things.
             ("The league's leaders are Rovers Kpalime of Togo, Atletico Mbour of Senegal and Etoile Filante of Ghana.", []),
+            // `of The Gambia`; `Cameroon` is the country, not a person's surname of the same key.
+            ("Others were Tchassona Agbeyome of The Gambia, Paul Biya of Cameroon, and Ouedra Zongo of Ethiopia.",
+             ["Ouedra Zongo", "Paul Biya", "Tchassona Agbeyome"]),
+            // A title in the list is not an item (`the Transitional President of Chad`).
+            ("Others were Oumarou Kpade, the Transitional President of Chad, Macky Sall of Senegal and Ouedra Zongo of Togo.",
+             ["Macky Sall", "Ouedra Zongo", "Oumarou Kpade"]),
             // One item alone is not a list.
             ("Fans cheered Rovers Kpalime of Togo on Sunday.", []),
         ])
@@ -66,6 +72,9 @@ final class ActorListAndRankTests: XCTestCase {
              ["Abdel Fattah el-Sisi", "Bashar al-Assad"]),
             ("Arab leaders including Syrian President Bashar Al-Assad arrived in Jeddah.", ["Bashar al-Assad"]),
             ("Asiwaju Bola Ahmed Tinubu was sworn in on Monday.", ["Bola Tinubu"]),
+            ("Officials said Mr Al Assad would attend the summit.", ["Bashar al-Assad"]),
+            // A title joined to other words is not a name.
+            ("The Togolese President, President-in-Office of ECOWAS, held talks.", []),
         ])
     }
 

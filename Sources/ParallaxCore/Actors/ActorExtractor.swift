@@ -403,7 +403,7 @@ struct ActorExtractor: Sendable {
                             // `Bola Ahmed Tinubu`, `Bashar Al Assad`, `Nana Addo Dankwa Akufo-Addo`: the
                             // first and middle names of a known person before the part the gazetteer
                             // knows are that person, not a person of their own.
-                            if knownPersonContinues(tokens, runStart: i, entry: g.entry) { absorbed = (g.entry, j + g.length) }
+                            if knownPersonContinues(tokens, runStart: i, runEnd: j, entry: g.entry) { absorbed = (g.entry, j + g.length) }
                             break
                         }
                         if gazetteer.longestMatch(in: tokens, keys: keys, at: j, adjectives: true) != nil { break }
@@ -413,7 +413,7 @@ struct ActorExtractor: Sendable {
                     }
                     if isArabicArticleName(u) {
                         if let g = gazetteer.longestMatch(in: tokens, keys: keys, at: j),
-                           knownPersonContinues(tokens, runStart: i, entry: g.entry) {
+                           knownPersonContinues(tokens, runStart: i, runEnd: j, entry: g.entry) {
                             absorbed = (g.entry, j + g.length)
                             break
                         }
@@ -449,9 +449,11 @@ struct ActorExtractor: Sendable {
 
     /// Whether the name run from `runStart` is the start of the known person `entry`'s name: the entry is
     /// a person of two or more words whose first word the run's first word can be (Bola … Tinubu).
-    func knownPersonContinues(_ tokens: [ActorToken], runStart: Int, entry: Int) -> Bool {
+    /// A run of particles alone (`Mr Al Assad`) is the article of that name.
+    func knownPersonContinues(_ tokens: [ActorToken], runStart: Int, runEnd: Int, entry: Int) -> Bool {
         let e = gazetteer.entries[entry]
         guard e.kind == .person else { return false }
+        if (runStart..<runEnd).allSatisfy({ lexicon.particles.contains(tokens[$0].lower) }) { return true }
         let words = e.name.split(separator: " ").map(String.init)
         guard words.count >= 2, let first = lexicon.firstName(words) else { return false }
         let t = tokens[runStart]
@@ -649,7 +651,9 @@ struct ActorExtractor: Sendable {
                           segAt: [Int], headline: Set<Int>) {
         struct Item { var lo: Int; var end: Int; var cand: Int?; var known: Bool }
         var spans: [(lo: Int, hi: Int, cand: Int?, known: Bool)] = []
-        for (ci, c) in candidates.enumerated() where (2...4).contains(c.hi - c.lo) && !headline.contains(tokens[c.lo].line) {
+        // A run with a title word in it (`Transitional President of Chad`) is a title, not an item.
+        for (ci, c) in candidates.enumerated() where (2...4).contains(c.hi - c.lo) && !headline.contains(tokens[c.lo].line)
+            && !(c.lo..<c.hi).contains(where: { lexicon.isTitleOrHeadWord(tokens[$0].lower) }) {
             spans.append((c.lo, c.hi, ci, c.evidence == .strong))
         }
         for sg in segments {
@@ -685,9 +689,14 @@ struct ActorExtractor: Sendable {
     func listItemTail(_ tokens: [ActorToken], segments: [Segment], segAt: [Int], after hi: Int) -> Int? {
         guard hi + 1 < tokens.count, tokens[hi].line == tokens[hi - 1].line else { return nil }
         let line = tokens[hi].line
-        if tokens[hi].isWord, tokens[hi].lower == "of" || tokens[hi].lower == "from", segAt[hi + 1] >= 0 {
-            let sg = segments[segAt[hi + 1]]
-            if case .gazetteer(let e) = sg.kind, sg.lo == hi + 1,
+        if tokens[hi].isWord, tokens[hi].lower == "of" || tokens[hi].lower == "from" {
+            // `of The Gambia`, `of the Republic of Benin`.
+            var c = hi + 1
+            if tokens[c].lower == "the", c + 1 < tokens.count { c += 1 }
+            if tokens[c].lower == "republic", c + 2 < tokens.count, tokens[c + 1].lower == "of" { c += 2 }
+            guard segAt[c] >= 0 else { return nil }
+            let sg = segments[segAt[c]]
+            if case .gazetteer(let e) = sg.kind, sg.lo == c,
                gazetteer.entries[e].kind == .country || gazetteer.entries[e].kind == .place {
                 return sg.hi
             }
@@ -792,7 +801,8 @@ struct ActorExtractor: Sendable {
             if t.isPunct, let c = t.punctChar, ",.;:)(!?\u{2013}\u{2014}".unicodeScalars.contains(c) { closed = true; break }
             if case .quote = t.kind { break }
             if t.isWord && !t.isCapitalized && lexicon.speechVerbs.match(tokens, at: k) != nil { return nil }
-            let inRole = segAt[k] >= 0 && segments[segAt[k]].kind == .role
+            // A title word read into a capitalised run (`the Transitional President of Chad`) is still a title.
+            let inRole = (segAt[k] >= 0 && segments[segAt[k]].kind == .role) || (t.isWord && lexicon.roles.contains(t.lower))
             if inRole { hasRole = true }
             // A verb means this is a clause, not an apposition ("…, the American president threatened …").
             if t.isWord && !t.isCapitalized && !inRole && t.lower.count > 4 && t.lower.hasSuffix("ed")
@@ -869,6 +879,8 @@ struct ActorExtractor: Sendable {
         let l = t.lower
         if lexicon.nonNameWords.contains(l) || lexicon.unnamedHeads.contains(l) || lexicon.roles.contains(l)
             || lexicon.thingHeads.contains(l) || lexicon.organizationHeads.contains(l) { return false }
+        // `President-in-Office`, `Minister-designate`: a title joined to other words.
+        if let head = l.split(separator: "-").first, head.count < l.count, lexicon.roles.contains(String(head)) { return false }
         if t.sentenceStart && !lexicon.isGivenKey(t.key) {
             for suf in ["ers", "ists", "ants", "ents", "ors", "ians", "ans", "ies"] where l.hasSuffix(suf) { return false }
         }
