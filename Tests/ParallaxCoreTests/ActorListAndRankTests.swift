@@ -28,6 +28,8 @@ final class ActorListAndRankTests: XCTestCase {
             // `of The Gambia`; `Cameroon` is the country, not a person's surname of the same key.
             ("Others were Tchassona Agbeyome of The Gambia, Paul Biya of Cameroon, and Ouedra Zongo of Ethiopia.",
              ["Ouedra Zongo", "Paul Biya", "Tchassona Agbeyome"]),
+            ("The meeting drew Taoufik Ndeye Sarr (Guinea Bissau), Macky Sall (Senegal), Ekwueme Adjovi (Cote d’Ivoire) and others.",
+             ["Ekwueme Adjovi", "Macky Sall", "Taoufik Ndeye Sarr"]),
             // A title in the list is not an item (`the Transitional President of Chad`).
             ("Others were Oumarou Kpade, the Transitional President of Chad, Macky Sall of Senegal and Ouedra Zongo of Togo.",
              ["Macky Sall", "Ouedra Zongo", "Oumarou Kpade"]),

@@ -703,6 +703,12 @@ struct ActorExtractor: Sendable {
             return nil
         }
         guard tokens[hi].punctChar == "(" else { return nil }
+        // A known place in parentheses, however written (`(Cote d’Ivoire)`).
+        if segAt[hi + 1] >= 0, case .gazetteer(let e) = segments[segAt[hi + 1]].kind,
+           gazetteer.entries[e].kind == .country || gazetteer.entries[e].kind == .place {
+            let end = segments[segAt[hi + 1]].hi
+            if end < tokens.count, tokens[end].punctChar == ")" { return end + 1 }
+        }
         var j = hi + 1
         while j < tokens.count, j - hi <= 5, tokens[j].line == line, tokens[j].isWord, tokens[j].isCapitalized || tokens[j].isAllCaps {
             j += 1
