@@ -166,6 +166,8 @@ struct ActorExtractor: Sendable {
             candidates.append(PersonCandidate(seg: si, lo: lo, hi: hi, evidence: evidence, roles: roles))
         }
 
+        markListedPeople(&candidates, tokens: tokens, segments: segments, segAt: segAt, headline: headline)
+
         // 3. People with full names and evidence first, then everything that may refer to them.
         func nameWords(_ lo: Int, _ hi: Int) -> [String] { (lo..<hi).map { tokens[$0].text } }
         func addPerson(_ c: PersonCandidate) -> Int {
@@ -358,6 +360,16 @@ struct ActorExtractor: Sendable {
                roleChain(tokens, at: i + 1) == nil {
                 gaz = nil
             }
+            // `Foreign Minister Santiago Cafiero`: a one-word place between a title and a capitalised word
+            // is a given name.
+            if let g = gaz, g.length == 1, gazetteer.entries[g.entry].kind == .place, let prev = segs.last,
+               prev.kind == .role, prev.hi == i, i + 1 < n, tokens[i + 1].isWord, tokens[i + 1].isCapitalized,
+               !tokens[i + 1].isAllCaps, !t.possessive, tokens[i + 1].line == t.line,
+               gazetteer.longestMatch(in: tokens, keys: keys, at: i + 1) == nil,
+               gazetteer.longestMatch(in: tokens, keys: keys, at: i + 1, adjectives: true) == nil,
+               roleChain(tokens, at: i + 1) == nil {
+                gaz = nil
+            }
             let adj = (t.isCapitalized || t.isAllCaps) ? gazetteer.longestMatch(in: tokens, keys: keys, at: i, adjectives: true) : nil
             let roleLen = roleChain(tokens, at: i)
             let honor = (t.isCapitalized ? lexicon.honorifics.match(tokens, at: i) : nil).flatMap { len -> Int? in
@@ -378,6 +390,7 @@ struct ActorExtractor: Sendable {
                 && (!lexicon.nonNameWords.contains(t.lower) || lexicon.isGivenKey(t.key)) {
                 var j = i + 1
                 var last = i
+                var absorbed: (entry: Int, end: Int)?
                 while j < n && j - i < 7 && !tokens[last].possessive {
                     let u = tokens[j]
                     guard u.isWord, u.line == t.line, !u.inCredit else { break }
@@ -386,13 +399,24 @@ struct ActorExtractor: Sendable {
                         if isContraction(u) { break }
                         if let r = roleChain(tokens, at: j), j + r < n, tokens[j + r].isCapitalized,
                            tokens[j + r].line == t.line { break }
-                        if gazetteer.longestMatch(in: tokens, keys: keys, at: j) != nil { break }
+                        if let g = gazetteer.longestMatch(in: tokens, keys: keys, at: j) {
+                            // `Bola Ahmed Tinubu`, `Bashar Al Assad`, `Nana Addo Dankwa Akufo-Addo`: the
+                            // first and middle names of a known person before the part the gazetteer
+                            // knows are that person, not a person of their own.
+                            if knownPersonContinues(tokens, runStart: i, runEnd: j, entry: g.entry) { absorbed = (g.entry, j + g.length) }
+                            break
+                        }
                         if gazetteer.longestMatch(in: tokens, keys: keys, at: j, adjectives: true) != nil { break }
                         last = j
                         j += 1
                         continue
                     }
                     if isArabicArticleName(u) {
+                        if let g = gazetteer.longestMatch(in: tokens, keys: keys, at: j),
+                           knownPersonContinues(tokens, runStart: i, runEnd: j, entry: g.entry) {
+                            absorbed = (g.entry, j + g.length)
+                            break
+                        }
                         last = j
                         j += 1
                         continue
@@ -409,6 +433,11 @@ struct ActorExtractor: Sendable {
                     }
                     break
                 }
+                if let a = absorbed {
+                    add(.gazetteer(a.entry), i, a.end)
+                    i = a.end
+                    continue
+                }
                 add(.name, i, last + 1)
                 i = last + 1
                 continue
@@ -416,6 +445,20 @@ struct ActorExtractor: Sendable {
             i += 1
         }
         return (segs, segAt)
+    }
+
+    /// Whether the name run from `runStart` is the start of the known person `entry`'s name: the entry is
+    /// a person of two or more words whose first word the run's first word can be (Bola … Tinubu).
+    /// A run of particles alone (`Mr Al Assad`) is the article of that name.
+    func knownPersonContinues(_ tokens: [ActorToken], runStart: Int, runEnd: Int, entry: Int) -> Bool {
+        let e = gazetteer.entries[entry]
+        guard e.kind == .person else { return false }
+        if (runStart..<runEnd).allSatisfy({ lexicon.particles.contains(tokens[$0].lower) }) { return true }
+        let words = e.name.split(separator: " ").map(String.init)
+        guard words.count >= 2, let first = lexicon.firstName(words) else { return false }
+        let t = tokens[runStart]
+        return NameKey.key(t.text) == NameKey.key(first)
+            || (lexicon.isGivenKey(t.key) && lexicon.compatibleFirstNames(t.text, first) && t.text.count > 1)
     }
 
     /// `I'm`, `Don't`, `We've`: capitalised, but not names.
@@ -467,16 +510,28 @@ struct ActorExtractor: Sendable {
         while j < tokens.count, tokens[j].isWord, tokens[j].line == tokens[i].line {
             if let r = lexicon.roles.match(tokens, at: j) {
                 j += r
+                j += abbreviationDot(tokens, at: j, line: tokens[i].line)
                 lastRoleEnd = j
             } else if let m = lexicon.modifiers.match(tokens, at: j) {
                 j += m
+                j += abbreviationDot(tokens, at: j, line: tokens[i].line)
             } else {
                 break
             }
-            if tokens[j - 1].possessive { break }
+            if tokens[j - 1].isWord && tokens[j - 1].possessive { break }
         }
         // Modifiers after the last role are not part of the title.
         return lastRoleEnd.map { $0 - i }
+    }
+
+    /// 1 when `j` is the full stop of an abbreviated title word (`Maj. Gen.`, `Gov.`) with more of the
+    /// line after it: the title goes on through it, so a rank written with periods reads as one title
+    /// before the name. 0 otherwise.
+    func abbreviationDot(_ tokens: [ActorToken], at j: Int, line: Int) -> Int {
+        guard j > 0, j + 1 < tokens.count, tokens[j].punctChar == ".", tokens[j].start == tokens[j - 1].end,
+              ActorTokenizer.abbreviations.contains(tokens[j - 1].lower), tokens[j + 1].isWord,
+              tokens[j + 1].line == line else { return 0 }
+        return 1
     }
 
     // MARK: - Classification
@@ -566,11 +621,105 @@ struct ActorExtractor: Sendable {
                 roles.append(text(start, lo - 1))
             }
         }
+        // A plural title right before the run (`Ivorian Presidents Alassane Ouattara`).
+        if hi - lo >= 2, lo > 0, tokens[lo - 1].isWord, tokens[lo - 1].line == line, lexicon.isPluralRole(tokens[lo - 1].lower) {
+            evidence = .strong
+        }
+        // A title qualified by what it is of, then a comma: `the governor of the central bank, Godwin
+        // Emefiele`, `Speaker of the House of Representatives, Femi Gbajabiamila`.
+        if evidence < .strong, hi - lo >= 2, lo >= 4, tokens[lo - 1].punctChar == ",",
+           let roleEnd = qualifiedRoleEnd(tokens, segments: segments, segAt: segAt, before: lo - 1) {
+            evidence = .strong
+            if let start = roleStart(tokens, segments: segments, segAt: segAt, before: roleEnd) {
+                roles.append(text(start, lo - 1))
+            }
+        }
         // A known given name opening a run of two or more words (Emily Horne).
         if hi - lo >= 2, lexicon.isGivenKey(tokens[lo].key), !tokens[lo].isAllCaps {
             evidence = .strong
         }
         return (evidence, roles)
+    }
+
+    /// 2b. Lists of people, each named with their country: `Presidents Umaro Sissoco Embalo of
+    /// Guinea-Bissau, Alassane Ouattara of Cote d’Ivoire, and Nana Akufo-Addo of Ghana`, `Dapo Abiodun
+    /// (Ogun); Seyi Makinde (Oyo)`. An item is a run of two to four words followed by `of`/`from` a
+    /// country or place, or by a parenthesised name; the items of one list are people when the list
+    /// opens after a plural title (`Presidents`) or one of them is a known person (the gazetteer, a title,
+    /// a given name): the items share their shape and so their kind.
+    func markListedPeople(_ candidates: inout [PersonCandidate], tokens: [ActorToken], segments: [Segment],
+                          segAt: [Int], headline: Set<Int>) {
+        struct Item { var lo: Int; var end: Int; var cand: Int?; var known: Bool }
+        var spans: [(lo: Int, hi: Int, cand: Int?, known: Bool)] = []
+        // A run with a title word in it (`Transitional President of Chad`) is a title, not an item.
+        for (ci, c) in candidates.enumerated() where (2...4).contains(c.hi - c.lo) && !headline.contains(tokens[c.lo].line)
+            && !(c.lo..<c.hi).contains(where: { lexicon.isTitleOrHeadWord(tokens[$0].lower) }) {
+            spans.append((c.lo, c.hi, ci, c.evidence == .strong))
+        }
+        for sg in segments {
+            if case .gazetteer(let e) = sg.kind, gazetteer.entries[e].kind == .person, !headline.contains(tokens[sg.lo].line) {
+                spans.append((sg.lo, sg.hi, nil, true))
+            }
+        }
+        spans.sort { $0.lo < $1.lo }
+        var items: [Item] = []
+        for sp in spans {
+            if let end = listItemTail(tokens, segments: segments, segAt: segAt, after: sp.hi) {
+                items.append(Item(lo: sp.lo, end: end, cand: sp.cand, known: sp.known))
+            }
+        }
+        var k = 0
+        while k < items.count {
+            var m = k
+            while m + 1 < items.count, isListGap(tokens, from: items[m].end, to: items[m + 1].lo) { m += 1 }
+            let first = items[k].lo
+            let headed = first > 0 && tokens[first - 1].isWord && tokens[first - 1].line == tokens[first].line
+                && lexicon.isPluralRole(tokens[first - 1].lower)
+            if m > k && (headed || items[k...m].contains(where: \.known)) {
+                for it in items[k...m] {
+                    if let ci = it.cand, candidates[ci].evidence < .strong { candidates[ci].evidence = .strong }
+                }
+            }
+            k = m + 1
+        }
+    }
+
+    /// The end of an item's country after a name ending before `hi`: `of Ghana`, `from Ivory Coast`,
+    /// `(Benin Republic)`; nil when none follows.
+    func listItemTail(_ tokens: [ActorToken], segments: [Segment], segAt: [Int], after hi: Int) -> Int? {
+        guard hi + 1 < tokens.count, tokens[hi].line == tokens[hi - 1].line else { return nil }
+        let line = tokens[hi].line
+        if tokens[hi].isWord, tokens[hi].lower == "of" || tokens[hi].lower == "from" {
+            // `of The Gambia`, `of the Republic of Benin`.
+            var c = hi + 1
+            if tokens[c].lower == "the", c + 1 < tokens.count { c += 1 }
+            if tokens[c].lower == "republic", c + 2 < tokens.count, tokens[c + 1].lower == "of" { c += 2 }
+            guard segAt[c] >= 0 else { return nil }
+            let sg = segments[segAt[c]]
+            if case .gazetteer(let e) = sg.kind, sg.lo == c,
+               gazetteer.entries[e].kind == .country || gazetteer.entries[e].kind == .place {
+                return sg.hi
+            }
+            return nil
+        }
+        guard tokens[hi].punctChar == "(" else { return nil }
+        // A known place in parentheses, however written (`(Cote d’Ivoire)`).
+        if segAt[hi + 1] >= 0, case .gazetteer(let e) = segments[segAt[hi + 1]].kind,
+           gazetteer.entries[e].kind == .country || gazetteer.entries[e].kind == .place {
+            let end = segments[segAt[hi + 1]].hi
+            if end < tokens.count, tokens[end].punctChar == ")" { return end + 1 }
+        }
+        var j = hi + 1
+        while j < tokens.count, j - hi <= 5, tokens[j].line == line, tokens[j].isWord, tokens[j].isCapitalized || tokens[j].isAllCaps {
+            j += 1
+        }
+        return j > hi + 1 && j < tokens.count && tokens[j].punctChar == ")" ? j + 1 : nil
+    }
+
+    /// Whether only a list separator (`,`, `;`, `and`, `, and`) stands between two items.
+    func isListGap(_ tokens: [ActorToken], from a: Int, to b: Int) -> Bool {
+        guard a < b, b - a <= 2, b < tokens.count, tokens[a].line == tokens[b].line else { return false }
+        return (a..<b).allSatisfy { tokens[$0].punctChar == "," || tokens[$0].punctChar == ";" || tokens[$0].lower == "and" }
     }
 
     static let auxiliaries: Set<String> = [
@@ -609,6 +758,25 @@ struct ActorExtractor: Sendable {
         return start
     }
 
+    /// The end of the title of `title of|to|for …` ending right before the comma at `comma`, within a few
+    /// words on the line and without punctuation but parentheses; nil when there is none.
+    func qualifiedRoleEnd(_ tokens: [ActorToken], segments: [Segment], segAt: [Int], before comma: Int) -> Int? {
+        let line = tokens[comma].line
+        var k = comma - 1
+        while k >= 0, comma - k <= 12, tokens[k].line == line {
+            if segAt[k] >= 0, segments[segAt[k]].kind == .role {
+                let r = segments[segAt[k]]
+                guard r.hi < comma, ["of", "to", "for"].contains(tokens[r.hi].lower) else { return nil }
+                return r.hi
+            }
+            let t = tokens[k]
+            guard t.isWord || t.punctChar == "(" || t.punctChar == ")" else { return nil }
+            if t.isWord && !t.isCapitalized && lexicon.speechVerbs.match(tokens, at: k) != nil { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
     /// End of an apposition that gives a role, starting at `from` (after a comma), or nil when the
     /// words there are not a role phrase.
     func appositionEnd(_ tokens: [ActorToken], segments: [Segment], segAt: [Int], from: Int) -> Int? {
@@ -639,7 +807,8 @@ struct ActorExtractor: Sendable {
             if t.isPunct, let c = t.punctChar, ",.;:)(!?\u{2013}\u{2014}".unicodeScalars.contains(c) { closed = true; break }
             if case .quote = t.kind { break }
             if t.isWord && !t.isCapitalized && lexicon.speechVerbs.match(tokens, at: k) != nil { return nil }
-            let inRole = segAt[k] >= 0 && segments[segAt[k]].kind == .role
+            // A title word read into a capitalised run (`the Transitional President of Chad`) is still a title.
+            let inRole = (segAt[k] >= 0 && segments[segAt[k]].kind == .role) || (t.isWord && lexicon.roles.contains(t.lower))
             if inRole { hasRole = true }
             // A verb means this is a clause, not an apposition ("…, the American president threatened …").
             if t.isWord && !t.isCapitalized && !inRole && t.lower.count > 4 && t.lower.hasSuffix("ed")
@@ -716,6 +885,8 @@ struct ActorExtractor: Sendable {
         let l = t.lower
         if lexicon.nonNameWords.contains(l) || lexicon.unnamedHeads.contains(l) || lexicon.roles.contains(l)
             || lexicon.thingHeads.contains(l) || lexicon.organizationHeads.contains(l) { return false }
+        // `President-in-Office`, `Minister-designate`: a title joined to other words.
+        if let head = l.split(separator: "-").first, head.count < l.count, lexicon.roles.contains(String(head)) { return false }
         if t.sentenceStart && !lexicon.isGivenKey(t.key) {
             for suf in ["ers", "ists", "ants", "ents", "ors", "ians", "ans", "ies"] where l.hasSuffix(suf) { return false }
         }

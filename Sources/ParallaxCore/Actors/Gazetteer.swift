@@ -35,6 +35,9 @@ public struct Gazetteer: Sendable {
         /// Words written with a possessive in the alias (`Russia's Foreign Ministry`).
         var possessive: [Bool]
         var entry: Int
+        /// The alias's words as spelt (lower case, no accents): which of two aliases with the same keys
+        /// a word is (`Cameroon`, not `Cameron`).
+        var spelling: [String] = []
     }
 
     public private(set) var entries: [Entry] = []
@@ -153,7 +156,10 @@ public struct Gazetteer: Sendable {
             for f in forms {
                 let (keys, caps, poss) = Gazetteer.wordKeys(f)
                 guard let first = keys.first, !first.isEmpty else { continue }
-                phrases[first, default: []].append(Phrase(keys: keys, mustCap: caps, possessive: poss, entry: i))
+                let spelling = ActorTokenizer.tokenize(Array(f.unicodeScalars)).tokens
+                    .filter { $0.isWord || $0.kind == .number }.map { ActorLexicon.spelling($0.text) }
+                phrases[first, default: []].append(Phrase(keys: keys, mustCap: caps, possessive: poss, entry: i,
+                                                          spelling: spelling))
             }
             for adj in e.adjectives {
                 let (keys, caps, poss) = Gazetteer.wordKeys(adj)
@@ -178,8 +184,10 @@ public struct Gazetteer: Sendable {
         guard let candidates = table[keys[i]] else { return nil }
         let t0 = tokens[i]
         guard t0.isWord, t0.isCapitalized || t0.isAllCaps || !(candidates.first?.mustCap.first ?? true) else { return nil }
-        outer: for p in candidates {
+        var found: (entry: Int, length: Int)?
+        outer: for (ci, p) in candidates.enumerated() {
             let len = p.keys.count
+            if let f = found, len < f.length { break }
             guard i + len <= tokens.count else { continue }
             for k in 0..<len {
                 let t = tokens[i + k]
@@ -189,9 +197,16 @@ public struct Gazetteer: Sendable {
                 // the alias is written with it (Russia's Foreign Ministry).
                 if k < len - 1 && t.possessive != p.possessive[k] { continue outer }
             }
-            return (p.entry, len)
+            // Aliases of one length whose keys are equal (Cameroon, Cameron): the one spelt as written wins.
+            let tie = ci + 1 < candidates.count && candidates[ci + 1].keys.count == len
+            if !tie && found == nil { return (p.entry, len) }
+            if p.spelling.count == len,
+               (0..<len).allSatisfy({ ActorLexicon.spelling(tokens[i + $0].text) == p.spelling[$0] }) {
+                return (p.entry, len)
+            }
+            if found == nil { found = (p.entry, len) }
         }
-        return nil
+        return found
     }
 
     /// Person entries whose surname key is within the surname tolerance of `key`.
