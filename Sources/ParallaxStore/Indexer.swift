@@ -161,6 +161,9 @@ public struct Indexer: Sendable {
         }
         let reader = self.reader
         let total = candidates.count
+        // Actors and lead words of the articles read, extracted while each chunk is written.
+        var extracted: [String: Analyzer.Extracted] = [:]
+        var sharedIDs = Set<String>()
         try await withThrowingTaskGroup(of: ChunkResult.self) { group in
             var next = 0
             func launch() {
@@ -207,10 +210,22 @@ public struct Indexer: Sendable {
             var done = 0
             var committed = 0
             while let r = try await group.next() {
+                let read = r.items.flatMap(\.articles)
+                async let extraction = reader.extractWhileReading(read)
                 let writeStart = Date()
                 try store.upsertFiles(r.items)
                 try store.updateFileStates(r.touched)
                 report.writeSeconds += Date().timeIntervalSince(writeStart)
+                // Two articles under one id (the store gives the second another): neither is trusted.
+                for x in await extraction {
+                    let id = x.extraction.articleID
+                    if extracted[id] == nil && !sharedIDs.contains(id) {
+                        extracted[id] = x
+                    } else {
+                        extracted[id] = nil
+                        sharedIDs.insert(id)
+                    }
+                }
                 report.added += r.added
                 report.changed += r.changed
                 report.touched += r.touched.count
@@ -239,7 +254,7 @@ public struct Indexer: Sendable {
             let analysisStart = Date()
             progress?(IndexProgress(done: total, total: total, phase: "analysing"))
             if let cacheStore {
-                try analyseIncrementally(store: cacheStore, version: version, report: &report)
+                try analyseIncrementally(store: cacheStore, version: version, extracted: extracted, report: &report)
             } else {
                 let articles = try store.loadArticlesForAnalysis()
                 let corpus = reader.analyze(articles: articles, warnings: [])
@@ -258,13 +273,13 @@ extension Indexer {
     /// The corpus-level stages over the stored articles, re-extracting only articles without a valid
     /// cached extraction and loading only their texts.
     private func analyseIncrementally(store: any ExtractionCacheStore, version: String,
-                                      report: inout IndexReport) throws {
+                                      extracted: [String: Analyzer.Extracted], report: inout IndexReport) throws {
         var t = Date()
         let articles = try store.loadArticleMetadataForAnalysis()
         let cache = try store.loadExtractions(version: version)
         report.cacheLoadSeconds = Date().timeIntervalSince(t)
         var loadError: (any Error)?
-        let result = reader.analyze(articles: articles, warnings: [], cache: cache) { wanted in
+        let result = reader.analyze(articles: articles, warnings: [], cache: cache, extracted: extracted) { wanted in
             do {
                 let bodies = try store.loadBodies(ids: wanted.map { articles[$0].id })
                 report.bodiesLoaded += wanted.count
