@@ -98,6 +98,8 @@ public struct Indexer: Sendable {
         var articles = 0
         var files = 0
         var warnings: [String] = []
+        /// Actors and lead words of the chunk's articles, extracted in the chunk's task.
+        var extracted: [Analyzer.Extracted] = []
     }
 
     public func update(store: any CorpusStore, roots: [String],
@@ -161,7 +163,7 @@ public struct Indexer: Sendable {
         }
         let reader = self.reader
         let total = candidates.count
-        // Actors and lead words of the articles read, extracted while each chunk is written.
+        // Actors and lead words of the articles read, extracted in each chunk's task.
         var extracted: [String: Analyzer.Extracted] = [:]
         var sharedIDs = Set<String>()
         try await withThrowingTaskGroup(of: ChunkResult.self) { group in
@@ -202,6 +204,8 @@ public struct Indexer: Sendable {
                                              position: c.position),
                             articles: read.articles))
                     }
+                    // Extracted here, beside the other chunks being read, rather than after the writes.
+                    r.extracted = reader.extractWhileReading(r.items.flatMap(\.articles))
                     return r
                 }
             }
@@ -210,14 +214,12 @@ public struct Indexer: Sendable {
             var done = 0
             var committed = 0
             while let r = try await group.next() {
-                let read = r.items.flatMap(\.articles)
-                async let extraction = reader.extractWhileReading(read)
                 let writeStart = Date()
                 try store.upsertFiles(r.items)
                 try store.updateFileStates(r.touched)
                 report.writeSeconds += Date().timeIntervalSince(writeStart)
                 // Two articles under one id (the store gives the second another): neither is trusted.
-                for x in await extraction {
+                for x in r.extracted {
                     let id = x.extraction.articleID
                     if extracted[id] == nil && !sharedIDs.contains(id) {
                         extracted[id] = x
