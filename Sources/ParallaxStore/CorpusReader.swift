@@ -45,6 +45,13 @@ public protocol CorpusReader: Sendable {
     /// articles may come with empty bodies, which `bodies` loads when they must be read.
     func analyze(articles: [Article], warnings: [String], cache: [String: ArticleExtraction],
                  bodies: ([Int]) -> [Int: String]) -> Analyzer.Incremental
+    /// The per-article extractions of articles just read, made while the indexer writes them (on the
+    /// other cores), so the analysis need not load their texts back to extract them; empty when the
+    /// reader has none.
+    func extractWhileReading(_ articles: [Article]) -> [Analyzer.Extracted]
+    /// `analyze(articles:warnings:cache:bodies:)` with the extractions made while reading.
+    func analyze(articles: [Article], warnings: [String], cache: [String: ArticleExtraction],
+                 extracted: [String: Analyzer.Extracted], bodies: ([Int]) -> [Int: String]) -> Analyzer.Incremental
 }
 
 extension CorpusReader {
@@ -64,6 +71,13 @@ extension CorpusReader {
         let unread = articles.indices.filter { articles[$0].body.isEmpty }
         for (i, body) in bodies(unread) where articles.indices.contains(i) { articles[i].body = body }
         return Analyzer.Incremental(corpus: analyze(articles: articles, warnings: warnings), extractions: [])
+    }
+
+    public func extractWhileReading(_ articles: [Article]) -> [Analyzer.Extracted] { [] }
+
+    public func analyze(articles: [Article], warnings: [String], cache: [String: ArticleExtraction],
+                        extracted: [String: Analyzer.Extracted], bodies: ([Int]) -> [Int: String]) -> Analyzer.Incremental {
+        analyze(articles: articles, warnings: warnings, cache: cache, bodies: bodies)
     }
 }
 
@@ -144,6 +158,17 @@ public struct LoaderCorpusReader: CorpusReader {
         // Reads dates only: the same with or without bodies.
         DateInference.resolvePartialDates(&articles, today: nil)
         return Analyzer.analyze(articles: articles, warnings: warnings, cache: cache, bodies: bodies)
+    }
+
+    public func extractWhileReading(_ articles: [Article]) -> [Analyzer.Extracted] {
+        ConcurrentMap.map(articles, Analyzer.extract)
+    }
+
+    public func analyze(articles: [Article], warnings: [String], cache: [String: ArticleExtraction],
+                        extracted: [String: Analyzer.Extracted], bodies: ([Int]) -> [Int: String]) -> Analyzer.Incremental {
+        var articles = articles
+        DateInference.resolvePartialDates(&articles, today: nil)
+        return Analyzer.analyze(articles: articles, warnings: warnings, cache: cache, extracted: extracted, bodies: bodies)
     }
 }
 

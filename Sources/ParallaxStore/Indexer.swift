@@ -160,6 +160,8 @@ public struct Indexer: Sendable {
         var articles = 0
         var files = 0
         var warnings: [String] = []
+        /// Actors and lead words of the chunk's articles, extracted in the chunk's task.
+        var extracted: [Analyzer.Extracted] = []
     }
 
     public func update(store: any CorpusStore, roots: [String],
@@ -224,6 +226,9 @@ public struct Indexer: Sendable {
         let reader = self.reader
         let total = candidates.count
         let tally = ProgressTally(totalFiles: total, totalBytes: candidates.reduce(0) { $0 + max(0, $1.stat.size) })
+        // Actors and lead words of the articles read, extracted in each chunk's task.
+        var extracted: [String: Analyzer.Extracted] = [:]
+        var sharedIDs = Set<String>()
         try await withThrowingTaskGroup(of: ChunkResult.self) { group in
             var next = 0
             func launch() {
@@ -269,6 +274,8 @@ public struct Indexer: Sendable {
                                              position: c.position),
                             articles: read.articles))
                     }
+                    // Extracted here, beside the other chunks being read, rather than after the writes.
+                    r.extracted = reader.extractWhileReading(r.items.flatMap(\.articles))
                     return r
                 }
             }
@@ -281,6 +288,16 @@ public struct Indexer: Sendable {
                 try store.upsertFiles(r.items)
                 try store.updateFileStates(r.touched)
                 report.writeSeconds += Date().timeIntervalSince(writeStart)
+                // Two articles under one id (the store gives the second another): neither is trusted.
+                for x in r.extracted {
+                    let id = x.extraction.articleID
+                    if extracted[id] == nil && !sharedIDs.contains(id) {
+                        extracted[id] = x
+                    } else {
+                        extracted[id] = nil
+                        sharedIDs.insert(id)
+                    }
+                }
                 report.added += r.added
                 report.changed += r.changed
                 report.touched += r.touched.count
@@ -311,7 +328,7 @@ public struct Indexer: Sendable {
             analysing.phase = "analysing"
             progress?(analysing)
             if let cacheStore {
-                try analyseIncrementally(store: cacheStore, version: version, report: &report)
+                try analyseIncrementally(store: cacheStore, version: version, extracted: extracted, report: &report)
             } else {
                 let articles = try store.loadArticlesForAnalysis()
                 let corpus = reader.analyze(articles: articles, warnings: [])
@@ -330,13 +347,13 @@ extension Indexer {
     /// The corpus-level stages over the stored articles, re-extracting only articles without a valid
     /// cached extraction and loading only their texts.
     private func analyseIncrementally(store: any ExtractionCacheStore, version: String,
-                                      report: inout IndexReport) throws {
+                                      extracted: [String: Analyzer.Extracted], report: inout IndexReport) throws {
         var t = Date()
         let articles = try store.loadArticleMetadataForAnalysis()
         let cache = try store.loadExtractions(version: version)
         report.cacheLoadSeconds = Date().timeIntervalSince(t)
         var loadError: (any Error)?
-        let result = reader.analyze(articles: articles, warnings: [], cache: cache) { wanted in
+        let result = reader.analyze(articles: articles, warnings: [], cache: cache, extracted: extracted) { wanted in
             do {
                 let bodies = try store.loadBodies(ids: wanted.map { articles[$0].id })
                 report.bodiesLoaded += wanted.count

@@ -54,6 +54,36 @@ final class ExtractionCacheTests: XCTestCase {
         }
     }
 
+    /// Extractions made while the articles were read (as the indexer makes them) are used without
+    /// loading a text to extract it, kept for the next analysis, and give what a full analysis gives;
+    /// one made under another date or title (a date inferred since, another article under the id) is
+    /// not used.
+    func testExtractionsMadeWhileReadingAreUsedOnlyForTheArticleTheyWereMadeFrom() throws {
+        let articles = try sample()
+        let full = Analyzer.analyze(articles: articles)
+        var extracted: [String: Analyzer.Extracted] = [:]
+        for a in articles { extracted[a.id] = Analyzer.extract(a) }
+        // A stale one: made from another text under the first article's id, with another title.
+        var other = articles[1]
+        other.id = articles[0].id
+        other.title = "Another title"
+        extracted[articles[0].id] = Analyzer.extract(other)
+        // As an index gives them: without their texts, which are loaded when asked for.
+        var stored = articles
+        for i in stored.indices { stored[i].body = "" }
+        var asked: [[Int]] = []
+        let result = Analyzer.analyze(articles: stored, warnings: [], cache: [:], extracted: extracted) { wanted in
+            asked.append(wanted)
+            return Dictionary(uniqueKeysWithValues: wanted.map { ($0, articles[$0].body) })
+        }
+        XCTAssertEqual(summary(result.corpus), summary(full))
+        XCTAssertEqual(result.extractions.count, 5)
+        XCTAssertEqual(result.extractions.map(\.articleID).sorted(), articles.map(\.id).sorted())
+        XCTAssertEqual(result.reusedActors, 0)
+        // Only the stale one's text was loaded to extract it (the events stage asks for texts later).
+        XCTAssertEqual(asked.first, [0])
+    }
+
     func testCachedAnalysisReadsOnlyChangedArticlesAndEqualsFullAnalysis() throws {
         let articles = try sample()
         let full = Analyzer.analyze(articles: articles)

@@ -184,21 +184,24 @@ struct ActorExtractor: Sendable {
             return locals.count - 1
         }
         var pending: [PersonCandidate] = []
+        // The name keys of each local person, made once (refersTo compares every candidate with every
+        // person so far).
+        var nameKeys: [LocalNameKeys?] = []
         for c in candidates {
-            if c.evidence > .none && c.hi - c.lo >= 2 && refersTo(c, tokens: tokens, locals: locals) == nil {
+            if c.evidence > .none && c.hi - c.lo >= 2 && refersTo(c, tokens: tokens, locals: locals, keys: &nameKeys) == nil {
                 personAtToken[c.lo] = addPerson(c)
             } else {
                 pending.append(c)
             }
         }
         for c in pending {
-            if let li = refersTo(c, tokens: tokens, locals: locals) {
+            if let li = refersTo(c, tokens: tokens, locals: locals, keys: &nameKeys) {
                 locals[li].mentions.append(mention(c.lo, c.hi))
                 locals[li].roles += c.roles
                 personAtToken[c.lo] = li
             } else if tokens[c.lo].sentenceStart, c.hi - c.lo >= 2, !lexicon.isGivenKey(tokens[c.lo].key),
                       let li = refersTo(PersonCandidate(seg: c.seg, lo: c.lo + 1, hi: c.hi, evidence: c.evidence, roles: c.roles),
-                                        tokens: tokens, locals: locals) {
+                                        tokens: tokens, locals: locals, keys: &nameKeys) {
                 // "Perhaps Bennett": a sentence-initial word before a known surname.
                 locals[li].mentions.append(mention(c.lo + 1, c.hi))
                 locals[li].roles += c.roles
@@ -225,7 +228,7 @@ struct ActorExtractor: Sendable {
         for s in surnameOnly {
             guard case .gazetteer(let e) = s.kind else { continue }
             let c = PersonCandidate(seg: -1, lo: s.lo, hi: s.hi, evidence: .strong, roles: [])
-            if let li = refersTo(c, tokens: tokens, locals: locals) {
+            if let li = refersTo(c, tokens: tokens, locals: locals, keys: &nameKeys) {
                 locals[li].mentions.append(mention(s.lo, s.hi))
                 personAtToken[s.lo] = li
             } else if gazetteer.entries[e].roleFits(date) {
@@ -280,11 +283,14 @@ struct ActorExtractor: Sendable {
     /// `© MANDEL NGAN, Mikhail Metzel AFP`, `(AP Photo/Evan Vucci)`, `Photo: …`, `Reporting by …;
     /// Editing by …`, and a byline line (`By Anna Smith and Tom Jones`). A credit runs to the end of its
     /// line, or to the closing parenthesis when it opened inside one.
+    /// Built once, not once per article (hashing twenty strings per article was 1% of a build).
+    private static let creditWords: Set<String> = ["reporting", "writing", "editing", "compiled", "photo", "photos",
+                                                   "photograph", "photographs", "credit", "credits", "image", "images",
+                                                   "illustration", "video", "graphic", "produced", "edited", "written",
+                                                   "reported", "additional"]
+
     func markCredits(_ tokens: inout [ActorToken]) {
-        let creditWords: Set<String> = ["reporting", "writing", "editing", "compiled", "photo", "photos",
-                                        "photograph", "photographs", "credit", "credits", "image", "images",
-                                        "illustration", "video", "graphic", "produced", "edited", "written",
-                                        "reported", "additional"]
+        let creditWords = Self.creditWords
         var i = 0
         let n = tokens.count
         while i < n {
@@ -464,6 +470,8 @@ struct ActorExtractor: Sendable {
     /// `I'm`, `Don't`, `We've`: capitalised, but not names.
     func isContraction(_ t: ActorToken) -> Bool {
         // A scalar scan: this runs for every capitalised word, and Foundation's string search is slow.
+        // Most words have no apostrophe: one byte scan (' is 0x27, ’ is E2 80 99).
+        guard t.lower.utf8.contains(where: { $0 == 0x27 || $0 == 0x99 }) else { return false }
         let scalars = Array(t.lower.unicodeScalars)
         guard let apostrophe = scalars.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) else { return false }
         let suffix = String(String.UnicodeScalarView(scalars[(apostrophe + 1)...]))
@@ -472,7 +480,7 @@ struct ActorExtractor: Sendable {
 
     /// `Russia-Ukraine`, `Russia-NATO`: a hyphenated pair of known names is neither a person nor a place.
     func isCompoundOfKnownNames(_ t: ActorToken) -> Bool {
-        guard t.text.contains("-") else { return false }
+        guard t.text.utf8.contains(0x2D) else { return false }
         let parts = t.text.split(separator: "-")
         guard parts.count >= 2 else { return false }
         func known(_ p: Substring) -> Bool {
@@ -848,7 +856,14 @@ struct ActorExtractor: Sendable {
         return matches.count == 1 ? matches[0] : nil
     }
 
-    func refersTo(_ c: PersonCandidate, tokens: [ActorToken], locals: [LocalActor]) -> Int? {
+    /// What `refersTo` compares of a local person's name (its words never change once added).
+    struct LocalNameKeys {
+        var reference: [String]
+        var joined: String
+        var last: String?
+    }
+
+    func refersTo(_ c: PersonCandidate, tokens: [ActorToken], locals: [LocalActor], keys: inout [LocalNameKeys?]) -> Int? {
         let words = (c.lo..<c.hi).map { tokens[$0].text }
         guard let last = words.last else { return nil }
         let lastKey = NameKey.key(last)
@@ -856,14 +871,23 @@ struct ActorExtractor: Sendable {
         let at = tokens[c.lo].start
         var best: Int?
         var bestScore = Int.min
+        while keys.count < locals.count { keys.append(nil) }
         for (i, l) in locals.enumerated() where l.kind == .person {
+            let k: LocalNameKeys
+            if let known = keys[i] {
+                k = known
+            } else {
+                k = LocalNameKeys(reference: lexicon.referenceKeys(l.words), joined: ActorLexicon.joinedKey(l.words),
+                                  last: l.words.last.map { NameKey.key($0) })
+                keys[i] = k
+            }
             if words.count == 1 {
                 // A bare family name: the last word, or the first of a family-name-first name (Kim, Xi).
-                guard lexicon.referenceKeys(l.words).contains(lastKey) else { continue }
-            } else if !joined.isEmpty && joined == ActorLexicon.joinedKey(l.words) {
+                guard k.reference.contains(lastKey) else { continue }
+            } else if !joined.isEmpty && joined == k.joined {
                 // Kim Jong-un = Kim Jong Un.
             } else {
-                guard let lk = l.words.last.map({ NameKey.key($0) }), lk == lastKey else { continue }
+                guard let lk = k.last, lk == lastKey else { continue }
                 if words.count > l.words.count { continue }
                 if let f = lexicon.firstName(words), let g = lexicon.firstName(l.words) {
                     guard lexicon.compatibleFirstNames(f, g) else { continue }

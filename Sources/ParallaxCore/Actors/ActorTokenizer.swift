@@ -221,6 +221,13 @@ enum ActorTokenizer {
 
     /// A String from scalars [a, b), through one UTF-8 buffer (much cheaper than appending scalars).
     static func makeString(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
+        // ASCII (most tokens): written straight into the string's storage, no buffer in between.
+        if b > a, s[a..<b].allSatisfy({ $0.value < 0x80 }) {
+            return String(unsafeUninitializedCapacity: b - a) { buf in
+                for k in a..<b { buf[k - a] = UInt8(truncatingIfNeeded: s[k].value) }
+                return b - a
+            }
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity((b - a) * 2)
         for k in a..<b {
@@ -235,13 +242,14 @@ enum ActorTokenizer {
     }
 
     static func asciiLower(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(b - a)
-        for k in a..<b {
-            let v = UInt8(s[k].value)
-            bytes.append(v >= 65 && v <= 90 ? v + 32 : v)
+        guard b > a else { return "" }
+        return String(unsafeUninitializedCapacity: b - a) { buf in
+            for k in a..<b {
+                let v = UInt8(truncatingIfNeeded: s[k].value)
+                buf[k - a] = v >= 65 && v <= 90 ? v + 32 : v
+            }
+            return b - a
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isLatin(_ u: Unicode.Scalar) -> Bool {

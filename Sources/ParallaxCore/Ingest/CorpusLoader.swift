@@ -120,15 +120,25 @@ public struct CorpusLoader: Sendable {
         var pending = Data()
         var lineNumber = 0
         var skippingLongLine = false
+        // The lines of each block read are parsed on all cores, in line order.
+        var lines: [(number: Int, data: Data)] = []
         func handleLine(_ line: Data) {
             lineNumber += 1
             let trimmed = line.last == 0x0D ? line.dropLast() : line
             guard trimmed.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-            let (doc, warning) = JSONArticles.parseLine(Data(trimmed), path: file.path, lineNumber: lineNumber)
-            if let d = doc { docs.append(RawDocument(path: d.path, format: d.format, text: d.text, given: given.filling(from: d.given), page: d.page)) }
-            if let w = warning, warnings.count < 20 { warnings.append(w) }
+            lines.append((lineNumber, Data(trimmed)))
+        }
+        let path = file.path
+        func parseLines() {
+            let parsed = ConcurrentMap.map(lines) { JSONArticles.parseLine($0.data, path: path, lineNumber: $0.number) }
+            lines.removeAll(keepingCapacity: true)
+            for (doc, warning) in parsed {
+                if let d = doc { docs.append(RawDocument(path: d.path, format: d.format, text: d.text, given: given.filling(from: d.given), page: d.page)) }
+                if let w = warning, warnings.count < 20 { warnings.append(w) }
+            }
         }
         while true {
+            parseLines()
             guard let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty else { break }
             var start = chunk.startIndex
             while let nl = chunk[start...].firstIndex(of: 0x0A) {
@@ -150,6 +160,7 @@ public struct CorpusLoader: Sendable {
             }
         }
         if !pending.isEmpty && !skippingLongLine { handleLine(pending) }
+        parseLines()
         if docs.isEmpty && warnings.isEmpty { warnings.append("\(file.path): no articles in JSONL file") }
         return (docs, warnings)
     }
