@@ -8,6 +8,8 @@ check() { # name, condition-command...
   if "$@"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $name"; fi
 }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+# Its own cache: the default index must not be one that other builds (another schema) left in the user's.
+export XDG_CACHE_HOME=$tmp/cache
 
 "$bin" articles /no/such/path >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "missing path exits 1" test $rc -eq 1

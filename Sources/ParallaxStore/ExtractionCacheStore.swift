@@ -111,13 +111,15 @@ extension SQLiteCorpusStore: ExtractionCacheStore {
     }
 
     public func saveExtractions(_ items: [ArticleExtraction], version: String) throws {
-        // Encoded before the write transaction, on all cores.
-        let encoded = ConcurrentMap.map(items) { e in (e.articleID, Data(e.encodedBase()), Data(e.encodedEvents())) }
         // In short transactions, as the analysis rows: a first build's extractions in one would hold
-        // the write lock for seconds. A version change drops the old rows in the first.
+        // the write lock for seconds. A version change drops the old rows in the first. Each slice is
+        // encoded (on all cores) just before its transaction, not the whole corpus at once: a first
+        // build's encoded extractions were hundreds of megabytes at the peak.
         var offset = 0
         repeat {
-            let slice = encoded[offset..<min(offset + rowsPerTransaction, encoded.count)]
+            let slice = ConcurrentMap.map(Array(items[offset..<min(offset + rowsPerTransaction, items.count)])) { e in
+                (e.articleID, Data(e.encodedBase()), Data(e.encodedEvents()))
+            }
             offset += rowsPerTransaction
             try writer.write { db in
                 if try meta("extract_version", db: db) != version {
@@ -131,7 +133,7 @@ extension SQLiteCorpusStore: ExtractionCacheStore {
                     try stmt.execute(arguments: [base, events, id])
                 }
             }
-        } while offset < encoded.count
+        } while offset < items.count
     }
 }
 

@@ -353,7 +353,7 @@ extension Indexer {
         let cache = try store.loadExtractions(version: version)
         report.cacheLoadSeconds = Date().timeIntervalSince(t)
         var loadError: (any Error)?
-        let result = reader.analyze(articles: articles, warnings: [], cache: cache, extracted: extracted) { wanted in
+        var result = reader.analyze(articles: articles, warnings: [], cache: cache, extracted: extracted) { wanted in
             do {
                 let bodies = try store.loadBodies(ids: wanted.map { articles[$0].id })
                 report.bodiesLoaded += wanted.count
@@ -372,8 +372,19 @@ extension Indexer {
         report.mergeSeconds = result.mergeSeconds
         report.eventsSeconds = result.eventsSeconds
         t = Date()
+        // The extractions are written first and let go, and the texts are dropped (the analysis rows
+        // do not need them), so that writing the rows does not hold all three at once (issue 14: the
+        // peak of a first build). Killed in between, the next update finds the analysis stale and
+        // redoes it from these cached extractions.
+        var extractions: [ArticleExtraction] = []
+        swap(&extractions, &result.extractions)
+        try store.saveExtractions(extractions, version: version)
+        extractions = []
+        for i in result.corpus.articles.indices {
+            result.corpus.articles[i].body = ""
+            result.corpus.articles[i].rawText = ""
+        }
         report.analysisRewrote = try store.replaceAnalysis(of: result.corpus).articlesRewritten
-        try store.saveExtractions(result.extractions, version: version)
         report.analysisWriteSeconds = Date().timeIntervalSince(t)
     }
 }

@@ -292,16 +292,19 @@ public final class SQLiteCorpusStore: CorpusStore {
                 try db.execute(sql: "DELETE FROM actor_alias")
                 try db.execute(sql: "DELETE FROM actor")
                 let ins = try db.cachedStatement(sql: """
-                    INSERT INTO actor (id, position, name, kind, affiliation, is_source, mention_runs, role_runs, quote_runs)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO actor (id, position, name, kind, affiliation, is_source, mention_runs, role_runs, quote_runs,
+                        mention_count, article_count, short_name)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 let alias = try db.cachedStatement(sql: """
                     INSERT INTO actor_alias (actor_id, position, alias, alias_key) VALUES (?, ?, ?, ?)
                     """)
                 for (i, a) in corpus.actors.enumerated() {
                     let runs = rows.actorRuns[a.id] ?? ("", "", "")
+                    // The counts and short name are the actor's aggregates, kept with it (they change
+                    // only with its mention runs, which `actorsHash` covers).
                     try ins.execute(arguments: [a.id, i, a.name, a.kind.rawValue, a.affiliation, a.isSource,
-                                                runs.0, runs.1, runs.2])
+                                                runs.0, runs.1, runs.2, a.mentions.count, a.articleIDs.count, a.shortName])
                     // Position 0 is the canonical name, so every actor can be found by it.
                     for (j, name) in ([a.name] + a.aliases).enumerated() {
                         try alias.execute(arguments: [a.id, j, name, LookupKey.fold(name)])
@@ -337,9 +340,7 @@ public final class SQLiteCorpusStore: CorpusStore {
                 let link = try db.cachedStatement(sql: """
                     INSERT INTO article_event (article_id, event_id, role, position, evidence) VALUES (?, ?, ?, ?, ?)
                     """)
-                let mention = try db.cachedStatement(sql: """
-                    INSERT INTO event_mention (event_id, position, article_id, data) VALUES (?, ?, ?, ?)
-                    """)
+                let mention = try db.cachedStatement(sql: EventMentionRows.insertSQL)
                 let move = try db.cachedStatement(sql: "UPDATE event SET position = ? WHERE id = ?")
                 let encoder = JSONEncoder()
                 for i in range {
@@ -359,8 +360,7 @@ public final class SQLiteCorpusStore: CorpusStore {
                     }
                     for (j, a) in e.mentionedBy.enumerated() { try link.execute(arguments: [a, e.id, "mention", j, nil]) }
                     for (j, m) in e.mentions.enumerated() {
-                        let data = String(decoding: try encoder.encode(m), as: UTF8.self)
-                        try mention.execute(arguments: [e.id, j, m.articleID, data])
+                        try mention.execute(arguments: EventMentionRows.arguments(eventID: e.id, position: j, m))
                     }
                 }
                 return rewritten
@@ -432,16 +432,22 @@ public final class SQLiteCorpusStore: CorpusStore {
                         for d in dels { try d.execute(arguments: [articleID]) }
                     }
                     if let r {
-                        for m in r.mentions {
-                            try insM.execute(arguments: [articleID, m.actor, m.position, m.mention.range.start,
-                                                         m.mention.range.end, m.mention.surface])
+                        for x in r.mentions {
+                            let actor = corpus.actors[Int(x.actor)], m = actor.mentions[Int(x.item)]
+                            try insM.execute(arguments: [articleID, actor.id, Int(x.position), m.range.start,
+                                                         m.range.end, m.surface])
                         }
-                        for x in r.roles { try insR.execute(arguments: [articleID, x.actor, x.position, x.role.role]) }
-                        for q in r.quotes {
-                            try insQ.execute(arguments: [articleID, q.actor, q.position, q.quote.text, q.quote.range.start,
-                                                         q.quote.range.end, q.quote.speaker, q.quote.speakerLabel])
+                        for x in r.roles {
+                            let actor = corpus.actors[Int(x.actor)]
+                            try insR.execute(arguments: [articleID, actor.id, Int(x.position), actor.roles[Int(x.item)].role])
                         }
-                        for (j, q) in r.allQuotes.enumerated() {
+                        for x in r.quotes {
+                            let actor = corpus.actors[Int(x.actor)], q = actor.quotes[Int(x.item)]
+                            try insQ.execute(arguments: [articleID, actor.id, Int(x.position), q.text, q.range.start,
+                                                         q.range.end, q.speaker, q.speakerLabel])
+                        }
+                        for (j, k) in r.allQuotes.enumerated() {
+                            let q = corpus.quotes[Int(k)]
                             try insAQ.execute(arguments: [articleID, j, q.text, q.range.start, q.range.end, q.speaker, q.speakerLabel])
                         }
                         if let e = r.primaryEvent { try insPrimary.execute(arguments: [articleID, e]) }
@@ -528,7 +534,25 @@ public final class SQLiteCorpusStore: CorpusStore {
     }
 
     public func loadCorpus() throws -> Corpus {
-        let articles = try loadArticles(includeRaw: true)
+        try loadCorpus(parts: .all)
+    }
+
+    /// What of the corpus a command reads: the texts (body and raw text) and the events' mentions
+    /// are most of its memory, and most commands print neither.
+    public struct CorpusParts: Sendable, Equatable {
+        public var texts: Bool
+        public var eventMentions: Bool
+        public init(texts: Bool, eventMentions: Bool) {
+            self.texts = texts
+            self.eventMentions = eventMentions
+        }
+        public static let all = CorpusParts(texts: true, eventMentions: true)
+    }
+
+    /// The corpus with only `parts` of it: articles without their texts carry empty bodies, events
+    /// without their mentions an empty `mentions`; everything else is as `loadCorpus()`.
+    public func loadCorpus(parts: CorpusParts) throws -> Corpus {
+        let articles = try loadArticles(includeRaw: parts.texts, asRead: false, withBodies: parts.texts)
         return try writer.read { db in
             // Derived rows come back in corpus order of their article, then their position in it.
             var order: [String: Int] = [:]
@@ -589,11 +613,12 @@ public final class SQLiteCorpusStore: CorpusStore {
             }
             var eventMentions: [String: [EventMention]] = [:]
             let decoder = JSONDecoder()
-            for r in try Row.fetchAll(db, sql: "SELECT event_id, data FROM event_mention ORDER BY event_id, position") {
-                let data: String = r[1]
-                if let m = try? decoder.decode(EventMention.self, from: Data(data.utf8)) {
-                    eventMentions[r[0], default: []].append(m)
-                }
+            let emc = try Row.fetchCursor(db, sql: """
+                SELECT event_id, \(EventMentionRows.columns) FROM event_mention
+                WHERE ? ORDER BY event_id, position
+                """, arguments: [parts.eventMentions])
+            while let r = try emc.next() {
+                eventMentions[r[0], default: []].append(EventMentionRows.mention(from: r, at: 1))
             }
             var participants: [String: [String]] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT event_id, name FROM event_participant ORDER BY event_id, position") {

@@ -15,6 +15,12 @@ enum ActorJSON {
     }
 
     static func actor(_ a: Actor) -> JSONValue {
+        actor(a, mentions: a.mentions.count, articles: a.articleIDs)
+    }
+
+    /// `mentions` and `articles`: the count and the articles of its mentions (an actor read from the
+    /// index without them, `ActorListing`).
+    static func actor(_ a: Actor, mentions: Int, articles: [String]) -> JSONValue {
         .object([
             ("id", .string(a.id)),
             ("name", .string(a.name)),
@@ -24,8 +30,8 @@ enum ActorJSON {
             ("affiliation", .str(a.affiliation)),
             ("source", .bool(a.isSource)),
             ("roles", .array(a.roles.map { .object([("article", .string($0.articleID)), ("role", .string($0.role))]) })),
-            ("mentions", .int(a.mentions.count)),
-            ("articles", .array(a.articleIDs.map(JSONValue.string))),
+            ("mentions", .int(mentions)),
+            ("articles", .array(articles.map(JSONValue.string))),
             ("quotes", .array(a.quotes.map { .object([("article", .string($0.articleID)), ("text", .string($0.text))]) })),
         ])
     }

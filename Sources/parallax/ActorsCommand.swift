@@ -23,7 +23,7 @@ struct ActorsCommand: ParsableCommand {
         // The table needs names and counts only: read from the index's actor rows and one grouped
         // pass over the mentions, not the whole corpus (at 20,000 articles of 50 people each, loading
         // it decoded every mention and event mention: minutes and gigabytes).
-        if !json && !stats && !self.corpus.index.noIndex {
+        if !stats && !self.corpus.index.noIndex {
             try listFromIndex(kind: wanted)
             return
         }
@@ -55,11 +55,19 @@ struct ActorsCommand: ParsableCommand {
 
     /// The same table, in the same order (the corpus's actor order), from the index.
     private func listFromIndex(kind wanted: ActorKind?) throws {
-        let (entries, articles) = try IndexedLoading.withIndex(paths: corpus.paths, options: corpus.index,
-                                                               quiet: corpus.quiet) { roots, store, _ in
+        let json = self.json
+        let (entries, listings, articles) = try IndexedLoading.withIndex(
+            paths: corpus.paths, options: corpus.index, quiet: corpus.quiet, reader: corpus.reader) { roots, store, _ in
             let articles = try store.articleCount()
             guard articles > 0 else { throw Console.fail(LoadError.emptyCorpus(roots).description) }
-            return (try store.actorDirectory(), articles)
+            // JSON: roles and quotes too, still without reading a mention row.
+            return json ? ([], try store.actorListings(), articles) : (try store.actorDirectory(), [], articles)
+        }
+        if json {
+            Console.json(.array(listings.filter { wanted == nil || $0.actor.kind == wanted }.map {
+                ActorJSON.actor($0.actor, mentions: $0.mentionCount, articles: $0.articleIDs)
+            }))
+            return
         }
         let actors = entries.filter { wanted == nil || $0.kind == wanted }
         let table = TextTable(

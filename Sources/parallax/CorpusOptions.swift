@@ -26,6 +26,11 @@ struct CorpusOptions: ParsableArguments {
         try loadIndexed().corpus
     }
 
+    /// The corpus without the parts a command does not print (see `SQLiteCorpusStore.CorpusParts`).
+    func load(parts: SQLiteCorpusStore.CorpusParts) throws -> Corpus {
+        try IndexedLoading.load(paths: paths, options: index, quiet: quiet, reader: reader, parts: parts).corpus
+    }
+
     /// Loads the corpus through the index and keeps the store for the filters.
     func loadIndexed() throws -> IndexedCorpus {
         try IndexedLoading.load(paths: paths, options: index, quiet: quiet, reader: reader)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ParallaxCore
+import ParallaxStore
 
 /// `parallax events`: the meetings, talks and calls the corpus reports, and which articles report each.
 struct EventsCommand: ParsableCommand {
@@ -12,7 +13,9 @@ struct EventsCommand: ParsableCommand {
     @Flag(help: "Also list events only mentioned in passing (no article reports them).") var all = false
 
     func run() throws {
-        let corpus = try self.corpus.load()
+        // Neither the texts nor the events' mentions are printed: not read (at 20,000 articles of 50
+        // event words each, a million mentions).
+        let corpus = try self.corpus.load(parts: .init(texts: false, eventMentions: false))
         let events = corpus.events.filter { all || !$0.articles.isEmpty }
         if json {
             Console.json(.array(events.map { EventJSON.summary($0, in: corpus) }))

@@ -144,9 +144,10 @@ enum IndexedLoading {
     }
 
     static func load(paths: [String], options: IndexOptions, quiet: Bool,
-                     reader: LoaderCorpusReader = LoaderCorpusReader()) throws -> IndexedCorpus {
+                     reader: LoaderCorpusReader = LoaderCorpusReader(),
+                     parts: SQLiteCorpusStore.CorpusParts = .all) throws -> IndexedCorpus {
         try withIndex(paths: paths, options: options, quiet: quiet, reader: reader) { roots, store, report in
-            let corpus = try store.loadCorpus()
+            let corpus = try store.loadCorpus(parts: parts)
             guard !corpus.articles.isEmpty else { throw Console.fail(LoadError.emptyCorpus(roots).description) }
             var loaded = corpus
             loaded.warnings = report.warnings

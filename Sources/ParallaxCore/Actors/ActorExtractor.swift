@@ -75,6 +75,8 @@ struct ActorExtractor: Sendable {
     func extract(articleID: String, body: String, date: Day? = nil) -> ArticleActors {
         let scalars = Array(body.unicodeScalars)
         var (tokens, lineCount) = ActorTokenizer.tokenize(scalars)
+        // Scalars and tokens read; the helpers below add the candidates they compare (see WorkCounter).
+        WorkCounter.count(scalars.count + tokens.count, "actors")
         markCredits(&tokens)
         // One normalisation per distinct word of the article.
         var keyCache: [String: String] = [:]
@@ -183,25 +185,23 @@ struct ActorExtractor: Sendable {
                                      mentions: [mention(c.lo, c.hi)], roles: c.roles))
             return locals.count - 1
         }
+        let personKeys = PersonKeys()
         var pending: [PersonCandidate] = []
-        // The name keys of each local person, made once (refersTo compares every candidate with every
-        // person so far).
-        var nameKeys: [LocalNameKeys?] = []
         for c in candidates {
-            if c.evidence > .none && c.hi - c.lo >= 2 && refersTo(c, tokens: tokens, locals: locals, keys: &nameKeys) == nil {
+            if c.evidence > .none && c.hi - c.lo >= 2 && refersTo(c, tokens: tokens, locals: locals, keys: personKeys) == nil {
                 personAtToken[c.lo] = addPerson(c)
             } else {
                 pending.append(c)
             }
         }
         for c in pending {
-            if let li = refersTo(c, tokens: tokens, locals: locals, keys: &nameKeys) {
+            if let li = refersTo(c, tokens: tokens, locals: locals, keys: personKeys) {
                 locals[li].mentions.append(mention(c.lo, c.hi))
                 locals[li].roles += c.roles
                 personAtToken[c.lo] = li
             } else if tokens[c.lo].sentenceStart, c.hi - c.lo >= 2, !lexicon.isGivenKey(tokens[c.lo].key),
                       let li = refersTo(PersonCandidate(seg: c.seg, lo: c.lo + 1, hi: c.hi, evidence: c.evidence, roles: c.roles),
-                                        tokens: tokens, locals: locals, keys: &nameKeys) {
+                                        tokens: tokens, locals: locals, keys: personKeys) {
                 // "Perhaps Bennett": a sentence-initial word before a known surname.
                 locals[li].mentions.append(mention(c.lo + 1, c.hi))
                 locals[li].roles += c.roles
@@ -228,7 +228,7 @@ struct ActorExtractor: Sendable {
         for s in surnameOnly {
             guard case .gazetteer(let e) = s.kind else { continue }
             let c = PersonCandidate(seg: -1, lo: s.lo, hi: s.hi, evidence: .strong, roles: [])
-            if let li = refersTo(c, tokens: tokens, locals: locals, keys: &nameKeys) {
+            if let li = refersTo(c, tokens: tokens, locals: locals, keys: personKeys) {
                 locals[li].mentions.append(mention(s.lo, s.hi))
                 personAtToken[s.lo] = li
             } else if gazetteer.entries[e].roleFits(date) {
@@ -307,6 +307,7 @@ struct ActorExtractor: Sendable {
                i == 0 || tokens[i - 1].line != t.line {
                 var k = i
                 while k < n && tokens[k].line == t.line { k += 1 }
+                WorkCounter.count(k - i, "actors")
                 if k - i <= 14 && !(tokens[k - 1].punctChar.map { ".!?".unicodeScalars.contains($0) } ?? false) { start = i }
             }
             guard let s = start else { i += 1; continue }
@@ -515,6 +516,7 @@ struct ActorExtractor: Sendable {
     func roleChain(_ tokens: [ActorToken], at i: Int) -> Int? {
         var j = i
         var lastRoleEnd: Int?
+        defer { WorkCounter.count(1 + j - i, "actors") }
         while j < tokens.count, tokens[j].isWord, tokens[j].line == tokens[i].line {
             if let r = lexicon.roles.match(tokens, at: j) {
                 j += r
@@ -742,6 +744,7 @@ struct ActorExtractor: Sendable {
         var k = before - 1
         var start: Int?
         let line = tokens[before - 1].line
+        defer { WorkCounter.count(before - k, "actors") }
         while k >= 0, tokens[k].line == line {
             if segAt[k] >= 0 {
                 let s = segments[segAt[k]]
@@ -839,6 +842,7 @@ struct ActorExtractor: Sendable {
         guard !key.isEmpty, !lexicon.particles.contains(t.lower) else { return nil }
         var all: [Int] = []
         var preceding: [Int] = []
+        WorkCounter.count(locals.count, "actors")
         for (i, l) in locals.enumerated() where l.kind == .person && l.words.count >= 2 {
             guard l.words.dropLast().contains(where: { NameKey.key($0) == key && !lexicon.particles.contains($0.lowercased()) })
             else { continue }
@@ -850,20 +854,37 @@ struct ActorExtractor: Sendable {
     }
 
     func onlyPerson(firstNameKey key: String, in locals: [LocalActor]) -> Int? {
+        WorkCounter.count(locals.count, "actors")
         let matches = locals.indices.filter { i in
             locals[i].kind == .person && locals[i].words.count >= 2 && NameKey.key(locals[i].words[0]) == key
         }
         return matches.count == 1 ? matches[0] : nil
     }
 
-    /// What `refersTo` compares of a local person's name (its words never change once added).
-    struct LocalNameKeys {
-        var reference: [String]
-        var joined: String
-        var last: String?
+    /// The article's persons by the keys `refersTo` matches on, so that a candidate is compared with
+    /// the persons it may name, not with every person (an article naming thousands of people cost
+    /// their square). Locals are only appended and their words and kind never change, so the index
+    /// takes in the new ones at each look-up.
+    final class PersonKeys {
+        var indexed = 0
+        var byReference: [String: [Int]] = [:]
+        var byJoined: [String: [Int]] = [:]
+        var byLast: [String: [Int]] = [:]
+
+        func update(_ locals: [LocalActor], lexicon: ActorLexicon) {
+            while indexed < locals.count {
+                let l = locals[indexed]
+                if l.kind == .person {
+                    for k in Set(lexicon.referenceKeys(l.words)) { byReference[k, default: []].append(indexed) }
+                    byJoined[ActorLexicon.joinedKey(l.words), default: []].append(indexed)
+                    if let last = l.words.last { byLast[NameKey.key(last), default: []].append(indexed) }
+                }
+                indexed += 1
+            }
+        }
     }
 
-    func refersTo(_ c: PersonCandidate, tokens: [ActorToken], locals: [LocalActor], keys: inout [LocalNameKeys?]) -> Int? {
+    func refersTo(_ c: PersonCandidate, tokens: [ActorToken], locals: [LocalActor], keys: PersonKeys) -> Int? {
         let words = (c.lo..<c.hi).map { tokens[$0].text }
         guard let last = words.last else { return nil }
         let lastKey = NameKey.key(last)
@@ -871,23 +892,20 @@ struct ActorExtractor: Sendable {
         let at = tokens[c.lo].start
         var best: Int?
         var bestScore = Int.min
-        while keys.count < locals.count { keys.append(nil) }
-        for (i, l) in locals.enumerated() where l.kind == .person {
-            let k: LocalNameKeys
-            if let known = keys[i] {
-                k = known
-            } else {
-                k = LocalNameKeys(reference: lexicon.referenceKeys(l.words), joined: ActorLexicon.joinedKey(l.words),
-                                  last: l.words.last.map { NameKey.key($0) })
-                keys[i] = k
-            }
+        keys.update(locals, lexicon: lexicon)
+        // The persons that can pass the tests below, in their order (ties go to the first).
+        let candidates: [Int] = words.count == 1 ? keys.byReference[lastKey] ?? []
+            : Array(Set((joined.isEmpty ? [] : keys.byJoined[joined] ?? []) + (keys.byLast[lastKey] ?? []))).sorted()
+        WorkCounter.count(1 + candidates.count, "actors")
+        for i in candidates {
+            let l = locals[i]
             if words.count == 1 {
                 // A bare family name: the last word, or the first of a family-name-first name (Kim, Xi).
-                guard k.reference.contains(lastKey) else { continue }
-            } else if !joined.isEmpty && joined == k.joined {
+                guard lexicon.referenceKeys(l.words).contains(lastKey) else { continue }
+            } else if !joined.isEmpty && joined == ActorLexicon.joinedKey(l.words) {
                 // Kim Jong-un = Kim Jong Un.
             } else {
-                guard let lk = k.last, lk == lastKey else { continue }
+                guard let lk = l.words.last.map({ NameKey.key($0) }), lk == lastKey else { continue }
                 if words.count > l.words.count { continue }
                 if let f = lexicon.firstName(words), let g = lexicon.firstName(l.words) {
                     guard lexicon.compatibleFirstNames(f, g) else { continue }

@@ -88,7 +88,9 @@ struct QuoteFinder: Sendable {
             }
         }
         var inQuote = [Bool](repeating: false, count: n)
-        for (o, c) in spans { for k in o..<min(c + 1, n) { inQuote[k] = true } }
+        var work = 3 * n
+        defer { WorkCounter.count(work, "quotes") }
+        for (o, c) in spans { for k in o..<min(c + 1, n) { inQuote[k] = true; work += 1 } }
         // Mentions of every actor, by token: persons as the extractor marked them, organisations and
         // states from their mention offsets.
         var tokenAt: [Int: Int] = [:]
@@ -130,6 +132,7 @@ struct QuoteFinder: Sendable {
         for (open, close) in spans {
             // Bring the salient subject up to the quote's opening.
             while cursor < open {
+                work += 1
                 if !inQuote[cursor] {
                     if let m = actorAt[cursor], ctx.isPerson[m.actor], isSubject(ctx, at: cursor, end: m.end) {
                         salient = .actor(m.actor)

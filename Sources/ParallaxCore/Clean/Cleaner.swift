@@ -41,6 +41,9 @@ public struct Cleaner: Sendable {
 
     public func clean(_ raw: String) -> CleanedText {
         var lines = splitLines(raw)
+        // Lines visited, weighted by their length where the rules read them (see WorkCounter).
+        var work = raw.utf8.count
+        defer { WorkCounter.count(work, "clean") }
         var removed: [RemovedLine] = []
         var sources: [String] = []
         var evidence: [DateEvidence] = []
@@ -63,6 +66,7 @@ public struct Cleaner: Sendable {
         var doubled = Set<String>()  // printed twice in a row: a photo's alt text and its caption
         var previous: String?
         for (i, l) in lines.enumerated() where !l.text.isEmpty {
+            work += 1
             defer { previous = l.folded }
             guard l.words >= 4 else { continue }
             seen[l.folded, default: 0] += 1
@@ -79,6 +83,7 @@ public struct Cleaner: Sendable {
         var lineEvidence: [(Int, DateEvidence)] = []
         for i in lines.indices where !lines[i].text.isEmpty {
             let l = lines[i]
+            work += 1 + l.text.utf8.count
             let late = i * 2 >= count
             if late, trailerFrom == nil, rules.isTrailer(folded: l.folded, words: l.words) {
                 trailerFrom = i
@@ -140,6 +145,7 @@ public struct Cleaner: Sendable {
             let firstLine = lines.firstIndex(where: { !$0.text.isEmpty })
             for i in 0..<f where !lines[i].text.isEmpty && lines[i].removedBecause == nil {
                 let l = lines[i]
+                work += 1 + l.text.utf8.count
                 // A two-word headline ("Talks fail") counts when it is the first line, alone in its
                 // block, and the story follows within a few lines.
                 let shortHeadline = i == firstLine && l.words == 2 && f - i <= 3 && standsAlone(lines, i)
@@ -155,6 +161,7 @@ public struct Cleaner: Sendable {
         if let last = lastStory, last + 1 < count {
             for i in (last + 1)..<count where !lines[i].text.isEmpty && lines[i].removedBecause == nil {
                 let l = lines[i]
+                work += 1 + l.text.utf8.count
                 if l.words <= 5 && !Cleaner.endsSentence(l.text) {
                     if let o = outlets.outlet(named: l.text) { signature = signature ?? o }
                     lines[i].removedBecause = "sign-off or widget"
@@ -211,29 +218,40 @@ public struct Cleaner: Sendable {
         let pieces = scalars.split(omittingEmptySubsequences: false, whereSeparator: {
             $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}"
         })
+        // The latest line, still open to the lines that continue it: made into a `Line` once, when
+        // it ends (re-made at each continuation, a hard-wrapped paragraph of 256 KB took 24 s).
+        var pending: (text: String, block: Int)?
+        func flush() {
+            if let p = pending { out.append(makeLine(p.text, block: p.block)) }
+            pending = nil
+        }
         for sub in pieces {
             let text = Cleaner.normalizeSpaces(scalars: sub)
             if text.isEmpty {
+                flush()
                 if !previousBlank { block += 1 }
                 previousBlank = true
                 continue
             }
             // Hard-wrapped text: a line that does not end a sentence, followed in the same block by
             // one that continues in lower case, is one logical line.
-            if !previousBlank, let last = out.last, last.block == block, !Cleaner.endsSentence(last.text),
+            if !previousBlank, let last = pending, last.block == block, !Cleaner.endsSentence(last.text),
                text.first?.isLowercase ?? false {
-                out[out.count - 1] = makeLine(last.text + " " + text, block: block)
+                pending?.text += " " + text
                 continue
             }
+            flush()
             previousBlank = false
-            out.append(makeLine(text, block: block))
+            pending = (text, block)
         }
+        flush()
         return out
     }
 
     /// A line's words; Chinese and Japanese, written without spaces, count one word per two
     /// characters, so a paragraph of them is not taken for a one-word navigation line.
     func makeLine(_ text: String, block: Int) -> Line {
+        WorkCounter.count(text.utf8.count, "clean")
         var words = 0
         var ideographic = 0
         var inWord = false

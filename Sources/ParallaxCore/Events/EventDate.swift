@@ -139,6 +139,7 @@ struct DateExpression: Sendable {
         let toks = text.tokens
         let r = sentence.tokens
         var i = r.lowerBound
+        WorkCounter.count(r.count, "events")
         func tok(_ k: Int) -> EventText.Token? { k < r.upperBound && k >= r.lowerBound ? toks[k] : nil }
         func dayNumber(_ k: Int) -> Int? {
             guard let t = tok(k), t.shape == .number || t.shape == .word else { return nil }

@@ -136,6 +136,8 @@ struct EventExtractor: Sendable {
 
     func isFuture(sentence s: EventText.Sentence, text: EventText) -> Bool {
         let keys = text.tokens[s.tokens].map(\.key)
+        // Work: the sentence's tokens, once per cue (see WorkCounter).
+        WorkCounter.count(keys.count * (1 + lexicon.futureCues.count), "events")
         for cue in lexicon.futureCues where cue.count <= keys.count {
             for i in 0...(keys.count - cue.count) where keys[i] == cue[0] {
                 if cue.count == 1 || Array(keys[i..<(i + cue.count)]) == cue { return true }
@@ -151,7 +153,10 @@ struct EventExtractor: Sendable {
         var hits: [Hit] = []
         let toks = text.tokens
         var i = s.tokens.lowerBound
+        var work = 0
+        defer { WorkCounter.count(work, "events") }
         while i < s.tokens.upperBound {
+            work += 1
             let t = toks[i]
             guard t.shape == .word, let cands = lexicon.triggers[t.key] else { i += 1; continue }
             var found: Hit?
@@ -222,6 +227,9 @@ struct EventExtractor: Sendable {
         let hits = triggers(in: s, text: text)
         guard !hits.isEmpty else { return [] }
         let toks = text.tokens
+        // Tokens visited and candidates compared below (see WorkCounter).
+        var work = 0
+        defer { WorkCounter.count(work, "events") }
         let dates = DateExpression.find(in: text, sentence: s, lexicon: lexicon)
         let future = isFuture(sentence: s, text: text)
         let sentenceParticipants = participantsIn(tokens: s.tokens, text: text, actors: bodyRanges ? actors : nil)
@@ -234,7 +242,7 @@ struct EventExtractor: Sendable {
         // sentence dense with event words (a scraped page with no full stops) stays linear.
         func firstHit(atOrAfter t: Int) -> Int {
             var lo = 0, hi = hits.count
-            while lo < hi { let mid = (lo + hi) / 2; if hits[mid].start < t { lo = mid + 1 } else { hi = mid } }
+            while lo < hi { work += 1; let mid = (lo + hi) / 2; if hits[mid].start < t { lo = mid + 1 } else { hi = mid } }
             return lo
         }
         func distance(_ d: Range<Int>, _ h: Hit) -> Int {
@@ -242,6 +250,7 @@ struct EventExtractor: Sendable {
             // A date does not reach past another event word, and a clause break puts it farther away.
             let next = firstHit(atOrAfter: between.lowerBound)
             if next < hits.count, between.contains(hits[next].start) { return Int.max }
+            work += 2 * between.count
             let gap = toks[between].filter { $0.shape != .punct && !light.contains($0.key) }.count
             let breaks = toks[between].filter { [",", ";", "–", "—", "("].contains($0.key) }.count
             return gap * 2 + breaks * 3 + (d.lowerBound >= h.end ? 0 : 1) + (h.trigger.strength == .strong ? 0 : 6)
@@ -253,22 +262,26 @@ struct EventExtractor: Sendable {
         for (di, d) in dates.enumerated() {
             var hi = firstHit(atOrAfter: max(0, d.tokens.lowerBound - reach))
             while hi < hits.count, hits[hi].start <= d.tokens.upperBound + reach {
+                work += 1
                 pairs.append((distance(d.tokens, hits[hi]), di, hi))
                 hi += 1
             }
         }
         pairs.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
         var owner: [Int: Int] = [:]  // date index → hit index
-        var owned = Set<Int>()
-        for (dist, di, hi) in pairs where dist <= 2 * Self.window + 6 && owner[di] == nil && !owned.contains(hi) {
+        var owned: [Int: Int] = [:]  // hit index → date index
+        work += pairs.count
+        for (dist, di, hi) in pairs where dist <= 2 * Self.window + 6 && owner[di] == nil && owned[hi] == nil {
             owner[di] = hi
-            owned.insert(hi)
+            owned[hi] = di
         }
         for (n, h) in hits.enumerated() {
             let lo = n > 0 ? hits[n - 1].end : s.tokens.lowerBound
             let hi = n + 1 < hits.count ? hits[n + 1].start : s.tokens.upperBound
+            // The date this word owns, looked up (a loop over every date for every word was quadratic
+            // in a sentence dense with both).
             var best: (DateExpression, Int)?
-            for (di, d) in dates.enumerated() where owner[di] == n { best = (d, distance(d.tokens, h)) }
+            if let di = owned[n] { best = (dates[di], distance(dates[di].tokens, h)) }
             // Who takes part: the names between the midpoints to the neighbouring event words.
             let pLo = n > 0 ? (hits[n - 1].end + h.start) / 2 : s.tokens.lowerBound
             let pHi = n + 1 < hits.count ? (h.end + hits[n + 1].start + 1) / 2 : s.tokens.upperBound
@@ -279,6 +292,7 @@ struct EventExtractor: Sendable {
             var place: (String, TextRange)?
             var k = h.end
             while k < min(hi, h.end + Self.window) {
+                work += 1
                 if toks[k].key == "in" || toks[k].key == "at" {
                     if let (name, e) = knownPlace(at: k + 1, limit: hi, text: text) {
                         place = (name, TextRange(start: toks[k + 1].start, end: toks[e - 1].end)); break
@@ -292,6 +306,7 @@ struct EventExtractor: Sendable {
             }
             if place == nil {
                 for back in 1...3 where h.start - back >= lo {
+                    work += 1
                     let j = h.start - back
                     if let (name, e) = knownPlace(at: j, limit: h.start, text: text), e >= h.start - 1,
                        !lexicon.isCountry(name) {
@@ -302,6 +317,7 @@ struct EventExtractor: Sendable {
             if place == nil {
                 var j = h.start - 1
                 while j >= max(lo, h.start - 8) {
+                    work += 1
                     if toks[j].key == "in" || toks[j].key == "at", let (name, e) = knownPlace(at: j + 1, limit: h.start, text: text) {
                         place = (name, TextRange(start: toks[j + 1].start, end: toks[e - 1].end)); break
                     }
@@ -363,6 +379,7 @@ struct EventExtractor: Sendable {
         if words.count >= 4, words.filter(\.capitalized).count * 10 >= words.count * 7 { return [] }
         func add(_ name: String) { if seen.insert(name.lowercased()).inserted { out.append(name) } }
         var i = r.lowerBound
+        WorkCounter.count(2 * r.count, "events")
         while i < r.upperBound {
             let t = toks[i]
             guard t.shape == .word, t.capitalized else { i += 1; continue }
@@ -394,7 +411,11 @@ struct EventExtractor: Sendable {
     func group(_ mentions: [EventMention], article: Article, body: EventText) -> [LocalEvent] {
         guard !mentions.isEmpty else { return [] }
         var clusters: [LocalEvent] = []
+        // Clusters compared with a mention (see WorkCounter).
+        var work = 0
+        defer { WorkCounter.count(work, "events") }
         func compatible(_ a: LocalEvent, _ m: EventMention) -> Bool {
+            work += 1
             // Within one article the text is exact: the day before is another day.
             if let d1 = a.date, let d2 = m.date, !d1.compatible(with: d2, tolerance: 0) { return false }
             if let p1 = a.place, let p2 = m.place, !placesCompatible(p1, p2) { return false }
@@ -402,6 +423,7 @@ struct EventExtractor: Sendable {
             return true
         }
         func agrees(_ a: LocalEvent, _ m: EventMention) -> Bool {
+            work += 1
             if let d1 = a.date, let d2 = m.date, d1.compatible(with: d2, tolerance: 0), d1.agreement(with: d2) >= 1 { return true }
             if let p1 = a.place, let p2 = m.place, p1 == p2 { return true }
             return false
@@ -477,6 +499,7 @@ struct EventExtractor: Sendable {
             }
             var bestIdx: Int?
             var bestShared = 0
+            work += clusters.count
             for i in clusters.indices where family(clusters[i].kind) == family(m.kind) {
                 let shared = m.participants.filter { clusters[i].participants[$0] != nil }.count
                 if shared > bestShared { bestShared = shared; bestIdx = i }

@@ -181,6 +181,8 @@ struct EventText: Sendable {
             k += 1
         }
         close(toks.count)
+        // Scalars and tokens visited (see WorkCounter).
+        WorkCounter.count(s.count + 2 * toks.count, "events")
         self.sentences = sents
         self.sentenceOf = sentenceOf
     }

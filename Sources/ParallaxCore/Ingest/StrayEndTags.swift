@@ -17,6 +17,8 @@ enum StrayEndTags {
         var drop: [Range<Int>] = []
         var i = 0
         let n = b.count
+        // One pass: `i` only moves forward, and the helpers scan ahead of it (see WorkCounter).
+        WorkCounter.count(n, "html")
         func isNameByte(_ c: UInt8) -> Bool {
             (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x3A || c == 0x5F
         }
