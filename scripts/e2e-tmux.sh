@@ -104,7 +104,7 @@ for e in evs:
     for ((n = 0; n < 20; n++)); do screen | head -2 | grep -qF -- "$mtitle" && break; keys j; sleep 0.2; done
     check "selected the article that mentions another event" bash -c "tmux capture-pane -p -t $session | head -2 | grep -qF -- \"\$1\"" _ "$mtitle"
     keys e; type_text "$etitle"; keys Enter
-    check "event filter on the mentioned event" wait_for "event: "
+    check "event filter on the mentioned event" wait_for "event[: ]"
     keys c
     check "c on a filtered event opens the comparison" wait_for 'Comparison.*close'
     check "c compares the filtered event, not the article's own" bash -c "sleep 0.3; tmux capture-pane -p -t $session | sed -n 2p | grep -qF -- \"\$1\" && ! tmux capture-pane -p -t $session | sed -n 2p | grep -qF -- \"\$2\"" _ "$etitle" "$otitle"
