@@ -132,7 +132,7 @@ if command -v tmux >/dev/null; then
     bash -c "cat '$tmp/i1.out' '$tmp/i2.out' | grep -cE '^[0-9]+ files: 0 read' | grep -qx 1"
   keys j; sleep 0.3
   check "the TUI still draws after both updates" bash -c "tmux capture-pane -p -t '$session' | grep -q '[A-Za-z]'"
-  keys q
+  keys Q   # quits from any pane (q would return to the list first)
   wait_for "EXIT=" 
   check "the TUI exits 0" bash -c "tmux capture-pane -p -t '$session' | grep -q 'EXIT=0'"
   check "the shared index is sound ($(integrity "$shared"))" test "$(integrity "$shared")" = ok
