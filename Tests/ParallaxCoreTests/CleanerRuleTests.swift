@@ -29,6 +29,28 @@ final class CleanerRuleTests: XCTestCase {
         XCTAssertFalse(a.body.contains("Skip"))
     }
 
+    /// A membership or donation banner above the story is furniture, and the headline under it is the title.
+    func testAMembershipBannerIsNotTheHeadline() {
+        let a = build("""
+        Three years of reporting, funded by our readers — become a member now and help us grow.
+        Goal: 1,000 new members this month. Gift a membership to a friend.
+        Become a member Gift membership
+        Skip to content
+        Edit post
+
+        Mayor opens the new river bridge after two years of works
+
+        The mayor opened the new bridge over the river on Tuesday after two years of works and a long dispute over its cost.
+
+        Finland applied to become a member of the alliance, the mayor recalled in her speech at the bridge.
+        """)
+        XCTAssertEqual(a.title, "Mayor opens the new river bridge after two years of works")
+        XCTAssertFalse(a.body.contains("Gift"))
+        XCTAssertFalse(a.body.contains("funded by our readers"))
+        // A story sentence about becoming a member stays.
+        XCTAssertTrue(a.body.contains("applied to become a member of the alliance"))
+    }
+
     func testAttributionIsASourceNotASentence() {
         let a = build("""
         Talks End Without a Deal in Riga

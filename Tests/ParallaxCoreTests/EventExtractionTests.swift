@@ -29,6 +29,17 @@ final class EventExtractionTests: XCTestCase {
         XCTAssertTrue(EventFixtures.text(a.body, m.range!).hasSuffix("talks"))
     }
 
+    /// A region inside a name ("… for Security and Cooperation in Europe (OSCE)") is not the venue
+    /// when a city follows; a region alone is kept as it was.
+    func testTheCityAfterARegionInANameIsThePlace() throws {
+        let a = EventFixtures.article("r1", title: "Diplomats meet as tensions rise", body: """
+        Diplomats offered a dire assessment at a meeting of the Organization for Security and Cooperation in Europe (OSCE) in Vienna on January 13.
+
+        The meeting in Vienna was the third of the week.
+        """, published: "2022-01-13")
+        XCTAssertEqual(try XCTUnwrap(events(a).first { $0.isPrimary }).place, "Vienna")
+    }
+
     func testCallsHaveNoPlaceAndPhrasesThatAreNotMeetings() throws {
         let a = EventFixtures.article("a2", title: "Leaders speak by phone as crisis deepens", body: """
         The two presidents held a phone call on Thursday, their second in a month, officials in Washington said.

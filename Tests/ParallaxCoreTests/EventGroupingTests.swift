@@ -166,6 +166,40 @@ final class EventGroupingTests: XCTestCase {
         XCTAssertEqual(timeline.entries.map(\.day), timeline.entries.map(\.day).sorted())
     }
 
+    /// Reports that name only the meeting's weekday ("Wednesday's meeting") are dated by the story's
+    /// dated reports when those came out within two days of that weekday; not when they came out later
+    /// in the week (another meeting's reports), nor when the story has none.
+    func testAWeekdayOfAnUndatedReportIsPlacedByTheStorysDatedReports() throws {
+        func stories(firstReport: String, secondReport: String = "2023-11-10") -> Corpus {
+            let dated = EventFixtures.article("w1", title: "Council of ministers meets in Lisbon on fishing quotas", body: """
+            The council of fishing ministers met in Lisbon for five hours to agree the quotas of the coming year.
+
+            The meeting in Lisbon ended without agreement on the quotas, the chair of the council said.
+            """, outlet: "Outlet A", published: firstReport)
+            let later = EventFixtures.article("w2", title: "Fishing ministers fail to agree quotas at Lisbon meeting", body: """
+            Fishing ministers meeting in Lisbon failed to agree the quotas of the coming year, the chair said.
+
+            The meeting of the fishing ministers in Lisbon is to be followed by talks of their deputies.
+            """, outlet: "Outlet B", published: secondReport)
+            let undated = EventFixtures.article("w3", title: "No deal on fishing quotas after ministers meet in Lisbon", body: """
+            The council of fishing ministers held a meeting on Wednesday in Lisbon but did not agree the quotas, the chair said.
+
+            Wednesday's meeting in Lisbon was the third this year.
+            """, outlet: "Outlet C")
+            return run([dated, later, undated])
+        }
+        // 2023-11-08 was a Wednesday: a report of that day (or of the next two) places it.
+        let c = stories(firstReport: "2023-11-08")
+        XCTAssertEqual(c.primaryEvent["w3"], c.primaryEvent["w1"])
+        let w3 = try XCTUnwrap(c.articles.first { $0.id == "w3" })
+        XCTAssertEqual(w3.published?.day, EventFixtures.day("2023-11-08"))
+        XCTAssertEqual(w3.published?.source, .event)
+        XCTAssertEqual(stories(firstReport: "2023-11-10").articles.first { $0.id == "w3" }?.published?.day,
+                       EventFixtures.day("2023-11-08"))
+        // Its first dated report three days after a Wednesday: not placed.
+        XCTAssertNil(stories(firstReport: "2023-11-11", secondReport: "2023-11-12").articles.first { $0.id == "w3" }?.published)
+    }
+
     /// A phone call and an in-person meeting of the same week are different events.
     func testCallAndMeetingOfTheSameDaysStayApart() {
         let arts = [

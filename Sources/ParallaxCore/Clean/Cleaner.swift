@@ -118,6 +118,8 @@ public struct Cleaner: Sendable {
                 continue
             }
             if l.words <= 12, let s = dominant, let ls = Cleaner.script(of: l.text), ls != s {
+                // An outlet signing off in its own script (`Корреспондент` under an English text).
+                if late, l.words <= 5, let o = outlets.outlet(named: l.text) { signature = signature ?? o }
                 lines[i].removedBecause = "page furniture in another script"
                 continue
             }
@@ -182,6 +184,12 @@ public struct Cleaner: Sendable {
         if signature == nil {
             for l in lines.prefix(min(count, (firstStory ?? 0) + 3)) where !l.text.isEmpty {
                 if let o = outlets.bylineOutlet(in: l.text) { signature = o; break }
+            }
+        }
+        // An agency signing a lead sentence (`…, Ukrinform reports.`) in the first story lines.
+        if signature == nil, let f = firstStory {
+            for l in lines[f..<min(count, f + 4)] where l.isStory {
+                if let o = outlets.reportsOutlet(in: l.text) { signature = o; break }
             }
         }
         // The page's own address printed at its head (a saved page's first line).

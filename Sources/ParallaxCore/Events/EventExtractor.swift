@@ -290,20 +290,42 @@ struct EventExtractor: Sendable {
             let date = best.flatMap { $0.0.resolve(reference: reference, future: future, yearHint: yearHint) }
             // Place: "in/at X" after the word, a known city just before it, "in/at X" before it.
             var place: (String, TextRange)?
+            // A region first ("… for Security and Cooperation in Europe (OSCE) in Vienna") is often part
+            // of a name: the city after it, if any, is the place.
+            var region: (String, TextRange)?
             var k = h.end
-            while k < min(hi, h.end + Self.window) {
+            var reach = h.end + Self.window
+            var extended = false
+            while k < min(hi, reach) {
                 work += 1
                 if toks[k].key == "in" || toks[k].key == "at" {
                     if let (name, e) = knownPlace(at: k + 1, limit: hi, text: text) {
-                        place = (name, TextRange(start: toks[k + 1].start, end: toks[e - 1].end)); break
+                        let found = (name, TextRange(start: toks[k + 1].start, end: toks[e - 1].end))
+                        if lexicon.isRegion(name) {
+                            // The name it ends (and an abbreviation after it) does not count against the reach.
+                            if region == nil { region = found }
+                            if !extended { reach += 6; extended = true }
+                            k = max(k + 1, e)
+                            continue
+                        }
+                        place = found; break
+                    }
+                    let unknown = unknownPlace(at: k + 1, limit: hi, text: text)
+                    if let (name, e) = unknown, lexicon.isRegion(name) {
+                        // (Kept as the place only as near as an unknown place would be.)
+                        if region == nil, k - h.end <= 3 { region = (name, TextRange(start: toks[k + 1].start, end: toks[e - 1].end)) }
+                        if !extended { reach += 6; extended = true }
+                        k = max(k + 1, e)
+                        continue
                     }
                     // (Not in a headline: headline case capitalises every word, "in Donbas Must Be…".)
-                    if !headline, k - h.end <= 3, let (name, e) = unknownPlace(at: k + 1, limit: hi, text: text) {
+                    if !headline, k - h.end <= 3, let (name, e) = unknown {
                         place = (name, TextRange(start: toks[k + 1].start, end: toks[e - 1].end)); break
                     }
                 }
                 k += 1
             }
+            if place == nil { place = region }
             if place == nil {
                 for back in 1...3 where h.start - back >= lo {
                     work += 1

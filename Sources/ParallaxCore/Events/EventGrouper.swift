@@ -369,7 +369,7 @@ public struct EventGrouper: Sendable {
                 let e = locals[a][l]
                 return e.dateIsImplicit ? nil : e.date?.day
             }
-            guard let day = mostCommon(days) else { continue }
+            guard let day = mostCommon(days) ?? weekdayAnchored(c, locals: locals, articles: articles) else { continue }
             let agreeing = Set(c.filter { locals[$0.0][$0.1].date?.day == day }.map(\.0)).count
             for (a, l) in c where articles[a].published == nil && locals[a][l].isPrimary {
                 // A preview ("the talks set for January 10", "the upcoming talks") was written before the
@@ -381,6 +381,31 @@ public struct EventGrouper: Sendable {
             }
         }
         return out
+    }
+
+    /// A story no article dates in words, whose undated reports name its weekday (`Wednesday's
+    /// meeting`): the last such weekday on or before the first day a dated report was published, when
+    /// that is within the week — reports of a meeting are written on its day or after it.
+    func weekdayAnchored(_ c: [(Int, Int)], locals: [[LocalEvent]], articles: [Article]) -> Day? {
+        var weekdays: [Int] = []
+        var anchors: [Day] = []
+        for (a, l) in c where locals[a][l].isPrimary {
+            let e = locals[a][l]
+            if e.mentions.contains(where: { $0.statedAhead || $0.ahead == true }) { continue }
+            if articles[a].published == nil, case let .weekday(w)? = e.date {
+                weekdays.append(w)
+            } else if e.dateIsImplicit, let published = articles[a].published, published.source != .event {
+                anchors.append(published.day)
+            }
+        }
+        // The dated reports of one meeting come out within days of each other; a story whose reports
+        // are weeks apart has no one week to place the weekday in.
+        guard let w = mostCommon(weekdays), weekdays.allSatisfy({ $0 == w }), let first = anchors.min(),
+              let last = anchors.max(), last.ordinal - first.ordinal <= 6 else { return nil }
+        // And the first of them came out within two days of it: a report that names no day is recent
+        // news, so a weekday half a week back is more likely another meeting's.
+        let back = (first.weekday - w + 7) % 7
+        return back <= 2 ? first.adding(days: -back) : nil
     }
 
     func mostCommon<T: Hashable & Comparable>(_ xs: [T]) -> T? {

@@ -15,6 +15,7 @@ public struct ClusteringSettings: Sendable, Equatable {
     public var samePlace = 0.35
     public var placeConflict = 0.5
     public var sameDay = 0.35
+    public var adjacentDay = 0.35
     public var sameKind = 0.1
     public var otherKind = 0.25
     public var participantWeight = 0.3
@@ -47,6 +48,7 @@ public struct ClusteringSettings: Sendable, Equatable {
             case "same-place": samePlace = v
             case "place-conflict": placeConflict = v
             case "same-day": sameDay = v
+            case "adjacent-day": adjacentDay = v
             case "same-kind": sameKind = v
             case "other-kind": otherKind = v
             case "participant-weight": participantWeight = v
@@ -209,7 +211,9 @@ struct StoryClusterer: Sendable {
         let t = Self.cosine(p.terms, centroid: s.terms, norm2: s.termNorm2)
         let a = Self.cosine(p.actors, centroid: s.actors, norm2: s.actorNorm2)
         var e = 0.0
-        if let d = p.eventDay, let sd = s.modalDay, abs(d.ordinal - sd) <= 1 { e += settings.sameDay }
+        if let d = p.eventDay, let sd = s.modalDay, abs(d.ordinal - sd) <= 1 {
+            e += d.ordinal == sd ? settings.sameDay : settings.adjacentDay
+        }
         if let pl = p.place, !p.placeIsCountry, let sp = s.modalPlace {
             if pl == sp { e += settings.samePlace } else if !places.placesCompatible(pl, sp) { e -= settings.placeConflict }
         }

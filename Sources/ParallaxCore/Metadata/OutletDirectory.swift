@@ -80,6 +80,31 @@ public struct OutletDirectory: Sendable {
         return nil
     }
 
+    /// `…, the office said in a statement, Ukrinform reports.` → Ukrinform: an agency crediting itself
+    /// at the end of a lead sentence, in the present tense, as agencies and the sites that copy them
+    /// sign a story. The past tense (`Reuters reported`) and `told Interfax` cite another outlet and
+    /// are not read.
+    public func reportsOutlet(in s: String) -> String? {
+        guard s.utf8.count <= 2_000, s.contains(" reports") else { return nil }
+        var sentences: [Substring] = []
+        var start = s.startIndex
+        for i in s.indices where s[i] == "." || s[i] == "!" {
+            sentences.append(s[start..<i])
+            start = s.index(after: i)
+        }
+        for sentence in sentences {
+            let t = sentence.trimmingCharacters(in: .whitespaces)
+            guard t.hasSuffix(" reports") else { continue }
+            // The name after the clause's last comma (`…, TASS reports`), or the sentence's own subject
+            // when it is only the name (`Interfax-Ukraine reports`).
+            let head = t.dropLast(" reports".count)
+            let name = head.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            guard !name.isEmpty, name.split(separator: " ").count <= 5 else { continue }
+            if let o = outlet(named: name) { return o }
+        }
+        return nil
+    }
+
     /// `© 2022 BBC. The BBC is not responsible …`, `Copyright 2021 CNBC LLC. All Rights Reserved` →
     /// the outlet the notice names (the longest run of its first words that is a known outlet).
     public func copyrightOutlet(in s: String) -> String? {
