@@ -332,6 +332,9 @@ public struct Indexer: Sendable {
             } else {
                 let articles = try store.loadArticlesForAnalysis()
                 let corpus = reader.analyze(articles: articles, warnings: [])
+                // What the analysis set aside (a page date years from the corpus) is said where the
+                // files' warnings are.
+                report.warnings += corpus.warnings
                 report.analysisRewrote = try store.replaceAnalysis(of: corpus).articlesRewritten
             }
             report.analysed = true
@@ -366,6 +369,7 @@ extension Indexer {
             }
         }
         if let loadError { throw loadError }
+        report.warnings += result.corpus.warnings
         report.extractionsReused = result.reusedActors
         report.eventsReused = result.reusedEvents
         report.extractSeconds = result.extractSeconds
