@@ -40,7 +40,7 @@ final class DataFileCheckTests: XCTestCase {
             | talks
             envoys met | meeting | sometimes
             """), [
-                "event-words.txt:4: unknown kind “conclave”, read as other (kinds: talks, meeting, summit, call, other)",
+                "event-words.txt:4: unknown kind “conclave”, read as other (kinds: talks, meeting, summit, call, other, speech)",
                 "event-words.txt:5: no word to match (format: phrase | kind | strength)",
                 "event-words.txt:6: unknown strength “sometimes”, read as strong (strong, weak, verb)",
             ])

@@ -40,6 +40,35 @@ final class EventExtractionTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(events(a).first { $0.isPrimary }).place, "Vienna")
     }
 
+    /// A speech is an event of its own kind; "free speech" is not one. A piece labelled as commentary
+    /// mentions meetings but reports none.
+    func testSpeechesAndCommentary() throws {
+        let speech = EventFixtures.article("s1", title: "President gives speech in Warsaw on the war", body: """
+        The president gave a speech in Warsaw on Saturday before thousands of people at the royal castle.
+
+        In the speech, he said the alliance would defend every inch of its territory.
+        """, published: "2022-03-26")
+        XCTAssertEqual(try XCTUnwrap(events(speech).first { $0.isPrimary }).kind, .speech)
+        let free = EventFixtures.article("s2", title: "Court rules on free speech", body: """
+        The court ruled on Tuesday that the law on free speech applied to online platforms as well.
+
+        Free speech groups welcomed the ruling.
+        """, published: "2022-03-22")
+        XCTAssertFalse(events(free).contains { $0.kind == .speech })
+        let report = EventFixtures.article("c1", title: "Foreign ministers hold talks in Helsinki", body: """
+        Foreign ministers of Finland and Estonia held talks on Tuesday in Helsinki on energy security.
+
+        The talks in Helsinki were the first since the election, officials said.
+        """, published: "2022-02-16")
+        XCTAssertNotNil(events(report).first { $0.isPrimary })
+        var analysis = report
+        analysis.title = "Analysis: Foreign ministers hold talks in Helsinki"
+        XCTAssertFalse(events(analysis).isEmpty)
+        XCTAssertNil(events(analysis).first { $0.isPrimary })
+        analysis.title = "OPINION | Foreign ministers hold talks in Helsinki"
+        XCTAssertNil(events(analysis).first { $0.isPrimary })
+    }
+
     func testCallsHaveNoPlaceAndPhrasesThatAreNotMeetings() throws {
         let a = EventFixtures.article("a2", title: "Leaders speak by phone as crisis deepens", body: """
         The two presidents held a phone call on Thursday, their second in a month, officials in Washington said.

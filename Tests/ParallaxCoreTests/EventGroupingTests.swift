@@ -200,6 +200,30 @@ final class EventGroupingTests: XCTestCase {
         XCTAssertNil(stories(firstReport: "2023-11-11", secondReport: "2023-11-12").articles.first { $0.id == "w3" }?.published)
     }
 
+    /// A leader's speech and his meeting in the same city on the same day are two events.
+    func testASpeechAndAMeetingOfTheSameDayStayApart() {
+        let speech = EventFixtures.article("sp1", title: "President gives speech in Warsaw", body: """
+        The president gave a speech in Warsaw on Saturday before thousands of people at the royal castle.
+
+        In the speech in Warsaw, the president spoke of the war and of the alliance.
+        """, outlet: "Outlet A", published: "2022-03-26")
+        let speech2 = EventFixtures.article("sp2", title: "Thousands hear president's speech in Warsaw", body: """
+        Thousands of people heard the president's speech in Warsaw on Saturday at the royal castle.
+
+        The speech in Warsaw lasted half an hour, and the president spoke of the war.
+        """, outlet: "Outlet B", published: "2022-03-26")
+        let meeting = EventFixtures.article("mt1", title: "President meets Polish leader in Warsaw", body: """
+        The president held a meeting with the Polish president in Warsaw on Saturday on the war and refugees.
+
+        The meeting in Warsaw lasted an hour, officials said.
+        """, outlet: "Outlet C", published: "2022-03-26")
+        let c = run([speech, speech2, meeting])
+        XCTAssertEqual(c.primaryEvent["sp1"], c.primaryEvent["sp2"])
+        XCTAssertNotNil(c.primaryEvent["mt1"])
+        XCTAssertNotEqual(c.primaryEvent["mt1"], c.primaryEvent["sp1"])
+        XCTAssertEqual(c.events.first { $0.id == c.primaryEvent["sp1"] }?.kind, .speech)
+    }
+
     /// A phone call and an in-person meeting of the same week are different events.
     func testCallAndMeetingOfTheSameDaysStayApart() {
         let arts = [

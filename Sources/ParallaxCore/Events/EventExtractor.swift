@@ -566,7 +566,9 @@ struct EventExtractor: Sendable {
             let sentences = Set(c.mentions.compactMap { $0.sentence?.start })
             return sentences.count >= 2 && c.mentions.contains { $0.paragraph <= 1 }
         }
-        if let best = clusters.indices.max(by: { score(clusters[$0]) < score(clusters[$1]) }),
+        // A piece that comments on the news mentions its meetings; it reports none of them.
+        if !lexicon.isCommentary(headline: article.title),
+           let best = clusters.indices.max(by: { score(clusters[$0]) < score(clusters[$1]) }),
            score(clusters[best]) >= 0.5, salient(clusters[best]) {
             clusters[best].isPrimary = true
         }
@@ -609,7 +611,7 @@ struct EventExtractor: Sendable {
     }
 
     /// Calls and in-person meetings are told apart; talks, meetings and summits are one family.
-    func family(_ k: EventKind) -> Int { k == .call ? 1 : 0 }
+    func family(_ k: EventKind) -> Int { k.family }
 
     /// Two places can be the same venue: equal, or one is the country the other lies in.
     func placesCompatible(_ a: String, _ b: String) -> Bool {

@@ -88,6 +88,16 @@ public struct EventGrouper: Sendable {
                                 actors: actorsByName)
         corpus.events = built.events
         corpus.primaryEvent = built.primary
+        // A date inferred from a story holds only if the article, read again on that date, still
+        // reports a meeting of that day; else the inference had nothing to stand on.
+        if !inferred.isEmpty {
+            var dayOf: [String: Day] = [:]
+            for e in built.events { if let d = e.date { dayOf[e.id] = d } }
+            for (i, dv) in inferred where corpus.articles[i].published?.source == .event {
+                let event = built.primary[corpus.articles[i].id]
+                if event.flatMap({ dayOf[$0] }) != dv.day { corpus.articles[i].published = nil }
+            }
+        }
         return (corpus, used)
     }
 
@@ -204,7 +214,7 @@ public struct EventGrouper: Sendable {
             }
             let place = e.place
             profiles.append(.init(article: ai, local: li ?? evs.count, hasEvent: li != nil, terms: vectors.vectors[ai], actors: av,
-                                  kindFamily: li == nil ? -1 : e.kind == .call ? 1 : 0, place: place,
+                                  kindFamily: li == nil ? -1 : e.kind.family, place: place,
                                   placeIsCountry: place.map(lexicon.isWidePlace) ?? false,
                                   eventDay: eventDay, eventDate: e.date,
                                   time: eventDay ?? own,
@@ -527,6 +537,7 @@ public struct EventGrouper: Sendable {
         case .summit: noun = "summit"
         case .call: noun = "call"
         case .other: noun = "event"
+        case .speech: noun = "speech"
         }
         var head: String
         if let q = qualifier {

@@ -42,6 +42,9 @@ public struct EventLexicon: Sendable {
     var aheadWords: Set<String>
     /// Continents and regions (`Europe`, `the Middle East`): a place too wide to tell two meetings apart.
     var regions: Set<String>
+    /// Labels that open the headline of a piece that comments on the news (`Analysis:`, `Opinion |`):
+    /// it mentions meetings but reports none.
+    var commentaryLabels: Set<String>
 
     /// The lexicon built from the shipped data files and the user's extensions.
     public static let shared = EventLexicon(
@@ -54,13 +57,15 @@ public struct EventLexicon: Sendable {
         countries: ResourceFiles.lines(of: "countries.txt"),
         futureCues: ResourceFiles.lines(of: "future-cues.txt"),
         regions: ResourceFiles.lines(of: "regions.txt"),
-        aheadWords: ResourceFiles.lines(of: "event-ahead-words.txt"))
+        aheadWords: ResourceFiles.lines(of: "event-ahead-words.txt"),
+        commentaryLabels: ResourceFiles.lines(of: "commentary-labels.txt"))
 
     /// Builds a lexicon from the lines of the data files (comments already dropped).
     public init(eventWords: [String], ignored: [String], dateWords: [String], months: [String],
                 weekdays: [String], places: [String], countries: [String], futureCues: [String],
-                regions: [String] = [], aheadWords: [String] = []) {
+                regions: [String] = [], aheadWords: [String] = [], commentaryLabels: [String] = []) {
         self.aheadWords = Set(aheadWords.flatMap { EventText.wordTokens($0) })
+        self.commentaryLabels = Set(commentaryLabels.map { $0.lowercased() })
         func fields(_ line: String) -> [String] {
             line.split(separator: "|", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -138,6 +143,16 @@ public struct EventLexicon: Sendable {
         self.countries = c
         self.futureCues = futureCues.map { EventText.wordTokens($0) }.filter { !$0.isEmpty }
         self.regions = Set(regions.map { $0.lowercased() })
+    }
+
+    /// Whether a headline opens with a commentary label followed by `:`, `|`, `-` or `–`
+    /// (`Analysis: Biden confronts …`, `OPINION | The talks …`).
+    func isCommentary(headline: String?) -> Bool {
+        guard let h = headline, !commentaryLabels.isEmpty else { return false }
+        let head = h.prefix(40)
+        guard let sep = head.firstIndex(where: { ":|–—".contains($0) }) ?? head.range(of: " - ")?.lowerBound else { return false }
+        let label = head[..<sep].trimmingCharacters(in: .whitespaces).lowercased()
+        return commentaryLabels.contains(label)
     }
 
     /// The country a place lies in (a country lies in itself), if known.

@@ -1,6 +1,17 @@
 /// What kind of diplomatic happening an event is.
 public enum EventKind: String, Sendable, Codable, CaseIterable {
-    case talks, meeting, summit, call, other
+    // (New kinds go last: the extraction cache stores a kind by its position.)
+    case talks, meeting, summit, call, other, speech
+
+    /// Kinds that can be one event share a family: talks, meetings and summits are often one meeting
+    /// told three ways; a call or a speech is not a meeting of the same people that day.
+    var family: Int {
+        switch self {
+        case .call: return 1
+        case .speech: return 2
+        default: return 0
+        }
+    }
 }
 
 /// A meeting, talks, summit or call that one or more articles report or mention.

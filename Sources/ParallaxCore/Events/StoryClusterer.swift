@@ -208,6 +208,9 @@ struct StoryClusterer: Sendable {
            !((sd - 1)...(sd + 1)).contains(where: { ed.compatible(with: .span(Day(ordinal: $0), Day(ordinal: $0)), tolerance: 0) }) {
             return nil
         }
+        // A speech is one speaker before an audience: never the same event as a meeting or a call.
+        if p.kindFamily >= 0, let f = s.modalFamily, f != p.kindFamily,
+           f == EventKind.speech.family || p.kindFamily == EventKind.speech.family { return nil }
         let t = Self.cosine(p.terms, centroid: s.terms, norm2: s.termNorm2)
         let a = Self.cosine(p.actors, centroid: s.actors, norm2: s.actorNorm2)
         var e = 0.0
