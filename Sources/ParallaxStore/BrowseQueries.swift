@@ -393,6 +393,11 @@ extension SQLiteCorpusStore: BrowsingStore {
     }
 
     public func eventList() throws -> [Event] {
+        try eventList(withEvidence: true)
+    }
+
+    /// `withEvidence` false: without `why` (a JSON object per membership), which only JSON prints.
+    public func eventList(withEvidence: Bool) throws -> [Event] {
         try writer.read { db in
             var participants: [String: [String]] = [:]
             let pc = try Row.fetchCursor(db, sql: "SELECT event_id, name FROM event_participant ORDER BY event_id, position")
@@ -408,7 +413,8 @@ extension SQLiteCorpusStore: BrowsingStore {
                 let role: String = r[2]
                 if role == "article" {
                     members[r[1], default: []].append(r[0])
-                    if let data: String = r[3], let ev = try? decoder.decode(MembershipEvidence.self, from: Data(data.utf8)) {
+                    if withEvidence, let data: String = r[3],
+                       let ev = try? decoder.decode(MembershipEvidence.self, from: Data(data.utf8)) {
                         why[r[1], default: [:]][r[0]] = ev
                     }
                 } else { mentioned[r[1], default: []].append(r[0]) }
