@@ -8,14 +8,18 @@ public struct ArticleLabel: Sendable, Equatable {
     public var id: String
     public var path: String
     public var outlet: String?
-    public var day: Day?
+    /// The published day as stored (`YYYY-MM-DD`): parsed only for the articles a command dates
+    /// (parsing every article's took a tenth of `timeline`).
+    public var published: String?
 
-    public init(id: String, path: String, outlet: String?, day: Day?) {
+    public init(id: String, path: String, outlet: String?, published: String?) {
         self.id = id
         self.path = path
         self.outlet = outlet
-        self.day = day
+        self.published = published
     }
+
+    public var day: Day? { published.flatMap(Day.init(iso:)) }
 
     /// The article as far as `EventCoverage` and the outlet lists read one (no text, no provenance),
     /// so that the model's own functions answer from labels as they do from a loaded corpus.
@@ -38,10 +42,44 @@ extension SQLiteCorpusStore {
                 SELECT id, path, outlet, published FROM article ORDER BY file_position, position
                 """)
             while let r = try rows.next() {
-                let day: String? = r[3]
-                out.append(ArticleLabel(id: r[0], path: r[1], outlet: r[2], day: day.flatMap(Day.init(iso:))))
+                out.append(ArticleLabel(id: r[0], path: r[1], outlet: r[2], published: r[3]))
             }
             return out
+        }
+    }
+
+    /// The part of the corpus `EventCoverage.of` reads of an event: the articles that report it and
+    /// those that mention one of its participants (labels, in corpus order), and the actors named as
+    /// a participant with the articles of their mentions (no ranges, no text). `EventCoverage.of` on
+    /// it gives what it gives on the whole corpus, blindspots included.
+    public func coverageCorpus(ofEvent event: Event) throws -> Corpus {
+        let people = Set(event.participants.map { $0.lowercased() })
+        return try writer.read { db in
+            // Found through the name's lookup key (position 0 is the canonical name), then kept when
+            // equal as EventCoverage compares them: lowercased (SQLite's lower() is ASCII-only).
+            var actors: [Actor] = []
+            let keys = Self.jsonList(Set(event.participants.map(LookupKey.fold)).sorted())
+            for r in try Row.fetchAll(db, sql: """
+                SELECT ac.id, ac.name, ac.kind FROM actor_alias al JOIN actor ac ON ac.id = al.actor_id
+                WHERE al.position = 0 AND al.alias_key IN (SELECT value FROM json_each(?)) ORDER BY ac.position
+                """, arguments: [keys]) {
+                let name: String = r[1]
+                let kind = ActorKind(rawValue: r[2] as String) ?? .person
+                guard people.contains(name.lowercased()), kind != .country else { continue }
+                let id: String = r[0]
+                let mentions = try String.fetchAll(db, sql: "SELECT DISTINCT article_id FROM mention WHERE actor_id = ?",
+                                                   arguments: [id])
+                    .map { Mention(articleID: $0, range: TextRange(start: 0, end: 0), surface: "") }
+                actors.append(Actor(id: id, name: name, kind: kind, aliases: [], affiliation: nil, roles: [],
+                                    mentions: mentions, quotes: [], isSource: false, shortName: name))
+            }
+            let ids = Set(event.articles).union(actors.flatMap { $0.mentions.map(\.articleID) })
+            let articles = try Row.fetchAll(db, sql: """
+                SELECT id, path, outlet, published FROM article WHERE id IN (SELECT value FROM json_each(?))
+                ORDER BY file_position, position
+                """, arguments: [Self.jsonList(ids.sorted())])
+                .map { ArticleLabel(id: $0[0], path: $0[1], outlet: $0[2], published: $0[3]).article }
+            return Corpus(articles: articles, actors: actors, events: [event])
         }
     }
 }
