@@ -82,4 +82,36 @@ extension SQLiteCorpusStore {
             return Corpus(articles: articles, actors: actors, events: [event])
         }
     }
+
+    /// Every quotation of the corpus, attributed or not, in corpus order (`Corpus.quotes`).
+    public func allQuotes() throws -> [Quote] {
+        try writer.read { db in try corpusQuotes(db) }
+    }
+
+    /// The one reading of `Corpus.quotes` (`loadCorpus` uses it too): the rows, in the order the
+    /// `quote_runs` meta value records.
+    func corpusQuotes(_ db: Database) throws -> [Quote] {
+        var all: [(String, Int, Quote)] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT article_id, position, text, range_start, range_end, speaker, speaker_label FROM article_quote
+            """)
+        while let r = try rows.next() {
+            let art: String = r[0]
+            all.append((art, r[1], Quote(articleID: art, text: r[2], range: TextRange(start: r[3], end: r[4]),
+                                         speaker: r[5], speakerLabel: r[6])))
+        }
+        return Runs.arrange(all, runs: try meta("quote_runs", db: db))
+    }
+
+    /// The canonical names of the actors a value names (`Corpus.actors(matching:)`: an id, a name or
+    /// alias by its spelling-variant key, else a name's last words), in corpus order, resolved with
+    /// `QueryMatch` over the stored names as queries resolve `actor:`.
+    public func actorNames(matching value: String) throws -> [String] {
+        try writer.read { db in
+            let ids = QueryMatch.actorIDs(value, actors: QuerySQL.Names(db, cache: actorNameCache).actors)
+            return try String.fetchAll(db, sql: """
+                SELECT name FROM actor WHERE id IN (SELECT value FROM json_each(?)) ORDER BY position
+                """, arguments: [Self.jsonList(ids.sorted())])
+        }
+    }
 }
