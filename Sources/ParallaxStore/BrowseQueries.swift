@@ -487,17 +487,22 @@ extension SQLiteCorpusStore: BrowsingStore {
         // The comparison reads only these articles' mentions and quotes, and whether the corpus has
         // actors at all: the actors of these articles, restricted to them, answer the same.
         let list = Self.jsonList(articles.map(\.id))
-        let actors = try writer.read { db -> [Actor] in
-            var ids = try String.fetchAll(db, sql: """
-                SELECT id FROM actor WHERE id IN (
-                    SELECT actor_id FROM mention WHERE article_id IN (SELECT value FROM json_each(?))
-                    UNION SELECT actor_id FROM quote WHERE article_id IN (SELECT value FROM json_each(?)))
-                ORDER BY position
-                """, arguments: [list, list])
-            if ids.isEmpty { ids = try String.fetchAll(db, sql: "SELECT id FROM actor ORDER BY position LIMIT 1") }
-            return try ids.compactMap { try loadActor($0, articles: list, db: db) }
-        }
+        let actors = try writer.read { db in try self.actors(inArticles: list, db: db) }
         return Corpus(articles: articles, actors: actors, events: [event])
+    }
+
+    /// The actors named or quoted in these articles (a `jsonList`), restricted to their mentions, roles
+    /// and quotes there, in corpus order; the corpus's first actor (restricted to nothing) when none
+    /// is, so that "the corpus has actors" stays true.
+    func actors(inArticles list: String, db: Database) throws -> [Actor] {
+        var ids = try String.fetchAll(db, sql: """
+            SELECT id FROM actor WHERE id IN (
+                SELECT actor_id FROM mention WHERE article_id IN (SELECT value FROM json_each(?))
+                UNION SELECT actor_id FROM quote WHERE article_id IN (SELECT value FROM json_each(?)))
+            ORDER BY position
+            """, arguments: [list, list])
+        if ids.isEmpty { ids = try String.fetchAll(db, sql: "SELECT id FROM actor ORDER BY position LIMIT 1") }
+        return try ids.compactMap { try loadActor($0, articles: list, db: db) }
     }
 
     public func storedWarnings() throws -> [String] {

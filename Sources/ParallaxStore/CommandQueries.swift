@@ -114,4 +114,52 @@ extension SQLiteCorpusStore {
                 """, arguments: [Self.jsonList(ids.sorted())])
         }
     }
+
+    /// The articles a user's id part names, in corpus order: the one with that id, else those whose id
+    /// starts with it (through the id's unique index: a range of keys, then checked).
+    public func articles(idStartingWith part: String) throws -> [ArticleSummary] {
+        try writer.read { db in
+            let columns = "id, path, title, outlet, published, published_source, words"
+            var rows = try Row.fetchAll(db, sql: "SELECT \(columns) FROM article WHERE id = ?", arguments: [part])
+            if rows.isEmpty {
+                // U+10FFFF sorts after every character in SQLite's binary collation of UTF-8.
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT \(columns) FROM article WHERE id >= ? AND id < ? ORDER BY file_position, position
+                    """, arguments: [part, part + "\u{10FFFF}"])
+            }
+            return rows.compactMap { r in
+                let id: String = r[0]
+                guard id.hasPrefix(part) else { return nil }
+                let published: String? = r[4]
+                let src: String? = r[5]
+                return ArticleSummary(id: id, path: r[1], title: r[2], outlet: r[3], published: published.flatMap(Day.init(iso:)),
+                                      publishedSource: src.flatMap(MetadataSource.init(rawValue:)) ?? .none,
+                                      words: r[6], event: nil)
+            }
+        }
+    }
+
+    /// The part of the corpus `show --json` reads of an article: the article, its actors restricted
+    /// to it (the actor summaries), its primary event whole with that event's articles (where an
+    /// inferred date came from: their dates, without texts).
+    public func showCorpus(of article: Article) throws -> Corpus {
+        let (actors, eventID) = try writer.read { db in
+            // As `loadCorpus` keeps it: the last primary row by event id.
+            (try self.actors(inArticles: Self.jsonList([article.id]), db: db), try String.fetchOne(db, sql: """
+                SELECT event_id FROM article_event WHERE article_id = ? AND role = 'primary' ORDER BY event_id DESC LIMIT 1
+                """, arguments: [article.id]))
+        }
+        guard let eventID else { return Corpus(articles: [article], actors: actors) }
+        guard let event = try event(id: eventID) else {
+            return Corpus(articles: [article], actors: actors, primaryEvent: [article.id: eventID])
+        }
+        let cols = Self.articleColumns.replacingOccurrences(of: "t.raw_text", with: "''").replacingOccurrences(of: "t.body", with: "''")
+        let others = try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(cols) FROM article a WHERE a.id IN (SELECT value FROM json_each(?)) AND a.id <> ?
+                ORDER BY a.file_position, a.position
+                """, arguments: [Self.jsonList(event.articles), article.id]).map(Self.article(from:))
+        }
+        return Corpus(articles: [article] + others, actors: actors, events: [event], primaryEvent: [article.id: eventID])
+    }
 }

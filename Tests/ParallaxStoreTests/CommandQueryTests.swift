@@ -76,6 +76,25 @@ final class CommandQueryTests: XCTestCase {
             XCTAssertEqual(ComparisonReport.markdown(indexed), ComparisonReport.markdown(loaded), e.id, file: file, line: line)
         }
 
+        // show: the id part's candidates, and what the JSON fields read of the rest of the corpus.
+        let summaries = corpus.actorSummaries()
+        for a in corpus.articles {
+            for part in [a.id, String(a.id.prefix(1)), String(a.id.prefix(3)), ""] {
+                XCTAssertEqual(try store.articles(idStartingWith: part).map(\.id),
+                               corpus.articles.contains { $0.id == part } ? [part] : corpus.articles.map(\.id).filter { $0.hasPrefix(part) },
+                               part, file: file, line: line)
+            }
+            let shown = try store.showCorpus(of: try XCTUnwrap(try store.article(id: a.id), file: file, line: line))
+            XCTAssertEqual(shown.actorSummaries()[a.id] ?? [], summaries[a.id] ?? [], a.id, file: file, line: line)
+            XCTAssertEqual(shown.primaryEvent[a.id], corpus.primaryEvent[a.id], a.id, file: file, line: line)
+            if let e = corpus.primaryEvent[a.id] {
+                XCTAssertEqual(shown.events, corpus.events.filter { $0.id == e }, file: file, line: line)
+                for id in shown.events.flatMap(\.articles) {
+                    XCTAssertEqual(shown.article(id: id)?.published, corpus.article(id: id)?.published, file: file, line: line)
+                }
+            }
+        }
+
         // quotes, and the names --actor resolves to (every name, alias and surname, and variants).
         XCTAssertEqual(try store.allQuotes(), corpus.quotes, file: file, line: line)
         var names = ["nobody at all", "", corpus.actors.first?.id ?? ""]
