@@ -104,11 +104,11 @@ extension SQLiteCorpusStore {
     }
 
     /// The canonical names of the actors a value names (`Corpus.actors(matching:)`: an id, a name or
-    /// alias by its spelling-variant key, else a name's last words), in corpus order, resolved with
-    /// `QueryMatch` over the stored names as queries resolve `actor:`.
+    /// alias by its spelling-variant key, else a name's last words), in corpus order, resolved as
+    /// queries resolve `actor:` (`NameLookup`).
     public func actorNames(matching value: String) throws -> [String] {
         try writer.read { db in
-            let ids = QueryMatch.actorIDs(value, actors: QuerySQL.Names(db, cache: actorNameCache).actors)
+            let ids = try NameLookup.actorIDs(value, db: db)
             return try String.fetchAll(db, sql: """
                 SELECT name FROM actor WHERE id IN (SELECT value FROM json_each(?)) ORDER BY position
                 """, arguments: [Self.jsonList(ids.sorted())])
@@ -161,5 +161,35 @@ extension SQLiteCorpusStore {
                 """, arguments: [Self.jsonList(event.articles), article.id]).map(Self.article(from:))
         }
         return Corpus(articles: [article] + others, actors: actors, events: [event], primaryEvent: [article.id: eventID])
+    }
+}
+
+/// `QueryMatch.actorIDs` as indexed lookups on the stored names' keys (schema v8-name-keys): an actor
+/// id; else the actors one of whose names has the value's spelling-variant key; else those with a name
+/// ending in the value's words — a prefix of the reversed key, one range of the index.
+enum NameLookup {
+    /// A name's `NameKey.phraseKey` with its words single-spaced (as `QueryMatch` splits it), and the
+    /// same words in reverse order.
+    static func keys(_ name: String) -> (key: String, reversed: String) {
+        let words = NameKey.phraseKey(name).split(separator: " ")
+        return (words.joined(separator: " "), words.reversed().joined(separator: " "))
+    }
+
+    static func actorIDs(_ value: String, db: Database) throws -> Set<String> {
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM actor WHERE id = ?)", arguments: [value]) ?? false {
+            return [value]
+        }
+        let q = keys(value)
+        guard !q.key.isEmpty else { return [] }
+        let exact = try String.fetchAll(db, sql: """
+            SELECT DISTINCT al.actor_id FROM actor_alias al JOIN actor ac ON ac.id = al.actor_id WHERE al.name_key = ?
+            """, arguments: [q.key])
+        if !exact.isEmpty { return Set(exact) }
+        // Keys are compared bytewise: " " (0x20) and "!" (0x21) bound the names whose reversed key
+        // continues the value's with another word.
+        return Set(try String.fetchAll(db, sql: """
+            SELECT DISTINCT al.actor_id FROM actor_alias al JOIN actor ac ON ac.id = al.actor_id
+            WHERE al.name_key_reversed = ? OR (al.name_key_reversed >= ? AND al.name_key_reversed < ?)
+            """, arguments: [q.reversed, q.reversed + " ", q.reversed + "!"]))
     }
 }

@@ -297,7 +297,8 @@ public final class SQLiteCorpusStore: CorpusStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 let alias = try db.cachedStatement(sql: """
-                    INSERT INTO actor_alias (actor_id, position, alias, alias_key) VALUES (?, ?, ?, ?)
+                    INSERT INTO actor_alias (actor_id, position, alias, alias_key, name_key, name_key_reversed)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     """)
                 for (i, a) in corpus.actors.enumerated() {
                     let runs = rows.actorRuns[a.id] ?? ("", "", "")
@@ -307,7 +308,8 @@ public final class SQLiteCorpusStore: CorpusStore {
                                                 runs.0, runs.1, runs.2, a.mentions.count, a.articleIDs.count, a.shortName])
                     // Position 0 is the canonical name, so every actor can be found by it.
                     for (j, name) in ([a.name] + a.aliases).enumerated() {
-                        try alias.execute(arguments: [a.id, j, name, LookupKey.fold(name)])
+                        let k = NameLookup.keys(name)
+                        try alias.execute(arguments: [a.id, j, name, LookupKey.fold(name), k.key, k.reversed])
                     }
                 }
                 try setMeta("actors_hash", rows.actorsHash, db: db)
