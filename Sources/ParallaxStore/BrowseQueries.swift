@@ -393,6 +393,11 @@ extension SQLiteCorpusStore: BrowsingStore {
     }
 
     public func eventList() throws -> [Event] {
+        try eventList(withEvidence: true)
+    }
+
+    /// `withEvidence` false: without `why` (a JSON object per membership), which only JSON prints.
+    public func eventList(withEvidence: Bool) throws -> [Event] {
         try writer.read { db in
             var participants: [String: [String]] = [:]
             let pc = try Row.fetchCursor(db, sql: "SELECT event_id, name FROM event_participant ORDER BY event_id, position")
@@ -408,7 +413,8 @@ extension SQLiteCorpusStore: BrowsingStore {
                 let role: String = r[2]
                 if role == "article" {
                     members[r[1], default: []].append(r[0])
-                    if let data: String = r[3], let ev = try? decoder.decode(MembershipEvidence.self, from: Data(data.utf8)) {
+                    if withEvidence, let data: String = r[3],
+                       let ev = try? decoder.decode(MembershipEvidence.self, from: Data(data.utf8)) {
                         why[r[1], default: [:]][r[0]] = ev
                     }
                 } else { mentioned[r[1], default: []].append(r[0]) }
@@ -481,17 +487,22 @@ extension SQLiteCorpusStore: BrowsingStore {
         // The comparison reads only these articles' mentions and quotes, and whether the corpus has
         // actors at all: the actors of these articles, restricted to them, answer the same.
         let list = Self.jsonList(articles.map(\.id))
-        let actors = try writer.read { db -> [Actor] in
-            var ids = try String.fetchAll(db, sql: """
-                SELECT id FROM actor WHERE id IN (
-                    SELECT actor_id FROM mention WHERE article_id IN (SELECT value FROM json_each(?))
-                    UNION SELECT actor_id FROM quote WHERE article_id IN (SELECT value FROM json_each(?)))
-                ORDER BY position
-                """, arguments: [list, list])
-            if ids.isEmpty { ids = try String.fetchAll(db, sql: "SELECT id FROM actor ORDER BY position LIMIT 1") }
-            return try ids.compactMap { try loadActor($0, articles: list, db: db) }
-        }
+        let actors = try writer.read { db in try self.actors(inArticles: list, db: db) }
         return Corpus(articles: articles, actors: actors, events: [event])
+    }
+
+    /// The actors named or quoted in these articles (a `jsonList`), restricted to their mentions, roles
+    /// and quotes there, in corpus order; the corpus's first actor (restricted to nothing) when none
+    /// is, so that "the corpus has actors" stays true.
+    func actors(inArticles list: String, db: Database) throws -> [Actor] {
+        var ids = try String.fetchAll(db, sql: """
+            SELECT id FROM actor WHERE id IN (
+                SELECT actor_id FROM mention WHERE article_id IN (SELECT value FROM json_each(?))
+                UNION SELECT actor_id FROM quote WHERE article_id IN (SELECT value FROM json_each(?)))
+            ORDER BY position
+            """, arguments: [list, list])
+        if ids.isEmpty { ids = try String.fetchAll(db, sql: "SELECT id FROM actor ORDER BY position LIMIT 1") }
+        return try ids.compactMap { try loadActor($0, articles: list, db: db) }
     }
 
     public func storedWarnings() throws -> [String] {

@@ -80,7 +80,7 @@ struct QuerySQL {
             guard !t.words.isEmpty else { return QuerySQL(sql: "0", arguments: []) }
             return QuerySQL(sql: "a.seq IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)", arguments: [pattern(t)])
         case .actor(let v):
-            let ids = QueryMatch.actorIDs(v, actors: names.actors).sorted()
+            let ids = ((try? NameLookup.actorIDs(v, db: names.db)) ?? []).sorted()
             return QuerySQL(sql: """
                 a.id IN (SELECT m.article_id FROM mention m WHERE m.actor_id IN (SELECT value FROM json_each(?)))
                 """, arguments: [list(ids)])

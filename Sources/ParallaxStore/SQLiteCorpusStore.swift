@@ -297,7 +297,8 @@ public final class SQLiteCorpusStore: CorpusStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 let alias = try db.cachedStatement(sql: """
-                    INSERT INTO actor_alias (actor_id, position, alias, alias_key) VALUES (?, ?, ?, ?)
+                    INSERT INTO actor_alias (actor_id, position, alias, alias_key, name_key, name_key_reversed)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     """)
                 for (i, a) in corpus.actors.enumerated() {
                     let runs = rows.actorRuns[a.id] ?? ("", "", "")
@@ -307,7 +308,8 @@ public final class SQLiteCorpusStore: CorpusStore {
                                                 runs.0, runs.1, runs.2, a.mentions.count, a.articleIDs.count, a.shortName])
                     // Position 0 is the canonical name, so every actor can be found by it.
                     for (j, name) in ([a.name] + a.aliases).enumerated() {
-                        try alias.execute(arguments: [a.id, j, name, LookupKey.fold(name)])
+                        let k = NameLookup.keys(name)
+                        try alias.execute(arguments: [a.id, j, name, LookupKey.fold(name), k.key, k.reversed])
                     }
                 }
                 try setMeta("actors_hash", rows.actorsHash, db: db)
@@ -603,14 +605,6 @@ public final class SQLiteCorpusStore: CorpusStore {
                              shortName: ActorAnalysis.shortName(of: name, kind: actorKind, mentions: ms))
             }
 
-            var allQuotes: [(String, Int, Quote)] = []
-            for r in try Row.fetchAll(db, sql: """
-                SELECT article_id, position, text, range_start, range_end, speaker, speaker_label FROM article_quote
-                """) {
-                let art: String = r[0]
-                allQuotes.append((art, r[1], Quote(articleID: art, text: r[2], range: TextRange(start: r[3], end: r[4]),
-                                                         speaker: r[5], speakerLabel: r[6])))
-            }
             var eventMentions: [String: [EventMention]] = [:]
             let decoder = JSONDecoder()
             let emc = try Row.fetchCursor(db, sql: """
@@ -652,7 +646,7 @@ public final class SQLiteCorpusStore: CorpusStore {
             let warnings = try String.fetchAll(db, sql: "SELECT warnings FROM source_file WHERE warnings <> '' ORDER BY path")
                 .flatMap { $0.components(separatedBy: "\n") }
             var corpus = Corpus(articles: articles, actors: actors, events: events, primaryEvent: primary, warnings: warnings)
-            corpus.quotes = Runs.arrange(allQuotes, runs: try meta("quote_runs", db: db))
+            corpus.quotes = try corpusQuotes(db)
             return corpus
         }
     }

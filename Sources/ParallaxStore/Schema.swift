@@ -1,4 +1,5 @@
 import GRDB
+import ParallaxCore
 
 /// The index schema as GRDB migrations. Plain tables use portable SQL (TEXT, INTEGER, REAL; dates as
 /// `YYYY-MM-DD` text, which sorts); only the full-text table is SQLite-specific (FTS5).
@@ -8,7 +9,7 @@ enum Schema {
     static let applicationID: UInt32 = 0x5052_4C58
     /// Bumped with each migration; `--stats` prints it.
     static var version: Int { migrationIDs.count }
-    static let migrationIDs = ["v1", "v2", "v3", "v4", "v5", "v6-user-data", "v7-compact-mentions"]
+    static let migrationIDs = ["v1", "v2", "v3", "v4", "v5", "v6-user-data", "v7-compact-mentions", "v8-name-keys"]
     /// Migrations that discard the indexed data (the files are read again): named in the message.
     static let rebuildingMigrations: Set<String> = ["v2"]
 
@@ -219,7 +220,29 @@ enum Schema {
         m.registerMigration("v7-compact-mentions") { db in
             try createV7(db)
         }
+        // v8 keeps each name's spelling-variant key (`NameKey.phraseKey`) and its words reversed, so
+        // that `actor:NAME` (and `quotes --actor`) resolves by indexed lookups instead of keying every
+        // name of the corpus in each process. Computed here for the names already indexed.
+        m.registerMigration("v8-name-keys") { db in
+            try createV8(db)
+        }
         return m
+    }
+
+    static func createV8(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE actor_alias ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+            ALTER TABLE actor_alias ADD COLUMN name_key_reversed TEXT NOT NULL DEFAULT '';
+            """)
+        let update = try db.makeStatement(sql: "UPDATE actor_alias SET name_key = ?, name_key_reversed = ? WHERE rowid = ?")
+        for r in try Row.fetchAll(db, sql: "SELECT rowid, alias FROM actor_alias") {
+            let k = NameLookup.keys(r[1])
+            try update.execute(arguments: [k.key, k.reversed, r[0] as Int64])
+        }
+        try db.execute(sql: """
+            CREATE INDEX actor_alias_name_key ON actor_alias(name_key);
+            CREATE INDEX actor_alias_name_key_reversed ON actor_alias(name_key_reversed);
+            """)
     }
 
     static func createV7(_ db: Database) throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ParallaxCore
+import ParallaxStore
 
 /// `parallax compare EVENT`: how each outlet told one event, side by side.
 struct CompareCommand: ParsableCommand {
@@ -14,8 +15,21 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Width of the report in columns (default: the terminal's).") var width: Int?
 
     func run() throws {
-        let corpus = try self.corpus.load()
-        let c = Comparison.build(event: try IDParts.event(event, in: corpus), corpus: corpus)
+        // From the index, as the TUI's compare pane: the event (resolved among the stored events), its
+        // articles with their texts and the actors restricted to them; the coverage (blindspots read
+        // other articles) from the labels and mentions `coverageCorpus` reads. The whole corpus is not
+        // loaded.
+        let part = event
+        let (c, corpus) = try IndexedLoading.withIndex(paths: self.corpus.paths, options: self.corpus.index,
+                                                       quiet: self.corpus.quiet, reader: self.corpus.reader) { roots, store, _ in
+            guard try store.hasArticles() else { throw Console.fail(LoadError.emptyCorpus(roots).description) }
+            let id = try IDParts.event(part, among: store.eventList(withEvidence: false)).id
+            guard let event = try store.event(id: id) else { throw Console.fail("no event with id \(id)") }
+            let corpus = try store.comparisonCorpus(ofEvent: event)
+            var c = Comparison.build(event: event, corpus: corpus)
+            c.coverage = EventCoverage.of(event, in: try store.coverageCorpus(ofEvent: event))
+            return (c, corpus)
+        }
         if json { Console.json(ComparisonJSON.value(c, in: corpus)); return }
         if markdown { print(ComparisonReport.markdown(c), terminator: ""); return }
         Console.out(ComparisonReport.text(c, width: width ?? Console.width))

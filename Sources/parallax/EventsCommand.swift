@@ -13,12 +13,12 @@ struct EventsCommand: ParsableCommand {
     @Flag(help: "Also list events only mentioned in passing (no article reports them).") var all = false
 
     func run() throws {
-        // Neither the texts nor the events' mentions are printed: not read (at 20,000 articles of 50
-        // event words each, a million mentions).
-        let corpus = try self.corpus.load(parts: .init(texts: false, eventMentions: false))
-        let events = corpus.events.filter { all || !$0.articles.isEmpty }
+        // Read from the index: the events with their article lists, and the articles' labels (the
+        // evidence only for JSON, which prints it); no actor, mention or text is read.
+        let indexed = try IndexedEvents.read(corpus, evidence: json)
+        let events = indexed.events.filter { all || !$0.articles.isEmpty }
         if json {
-            Console.json(.array(events.map { EventJSON.summary($0, in: corpus) }))
+            Console.json(.array(events.map { EventJSON.summary($0, in: indexed.corpus(of: $0)) }))
             return
         }
         let table = TextTable(
@@ -26,7 +26,7 @@ struct EventsCommand: ParsableCommand {
             rows: events.map { e in
                 [e.id, e.date?.description ?? "—", e.place ?? "—",
                  e.articles.isEmpty ? "(\(e.mentionedBy.count))" : String(e.articles.count),
-                 e.title + " · " + EventJSON.outlets(of: e, in: corpus).joined(separator: ", ")]
+                 e.title + " · " + EventJSON.outlets(of: e, in: indexed.corpus(of: e)).joined(separator: ", ")]
             })
         Console.table(table)
         Console.out("\(events.count) events")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// What a user types for an article or an event: the id, or a part of it. One match is taken; none is
 /// an error (exit 1); several are listed on stderr for the user to choose from, a usage error (exit 64),
@@ -26,6 +27,17 @@ enum IDParts {
         if found.isEmpty { throw Console.fail("no article with id \(part)") }
         throw ambiguous("article id", part, found.map { a in
             [a.id, a.published?.day.description ?? "—", a.outlet ?? a.fileName, a.title ?? "(untitled)"]
+        })
+    }
+
+    /// The id of the article a part names among the index's candidates (`articles(idStartingWith:)`,
+    /// in corpus order): the same answer, message and list as `article(_:in:)` on the loaded corpus.
+    static func articleID(_ part: String, among found: [ArticleSummary]) throws -> String {
+        if let a = found.first(where: { $0.id == part }) { return a.id }
+        if found.count == 1 { return found[0].id }
+        if found.isEmpty { throw Console.fail("no article with id \(part)") }
+        throw ambiguous("article id", part, found.map { a in
+            [a.id, a.published?.description ?? "—", a.outlet ?? (a.path as NSString).lastPathComponent, a.title ?? "(untitled)"]
         })
     }
 

@@ -13,12 +13,16 @@ struct QuotesCommand: ParsableCommand {
     @Option(help: "Only quotes of this actor, by any of its names or spellings.") var actor: String?
 
     func run() throws {
-        // Neither the texts nor the events' mentions are printed: not read (at 20,000 articles of 50
-        // event words each, a million mentions).
-        let corpus = try self.corpus.load(parts: .init(texts: false, eventMentions: false))
-        var quotes = corpus.quotes
-        if let name = actor {
-            let names = Set(corpus.actors(matching: name).map(\.name))
+        // From the index: the quotations (one table) and, with --actor, the names it resolves to;
+        // no actor, mention or text is read.
+        let name = actor
+        let (all, names) = try IndexedLoading.withIndex(paths: corpus.paths, options: corpus.index, quiet: corpus.quiet,
+                                                        reader: corpus.reader) { roots, store, _ in
+            guard try store.hasArticles() else { throw Console.fail(LoadError.emptyCorpus(roots).description) }
+            return (try store.allQuotes(), try name.map { Set(try store.actorNames(matching: $0)) })
+        }
+        var quotes = all
+        if let name, let names {
             guard !names.isEmpty else { throw Console.fail("no actor named \(name)") }
             quotes = quotes.filter { $0.speaker.map(names.contains) ?? false }
         }

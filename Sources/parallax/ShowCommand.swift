@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import ParallaxCore
+import ParallaxStore
 
 /// `parallax show ID`: one article, its metadata then its clean (or raw) text.
 struct ShowCommand: ParsableCommand {
@@ -13,19 +15,32 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Print everything as JSON.") var json = false
 
     func run() throws {
-        var options = self.corpus
         var id = self.id
-        // `parallax show -`: the id's place holds standard input; its one article is the one shown.
-        let fromStdin = Arguments.isStandardInput(id)
-        if fromStdin { options.paths.insert(id, at: 0) }
-        let corpus = try options.load()
-        if fromStdin {
+        let article: Article
+        let corpus: Corpus
+        // `parallax show -`: the id's place holds standard input; its one article is the one shown
+        // (a corpus of its own, in memory: loaded).
+        if Arguments.isStandardInput(id) {
+            var options = self.corpus
+            options.paths.insert(id, at: 0)
+            corpus = try options.load()
             guard let only = corpus.articles.first(where: { $0.path == options.paths[0] }) ?? corpus.articles.first else {
                 throw Console.fail("no article on standard input")
             }
             id = only.id
+            article = try IDParts.article(id, in: corpus)
+        } else {
+            // From the index: the article the id names, and for JSON only what its fields read of the
+            // rest (its actors, its event and that event's dates: `showCorpus`).
+            let (json, part) = (self.json, id)
+            (article, corpus) = try IndexedLoading.withIndex(paths: self.corpus.paths, options: self.corpus.index,
+                                                              quiet: self.corpus.quiet, reader: self.corpus.reader) { roots, store, _ in
+                guard try store.hasArticles() else { throw Console.fail(LoadError.emptyCorpus(roots).description) }
+                let id = try IDParts.articleID(part, among: store.articles(idStartingWith: part))
+                guard let article = try store.article(id: id) else { throw Console.fail("no article with id \(part)") }
+                return (article, json ? try store.showCorpus(of: article) : Corpus(articles: [article]))
+            }
         }
-        let article = try IDParts.article(id, in: corpus)
         if json {
             Console.json(ArticleJSON.full(article, in: corpus))
             return

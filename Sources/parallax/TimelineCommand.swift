@@ -12,10 +12,9 @@ struct TimelineCommand: ParsableCommand {
     @Flag(help: "Print JSON: an array of {date, id, title, kind, place, reportedBy, mentionedBy}.") var json = false
 
     func run() throws {
-        // Neither the texts nor the events' mentions are printed: not read (at 20,000 articles of 50
-        // event words each, a million mentions).
-        let corpus = try self.corpus.load(parts: .init(texts: false, eventMentions: false))
-        let timeline = Timeline(corpus: corpus)
+        // The events and their articles' labels, read from the index (see `IndexedEvents`).
+        let indexed = try IndexedEvents.read(corpus, evidence: false)
+        let timeline = Timeline(corpus: Corpus(articles: [], events: indexed.events))
         if json {
             Console.json(.array(timeline.entries.map { t in
                 .object([
@@ -27,7 +26,7 @@ struct TimelineCommand: ParsableCommand {
             }))
             return
         }
-        func label(_ id: String) -> String { corpus.article(id: id).map { $0.outlet ?? $0.fileName } ?? id }
+        let label = indexed.label
         let table = TextTable(
             headers: ["DATE", "EVENT", "REPORTED BY", "MENTIONED BY"],
             rows: timeline.entries.map { t in

@@ -100,7 +100,7 @@ final class CompactMentionsTests: XCTestCase {
             try queue.close()
         }
         let store = try SQLiteCorpusStore(path: path)
-        XCTAssertEqual(store.migrationsApplied, ["v6-user-data", "v7-compact-mentions"])
+        XCTAssertEqual(store.migrationsApplied, ["v6-user-data", "v7-compact-mentions", "v8-name-keys"])
         XCTAssertFalse(try store.analysisIsCurrent())
         XCTAssertEqual(try store.eventList().count, 0)
         _ = try await Indexer(reader: LoaderCorpusReader()).update(store: store, roots: [])
