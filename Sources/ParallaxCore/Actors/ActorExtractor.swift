@@ -526,7 +526,7 @@ struct ActorExtractor: Sendable {
     }
 
     /// `al-Assad`, `el-Sisi`: a lower-case Arabic article joined to a capitalised name. With
-    /// `lowerCase`, also a name written all in lower case after it (`Mohammad Shia al-sudani`): only
+    /// `lowerCase`, also a name written all in lower case after it (`Ahmed Kamil al-jubouri`): only
     /// inside a run of capitalised names, where the article can only be part of the name.
     func isArabicArticleName(_ t: ActorToken, lowerCase: Bool = false) -> Bool {
         guard t.isWord else { return false }
@@ -554,9 +554,9 @@ struct ActorExtractor: Sendable {
     }
 
     /// Whether the one-word gazetteer match at `at` is a word of the name run from `runStart` instead:
-    /// another given name before a known person's surname is another person of that family (`Rachel
-    /// Ruto`, `Akie Abe`, `Faris Asad`); a place matched only by its folded key, not as it is spelt,
-    /// closing a run of names is a surname (`Gibran Rakabuming Raka`, not Raqqa).
+    /// another given name before a known person's surname is another person of that family (`Charlene
+    /// Ruto` beside William Ruto); a place matched only by its folded key, not as it is spelt,
+    /// closing a run of names is a surname (`Hadi Purnomo Raka`, not Raqqa).
     func nameWordOverGazetteer(_ tokens: [ActorToken], runStart: Int, at j: Int, entry: Int) -> Bool {
         let e = gazetteer.entries[entry]
         let t = tokens[j]
@@ -597,6 +597,9 @@ struct ActorExtractor: Sendable {
                 j += r
                 j += abbreviationDot(tokens, at: j, line: tokens[i].line)
                 lastRoleEnd = j
+            } else if isElectTitle(tokens[j].lower) {
+                j += 1
+                lastRoleEnd = j
             } else if let m = lexicon.modifiers.match(tokens, at: j) {
                 j += m
                 j += abbreviationDot(tokens, at: j, line: tokens[i].line)
@@ -607,6 +610,15 @@ struct ActorExtractor: Sendable {
         }
         // Modifiers after the last role are not part of the title.
         return lastRoleEnd.map { $0 - i }
+    }
+
+    /// `Lady-elect`, `Minister-designate`: a title or honorific still to be taken up is a title.
+    func isElectTitle(_ lower: String) -> Bool {
+        for suffix in ["-elect", "-designate"] where lower.hasSuffix(suffix) {
+            let stem = String(lower.dropLast(suffix.count))
+            return lexicon.roles.contains(stem) || lexicon.honorifics.contains(stem)
+        }
+        return false
     }
 
     /// 1 when `j` is the full stop of an abbreviated title word (`Maj. Gen.`, `Gov.`) with more of the
@@ -731,12 +743,12 @@ struct ActorExtractor: Sendable {
     }
 
     /// Shapes of a sentence or a name that only a person's name takes:
-    /// - a word of kinship or company right before it (`his nephew Thomas Djiwandono`, `aunt Yingluck`);
-    /// - a title qualified by a place, then the name (`Consul General in Jeddah Faris Asad`, `ambassador
-    ///   to the United States Rosan Roeslani`), or by an acronym (`Chief Administrative Secretary (CAS)
-    ///   Ababu Namwamba`);
+    /// - a word of kinship or company right before it (`his nephew Haryo Susanto`, `her aunt Suda`);
+    /// - a title qualified by a place, then the name (`Consul General in Jeddah Tamer Ghandour`,
+    ///   `ambassador to the United States Adi Wibowo`), or by an acronym (`Chief Administrative Secretary (CAS)
+    ///   Wekesa Barasa`);
     /// - for two or more words: a name of the Vietnamese shape (a family name, then two short given
-    ///   names: `Nguyen Xuan Thang`), a generational suffix closing it (`Jader Filho`), or a clause after
+    ///   names: `Do Ba Ty`), a generational suffix closing it (`Otávio Lemos Filho`), or a clause after
     ///   it that gives a role (`…, who`; `… as Deputy Speaker`; `… remains the Coordinating Minister`).
     func structureSaysPerson(_ tokens: [ActorToken], segments: [Segment], segAt: [Int], lo: Int, hi: Int) -> Bool {
         let line = tokens[lo].line
@@ -745,7 +757,7 @@ struct ActorExtractor: Sendable {
             return true
         }
         // Two or more words that end the title's phrase: not `Minister for Niger Delta Development,
-        // Abubakar Momoh` (a title's own words, then the name), nor `Vietnam Fatherland Front`.
+        // Tunde Bakare` (a title's own words, then the name), nor `Vietnam Fatherland Front`.
         if hi - lo >= 2, roleAcrossPlace(tokens, segments: segments, segAt: segAt, before: lo) != nil,
            !(lo..<hi).contains(where: { lexicon.isTitleOrHeadWord(tokens[$0].lower) }),
            hi >= tokens.count || !(tokens[hi].isWord && tokens[hi].isCapitalized && tokens[hi].line == line),
@@ -847,9 +859,9 @@ struct ActorExtractor: Sendable {
             }
             k = m + 1
         }
-        // Bare lists (`Vic Rodriguez, Jayvee Hinlo, Raul Lambino and Rodante Marcoleta`): names of two to
+        // Bare lists (`Dindo Perez, Raul Lambada and Rodel Ocampo`): names of two to
         // four words joined by list separators alone are people when the list opens after a plural title
-        // (`senators Ronald dela Rosa and Bong Go`) or has three items of which two are known people.
+        // (`senators Rolando dela Cruz and Bato Lim`) or has three items of which two are known people.
         var g = 0
         while g < spans.count {
             var m = g
@@ -866,6 +878,26 @@ struct ActorExtractor: Sendable {
                 }
             }
             g = m + 1
+        }
+        // `Agriculture, Carlos Mendes; Regional Development, Waldir Gomes; Cities, Otávio Lemos Filho`: a
+        // cabinet list of `Portfolio, Name;` items, read as people when three names close items and two
+        // of them are known people.
+        var closers: [Int: [Int]] = [:]
+        for (ci, c) in candidates.enumerated() where (2...4).contains(c.hi - c.lo) && !headline.contains(tokens[c.lo].line) {
+            let line = tokens[c.lo].line
+            guard c.lo >= 3, tokens[c.lo - 1].punctChar == ",", c.hi < tokens.count,
+                  tokens[c.hi].punctChar == ";" || tokens[c.hi].punctChar == "." else { continue }
+            var k = c.lo - 2
+            var words = 0
+            while k >= 0, words < 7, tokens[k].line == line, tokens[k].isWord, tokens[k].isCapitalized || tokens[k].lower == "and" {
+                k -= 1
+                words += 1
+            }
+            guard words >= 1, k >= 0, tokens[k].line == line, tokens[k].punctChar == ";" else { continue }
+            closers[line, default: []].append(ci)
+        }
+        for (_, cs) in closers where cs.count >= 3 && cs.filter({ candidates[$0].evidence == .strong }).count >= 2 {
+            for ci in cs where candidates[ci].evidence < .strong { candidates[ci].evidence = .strong }
         }
     }
 
@@ -973,7 +1005,7 @@ struct ActorExtractor: Sendable {
         let determiners: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "who", "then", "now"]
         let startsWell: Bool = {
             if determiners.contains(opener.lower) { return true }
-            // `Akie Abe, widow of the late Prime Minister Shinzo Abe,`.
+            // `Keiko Sato, widow of the late Prime Minister Eisaku Sato,`.
             if lexicon.relatives.contains(opener.lower) { return true }
             if segAt[k] >= 0 {
                 switch segments[segAt[k]].kind {
@@ -992,6 +1024,14 @@ struct ActorExtractor: Sendable {
         while k < tokens.count, k - from < 14 {
             let t = tokens[k]
             if t.line != line { closed = true; break }
+            // A parenthesised acronym inside the apposition (`an Indonesian Democratic Party of Struggle
+            // (PDI-P) politician`) is read through.
+            if t.punctChar == "(", k + 2 < tokens.count, tokens[k + 1].isAllCaps, tokens[k + 2].punctChar == ")",
+               tokens[k + 2].line == line {
+                k += 3
+                end = k
+                continue
+            }
             if t.isPunct, let c = t.punctChar, ",.;:)(!?\u{2013}\u{2014}".unicodeScalars.contains(c) { closed = true; break }
             if case .quote = t.kind { break }
             if t.isWord && !t.isCapitalized && lexicon.speechVerbs.match(tokens, at: k) != nil { return nil }
@@ -1047,8 +1087,8 @@ struct ActorExtractor: Sendable {
         var byReference: [String: [Int]] = [:]
         var byJoined: [String: [Int]] = [:]
         var byLast: [String: [Int]] = [:]
-        /// Persons of three or more words by the keys of their first two words (`Sri Mulyani` for Sri
-        /// Mulyani Indrawati).
+        /// Persons of three or more words by the keys of their first two words (`Sri Wahyuni` for Sri
+        /// Wahyuni Indrawati).
         var byFirstTwo: [String: [Int]] = [:]
 
         func update(_ locals: [LocalActor], lexicon: ActorLexicon) {
@@ -1091,7 +1131,7 @@ struct ActorExtractor: Sendable {
             } else if l.words.count == words.count + 1, l.words.count >= 3,
                       zip(words, l.words).allSatisfy({ NameKey.key($0) == NameKey.key($1) }),
                       !lexicon.shape(l.words).familyFirst {
-                // The first words of a longer name (`Sri Mulyani` of Sri Mulyani Indrawati): the short
+                // The first words of a longer name (`Sri Wahyuni` of Sri Wahyuni Indrawati): the short
                 // form a story uses for a name of three words, not another person.
             } else {
                 guard let lk = l.words.last.map({ NameKey.key($0) }), lk == lastKey else { continue }

@@ -46,10 +46,10 @@ public struct ActorLexicon: Sendable {
     var organizationHeads: Set<String>
     var placeHeads: Set<String>
     var particles: Set<String>
-    /// Words of kinship and company before a name (`his nephew Thomas Djiwandono`, `aunt Yingluck`):
+    /// Words of kinship and company before a name (`his nephew Haryo Susanto`, `her aunt Suda`):
     /// the name after one is a person's.
     var relatives: Set<String>
-    /// Generational words that close a person's name (`Jader Filho`, `Silvio Costa Filho`).
+    /// Generational words that close a person's name (`Otávio Lemos Filho`).
     var nameSuffixes: Set<String>
     /// Given name key → id of its group of equivalent forms.
     var givenNames: [String: Int]

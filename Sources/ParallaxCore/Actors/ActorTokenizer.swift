@@ -47,7 +47,7 @@ enum ActorTokenizer {
     ]
 
     /// `isTitle` says which lower-case words are titles: an initial after one opens a name (`Chief
-    /// Minister N. Biren Singh`) and is kept, as an initial outside a name is.
+    /// Minister N. Rajen Singh`) and is kept, as an initial outside a name is.
     static func tokenize(_ s: [Unicode.Scalar], isTitle: (String) -> Bool = { _ in false }) -> (tokens: [ActorToken], lineCount: Int) {
         var tokens: [ActorToken] = []
         tokens.reserveCapacity(s.count / 5)
@@ -195,7 +195,7 @@ enum ActorTokenizer {
     /// Removes middle initials (`Vladimir V. Putin`, `Janet L. Yellen`, `George W. Bush`) so that the
     /// name reads as its given name and surname; offsets of the other tokens are unchanged, so a
     /// mention spanning the name still shows the initial.
-    /// An initial that opens a name instead (`N. Biren Singh`: at the start of a line or sentence, after
+    /// An initial that opens a name instead (`N. Rajen Singh`: at the start of a line or sentence, after
     /// a lower-case word or punctuation, or after a title) becomes one word with its full stop, so that
     /// the name keeps it (`N.` as `P.K.` already is).
     static func dropMiddleInitials(_ t: [ActorToken], isTitle: (String) -> Bool = { _ in false }) -> [ActorToken] {
