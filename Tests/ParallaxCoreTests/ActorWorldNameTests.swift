@@ -143,6 +143,11 @@ final class ActorWorldNameTests: XCTestCase {
             // An apposition read through a parenthesised acronym.
             ("The post went to Kartono Wuisan, an Indonesian Democratic Party of Struggle (PDI-P) politician.",
              ["Kartono Wuisan"]),
+            // A participle between the copula and the title.
+            ("Yesterday Adi Wibowo and Hartono Sumarlin were sworn in as ministers of the new cabinet.",
+             ["Adi Wibowo", "Hartono Sumarlin"]),
+            // One word after `of` ends a capitalised name (an academy), even with an apposition after it.
+            ("He is President of the National Academy of Politics, Chairman of the Theory Council, since May.", []),
             // A title still to be taken up (`Lady-elect`) is a title.
             ("President-elect William Ruto arrived with First Lady-elect Alice Ruto on Monday.", ["Alice Ruto", "William Ruto"]),
             // A cabinet list of `Portfolio, Name;` items.

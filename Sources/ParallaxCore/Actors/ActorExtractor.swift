@@ -218,6 +218,11 @@ struct ActorExtractor: Sendable {
                 personAtToken[c.lo] = li
             } else if c.hi - c.lo == 1 && (lowerWords.contains(tokens[c.lo].lower) || tokens[c.lo].text.count < 2) {
                 continue
+            } else if c.hi - c.lo == 1, c.lo >= 2, tokens[c.lo - 1].lower == "of", tokens[c.lo - 2].isWord,
+                      tokens[c.lo - 2].isCapitalized, !tokens[c.lo - 2].possessive, tokens[c.lo - 2].line == tokens[c.lo].line {
+                // `the National Academy of Politics, Chairman of …`: one word after `of` in a capitalised
+                // name is the end of that name, not a person of its own.
+                continue
             } else if c.evidence == .strong && acceptableAlone(tokens, lo: c.lo, hi: c.hi) {
                 personAtToken[c.lo] = addPerson(c)
             } else if c.evidence == .speech && acceptableAlone(tokens, lo: c.lo, hi: c.hi) {
@@ -554,7 +559,7 @@ struct ActorExtractor: Sendable {
     }
 
     /// Whether the one-word gazetteer match at `at` is a word of the name run from `runStart` instead:
-    /// another given name before a known person's surname is another person of that family (`Charlene
+    /// another given name before a known person's surname is another person of that family (`Alice
     /// Ruto` beside William Ruto); a place matched only by its folded key, not as it is spelt,
     /// closing a run of names is a surname (`Hadi Purnomo Raka`, not Raqqa).
     func nameWordOverGazetteer(_ tokens: [ActorToken], runStart: Int, at j: Int, entry: Int) -> Bool {
@@ -786,14 +791,21 @@ struct ActorExtractor: Sendable {
         let line = tokens[hi - 1].line
         if tokens[hi].punctChar == ",", tokens[hi + 1].lower == "who", tokens[hi + 1].line == line { return true }
         guard tokens[hi].isWord, tokens[hi].line == line,
-              ["as", "is", "was", "remains", "remained", "becomes", "became"].contains(tokens[hi].lower) else { return false }
+              ["as", "is", "was", "were", "remains", "remained", "becomes", "became"].contains(tokens[hi].lower) else { return false }
         var k = hi + 1
+        // `… were sworn in as President`, `… was named Minister of Trade`.
+        if tokens[hi].lower != "as", k < tokens.count, tokens[k].line == line,
+           ["sworn", "appointed", "named", "elected", "nominated", "confirmed", "installed"].contains(tokens[k].lower) {
+            k += 1
+            if k < tokens.count, tokens[k].lower == "in" { k += 1 }
+            if k < tokens.count, tokens[k].lower == "as" { k += 1 }
+        }
         let fillers: Set<String> = ["the", "a", "an", "its", "his", "her", "their", "now", "also", "still", "currently", "acting"]
         while k < tokens.count, tokens[k].isWord, tokens[k].line == line, fillers.contains(tokens[k].lower) { k += 1 }
         // The role within a few capitalised words (`Deputy Senate President`), before any punctuation.
         var steps = 0
         while k < tokens.count, steps < 4, tokens[k].isWord, tokens[k].line == line {
-            if lexicon.roles.match(tokens, at: k) != nil { return true }
+            if lexicon.roles.match(tokens, at: k) != nil || lexicon.isPluralRole(tokens[k].lower) { return true }
             guard tokens[k].isCapitalized || lexicon.modifiers.match(tokens, at: k) != nil else { return false }
             k += 1
             steps += 1
@@ -893,7 +905,7 @@ struct ActorExtractor: Sendable {
                 k -= 1
                 words += 1
             }
-            guard words >= 1, k >= 0, tokens[k].line == line, tokens[k].punctChar == ";" else { continue }
+            guard words >= 1, k >= 0, tokens[k].line == line, tokens[k].punctChar == ";" || tokens[k].punctChar == ":" else { continue }
             closers[line, default: []].append(ci)
         }
         for (_, cs) in closers where cs.count >= 3 && cs.filter({ candidates[$0].evidence == .strong }).count >= 2 {
