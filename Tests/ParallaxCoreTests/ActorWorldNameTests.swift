@@ -138,6 +138,9 @@ final class ActorWorldNameTests: XCTestCase {
             // Honorifics of Malaysia and Nigeria are not names.
             ("Home Minister Datuk Seri Hamzah Zainudin said the bill was ready.", ["Hamzah Zainudin"]),
             ("Alhaji Garba Shehu told reporters the governor would travel.", ["Garba Shehu"]),
+            // Traditional and religious titles are not names.
+            ("Oba Adewale Ogunwusi received the governor at the palace.", ["Adewale Ogunwusi"]),
+            ("The fatwa was read by Mufti Ismail Menk on Friday.", ["Ismail Menk"]),
             // A sentence adverb before a title is not a person.
             ("Well, Admiral Teodoro Santos, our Navy Commander, came to sign the deal.", ["Teodoro Santos"]),
             // An apposition read through a parenthesised acronym.
