@@ -99,4 +99,69 @@ final class ActorWorldNameTests: XCTestCase {
             XCTAssertEqual(persons(text).map(\.name), [], text)
         }
     }
+
+    /// Names of Africa, Latin America, South and South-East Asia and the Middle East (names4): each row
+    /// fails without the rule or data it names.
+    func testNamesOfManyShapes() {
+        // (text, expected persons, sorted)
+        let rows: [(String, [String])] = [
+            // A leading initial is kept, after a title or alone.
+            ("Chief Minister N. Rajen Singh briefed the home minister on Monday.", ["N. Rajen Singh"]),
+            ("Party president K.P. Sharma met the leaders on Tuesday.", ["K.P. Sharma"]),
+            // Another given name before a known person's surname is another person of that family.
+            ("President William Ruto arrived on Monday. Later, Alice Ruto spoke to reporters.",
+             ["Alice Ruto", "William Ruto"]),
+            // A place matched only by its folded key closing a run of names is a surname (not Raqqa).
+            ("Deputy Minister Hadi Purnomo Raka said the budget was ready.", ["Hadi Purnomo Raka"]),
+            // An Arabic article with a name in lower case inside a run of names.
+            ("Prime Minister Ahmed Kamil al-jubouri met the king on Monday.", ["Ahmed Kamil al-jubouri"]),
+            // Kinship before a name.
+            ("The president's younger brother Haryo Susanto chairs the advisory board.", ["Haryo Susanto"]),
+            // A title qualified by a place, or by an acronym.
+            ("The delegation was received by the Consul General in Jeddah Tamer Ghandour on Friday.", ["Tamer Ghandour"]),
+            ("Also present was former Chief Administrative Secretary (CAS) Wekesa Barasa of the ministry.", ["Wekesa Barasa"]),
+            // A Vietnamese name of three short words after the family name.
+            ("The delegation included Do Ba Ty and several officials.", ["Do Ba Ty"]),
+            // A generational suffix closes a name.
+            ("The tourism portfolio went to Otávio Lemos Filho after the vote.", ["Otávio Lemos Filho"]),
+            // A clause that gives the name a role.
+            ("Wakili Danladi, who chairs the panel, declined to comment.", ["Wakili Danladi"]),
+            ("They welcomed the emergence of Ovuokerie Ekpo as Deputy Senate President last week.", ["Ovuokerie Ekpo"]),
+            ("The economists agree that Kartasasmita Wirjo is now Minister of Trade.", ["Kartasasmita Wirjo"]),
+            // Bare lists: after a plural title, or with two known people among three or more names.
+            ("His picks are reelectionist senators Rolando dela Cruz and Bato Lim.", ["Bato Lim", "Rolando dela Cruz"]),
+            ("The slate has singer Jimmy Arceo, Dindo Perez, Raul Lambada and Rodel Ocampo.",
+             ["Dindo Perez", "Jimmy Arceo", "Raul Lambada", "Rodel Ocampo"]),
+            // The first words of a three-word name are its short form, not another person.
+            ("Finance Minister Sri Wahyuni Indrawati spoke first. Sri Wahyuni said the deficit would narrow.",
+             ["Sri Wahyuni Indrawati"]),
+            // Honorifics of Malaysia and Nigeria are not names.
+            ("Home Minister Datuk Seri Hamzah Zainudin said the bill was ready.", ["Hamzah Zainudin"]),
+            ("Alhaji Garba Shehu told reporters the governor would travel.", ["Garba Shehu"]),
+            // Traditional and religious titles are not names.
+            ("Oba Adewale Ogunwusi received the governor at the palace.", ["Adewale Ogunwusi"]),
+            ("The fatwa was read by Mufti Ismail Menk on Friday.", ["Ismail Menk"]),
+            // A sentence adverb before a title is not a person.
+            ("Well, Admiral Teodoro Santos, our Navy Commander, came to sign the deal.", ["Teodoro Santos"]),
+            // An apposition read through a parenthesised acronym.
+            ("The post went to Kartono Wuisan, an Indonesian Democratic Party of Struggle (PDI-P) politician.",
+             ["Kartono Wuisan"]),
+            // A participle between the copula and the title.
+            ("Yesterday Adi Wibowo and Hartono Sumarlin were sworn in as ministers of the new cabinet.",
+             ["Adi Wibowo", "Hartono Sumarlin"]),
+            // One word after `of` ends a capitalised name (an academy), even with an apposition after it.
+            ("He is President of the National Academy of Politics, Chairman of the Theory Council, since May.", []),
+            // A title still to be taken up (`Lady-elect`) is a title.
+            ("President-elect William Ruto arrived with First Lady-elect Alice Ruto on Monday.", ["Alice Ruto", "William Ruto"]),
+            // A cabinet list of `Portfolio, Name;` items.
+            ("The cabinet will be: Health, Waldir Gomes; Agriculture and Livestock, Carlos Mendes; Cities, Juarez Tavora; Sports, Ana Moser.",
+             ["Ana Moser", "Carlos Mendes", "Juarez Tavora", "Waldir Gomes"]),
+            // Common given names of the regions open a name on their own.
+            ("At the meeting, Babatunde Olawale made a presentation on funding.", ["Babatunde Olawale"]),
+            ("The report was drafted by Budi Hartanto and sent to the ministry.", ["Budi Hartanto"]),
+        ]
+        for (text, expected) in rows {
+            XCTAssertEqual(persons(text).map(\.name).sorted(), expected, text)
+        }
+    }
 }

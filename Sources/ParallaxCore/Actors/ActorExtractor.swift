@@ -74,7 +74,10 @@ struct ActorExtractor: Sendable {
     /// named by a surname alone only in an article of those dates.
     func extract(articleID: String, body: String, date: Day? = nil) -> ArticleActors {
         let scalars = Array(body.unicodeScalars)
-        var (tokens, lineCount) = ActorTokenizer.tokenize(scalars)
+        let lexicon = self.lexicon
+        var (tokens, lineCount) = ActorTokenizer.tokenize(scalars, isTitle: {
+            lexicon.roles.contains($0) || lexicon.honorifics.contains($0) || lexicon.isPluralRole($0)
+        })
         // Scalars and tokens read; the helpers below add the candidates they compare (see WorkCounter).
         WorkCounter.count(scalars.count + tokens.count, "actors")
         markCredits(&tokens)
@@ -148,6 +151,8 @@ struct ActorExtractor: Sendable {
             while hi > lo, lexicon.isPluralRole(tokens[hi - 1].lower) { hi -= 1 }
             while lo < hi, lexicon.isPluralRole(tokens[lo].lower) { lo += 1 }
             guard lo < hi else { continue }
+            // Initials alone (`B.` of `Plan B.`) are no one's name.
+            if (lo..<hi).allSatisfy({ isInitials(tokens[$0]) }) { continue }
             if let thing = namedThing(tokens, lo: lo, hi: hi) {
                 if let k = thing { others.append((k, lo, hi, text(lo, hi))) }
                 continue
@@ -212,6 +217,11 @@ struct ActorExtractor: Sendable {
                 locals[li].mentions.append(mention(c.lo, c.hi))
                 personAtToken[c.lo] = li
             } else if c.hi - c.lo == 1 && (lowerWords.contains(tokens[c.lo].lower) || tokens[c.lo].text.count < 2) {
+                continue
+            } else if c.hi - c.lo == 1, c.lo >= 2, tokens[c.lo - 1].lower == "of", tokens[c.lo - 2].isWord,
+                      tokens[c.lo - 2].isCapitalized, !tokens[c.lo - 2].possessive, tokens[c.lo - 2].line == tokens[c.lo].line {
+                // `the National Academy of Politics, Chairman of …`: one word after `of` in a capitalised
+                // name is the end of that name, not a person of its own.
                 continue
             } else if c.evidence == .strong && acceptableAlone(tokens, lo: c.lo, hi: c.hi) {
                 personAtToken[c.lo] = addPerson(c)
@@ -383,6 +393,19 @@ struct ActorExtractor: Sendable {
                 let j = i + len + (i + len < n && tokens[i + len].punctChar == "." ? 1 : 0)
                 return j < n && tokens[j].isCapitalized && tokens[j].line == t.line ? j - i : nil
             }
+            // `Mohammed bin Salman bin Abdulaziz Al Saud`: a known person's name goes on through its
+            // chain of `bin X` and `Al Y`, which is still that person, not a person of its own.
+            if let g = gaz, gazetteer.entries[g.entry].kind == .person {
+                var k = i + g.length
+                while k + 1 < n, tokens[k].isWord, tokens[k].line == t.line,
+                      ["bin", "ibn", "bint", "al", "el"].contains(tokens[k].lower),
+                      tokens[k + 1].isWord, tokens[k + 1].isCapitalized, tokens[k + 1].line == t.line,
+                      k > i + g.length || !["al", "el"].contains(tokens[k].lower)
+                        || gazetteer.entries[g.entry].name.contains(" bin ") {
+                    k += 2
+                }
+                if k > i + g.length { gaz = (entry: g.entry, length: k - i) }
+            }
             let gl = gaz?.length ?? 0, al = adj?.length ?? 0, rl = roleLen ?? 0, hl = honor ?? 0
             let best = max(gl, al, rl, hl)
             if best > 0 {
@@ -393,7 +416,7 @@ struct ActorExtractor: Sendable {
                 i += best
                 continue
             }
-            if t.isCapitalized && !t.isAllCaps && !isContraction(t) && !isCompoundOfKnownNames(t)
+            if t.isCapitalized && (!t.isAllCaps || startsNameWithInitials(tokens, at: i)) && !isContraction(t) && !isCompoundOfKnownNames(t)
                 && (!lexicon.nonNameWords.contains(t.lower) || lexicon.isGivenKey(t.key)) {
                 var j = i + 1
                 var last = i
@@ -410,7 +433,12 @@ struct ActorExtractor: Sendable {
                             // `Bola Ahmed Tinubu`, `Bashar Al Assad`, `Nana Addo Dankwa Akufo-Addo`: the
                             // first and middle names of a known person before the part the gazetteer
                             // knows are that person, not a person of their own.
-                            if knownPersonContinues(tokens, runStart: i, runEnd: j, entry: g.entry) { absorbed = (g.entry, j + g.length) }
+                            if knownPersonContinues(tokens, runStart: i, runEnd: j, entry: g.entry) { absorbed = (g.entry, j + g.length); break }
+                            if g.length == 1, nameWordOverGazetteer(tokens, runStart: i, at: j, entry: g.entry) {
+                                last = j
+                                j += 1
+                                continue
+                            }
                             break
                         }
                         if gazetteer.longestMatch(in: tokens, keys: keys, at: j, adjectives: true) != nil { break }
@@ -418,7 +446,7 @@ struct ActorExtractor: Sendable {
                         j += 1
                         continue
                     }
-                    if isArabicArticleName(u) {
+                    if isArabicArticleName(u) || isArabicArticleName(u, lowerCase: true) {
                         if let g = gazetteer.longestMatch(in: tokens, keys: keys, at: j),
                            knownPersonContinues(tokens, runStart: i, runEnd: j, entry: g.entry) {
                             absorbed = (g.entry, j + g.length)
@@ -502,13 +530,65 @@ struct ActorExtractor: Sendable {
         }
     }
 
-    /// `al-Assad`, `el-Sisi`: a lower-case Arabic article joined to a capitalised name.
-    func isArabicArticleName(_ t: ActorToken) -> Bool {
+    /// `al-Assad`, `el-Sisi`: a lower-case Arabic article joined to a capitalised name. With
+    /// `lowerCase`, also a name written all in lower case after it (`Ahmed Kamil al-jubouri`): only
+    /// inside a run of capitalised names, where the article can only be part of the name.
+    func isArabicArticleName(_ t: ActorToken, lowerCase: Bool = false) -> Bool {
         guard t.isWord else { return false }
         for p in ["al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"] where t.text.hasPrefix(p) {
-            return t.text.unicodeScalars.dropFirst(p.count).first?.properties.isUppercase ?? false
+            let rest = t.text.unicodeScalars.dropFirst(p.count)
+            if lowerCase { return p == "al-" || p == "el-" ? rest.count >= 3 && rest.allSatisfy { $0.properties.isLowercase } : false }
+            return rest.first?.properties.isUppercase ?? false
         }
         return false
+    }
+
+    /// `N.`, `P.K.`, `J.P.`: initials, one to three letters each with its full stop.
+    func isInitials(_ t: ActorToken) -> Bool {
+        guard t.isWord else { return false }
+        let u = Array(t.text.unicodeScalars)
+        guard u.count >= 2, u.count <= 6, u.count % 2 == 0 else { return false }
+        return stride(from: 0, to: u.count, by: 2).allSatisfy { ActorTokenizer.isUpper(u[$0]) && u[$0 + 1] == "." }
+    }
+
+    /// Dotted initials (`P.K.`, written in capitals) that open a name: a capitalised word follows on the line.
+    func startsNameWithInitials(_ tokens: [ActorToken], at i: Int) -> Bool {
+        guard isInitials(tokens[i]), i + 1 < tokens.count else { return false }
+        let n = tokens[i + 1]
+        return n.isWord && n.isCapitalized && !n.isAllCaps && n.line == tokens[i].line && n.text.unicodeScalars.count >= 2
+    }
+
+    /// Whether the one-word gazetteer match at `at` is a word of the name run from `runStart` instead:
+    /// another given name before a known person's surname is another person of that family (`Alice
+    /// Ruto` beside William Ruto); a place matched only by its folded key, not as it is spelt,
+    /// closing a run of names is a surname (`Hadi Purnomo Raka`, not Raqqa).
+    func nameWordOverGazetteer(_ tokens: [ActorToken], runStart: Int, at j: Int, entry: Int) -> Bool {
+        let e = gazetteer.entries[entry]
+        let t = tokens[j]
+        guard !t.possessive || e.kind == .person, t.isCapitalized, !t.isAllCaps else { return false }
+        let endsRun = j + 1 >= tokens.count || !(tokens[j + 1].isWord && tokens[j + 1].isCapitalized && tokens[j + 1].line == t.line)
+        switch e.kind {
+        case .person:
+            let words = e.name.split(separator: " ").map(String.init)
+            let g = tokens[runStart]
+            func bare(_ w: String) -> String {
+                for p in ["al-", "el-", "Al-", "El-"] where w.hasPrefix(p) { return String(w.dropFirst(p.count)) }
+                return w
+            }
+            guard j == runStart + 1, words.count >= 2, let surname = words.last,
+                  NameKey.key(surname) == t.key || NameKey.key(bare(surname)) == NameKey.key(bare(t.text)),
+                  let first = lexicon.firstName(words), !lexicon.particles.contains(g.lower),
+                  !lexicon.nonNameWords.contains(g.lower), g.text.unicodeScalars.count >= 2,
+                  !isNonNameOpener(g) else { return false }
+            return !lexicon.compatibleFirstNames(g.text, first)
+        case .place, .country:
+            guard j - runStart >= 2, endsRun, !t.possessive else { return false }
+            let spelt = ActorLexicon.spelling(t.text)
+            let forms = ([e.name] + e.aliases).flatMap { $0.split(separator: " ") }
+            return !forms.contains { ActorLexicon.spelling($0) == spelt }
+        default:
+            return false
+        }
     }
 
     /// Length of a title starting at `i`: modifiers and roles in a row, at least one of them a role
@@ -522,6 +602,9 @@ struct ActorExtractor: Sendable {
                 j += r
                 j += abbreviationDot(tokens, at: j, line: tokens[i].line)
                 lastRoleEnd = j
+            } else if isElectTitle(tokens[j].lower) {
+                j += 1
+                lastRoleEnd = j
             } else if let m = lexicon.modifiers.match(tokens, at: j) {
                 j += m
                 j += abbreviationDot(tokens, at: j, line: tokens[i].line)
@@ -532,6 +615,15 @@ struct ActorExtractor: Sendable {
         }
         // Modifiers after the last role are not part of the title.
         return lastRoleEnd.map { $0 - i }
+    }
+
+    /// `Lady-elect`, `Minister-designate`: a title or honorific still to be taken up is a title.
+    func isElectTitle(_ lower: String) -> Bool {
+        for suffix in ["-elect", "-designate"] where lower.hasSuffix(suffix) {
+            let stem = String(lower.dropLast(suffix.count))
+            return lexicon.roles.contains(stem) || lexicon.honorifics.contains(stem)
+        }
+        return false
     }
 
     /// 1 when `j` is the full stop of an abbreviated title word (`Maj. Gen.`, `Gov.`) with more of the
@@ -648,7 +740,94 @@ struct ActorExtractor: Sendable {
         if hi - lo >= 2, lexicon.isGivenKey(tokens[lo].key), !tokens[lo].isAllCaps {
             evidence = .strong
         }
+        if evidence < .strong, structureSaysPerson(tokens, segments: segments, segAt: segAt, lo: lo, hi: hi) {
+            evidence = .strong
+            if let r = roleAcrossPlace(tokens, segments: segments, segAt: segAt, before: lo) { roles.append(text(r.lo, r.hi)) }
+        }
         return (evidence, roles)
+    }
+
+    /// Shapes of a sentence or a name that only a person's name takes:
+    /// - a word of kinship or company right before it (`his nephew Haryo Susanto`, `her aunt Suda`);
+    /// - a title qualified by a place, then the name (`Consul General in Jeddah Tamer Ghandour`,
+    ///   `ambassador to the United States Adi Wibowo`), or by an acronym (`Chief Administrative Secretary (CAS)
+    ///   Wekesa Barasa`);
+    /// - for two or more words: a name of the Vietnamese shape (a family name, then two short given
+    ///   names: `Do Ba Ty`), a generational suffix closing it (`Otávio Lemos Filho`), or a clause after
+    ///   it that gives a role (`…, who`; `… as Deputy Speaker`; `… remains the Coordinating Minister`).
+    func structureSaysPerson(_ tokens: [ActorToken], segments: [Segment], segAt: [Int], lo: Int, hi: Int) -> Bool {
+        let line = tokens[lo].line
+        if lo > 0, tokens[lo - 1].isWord, tokens[lo - 1].line == line, !tokens[lo - 1].isCapitalized,
+           lexicon.relatives.contains(tokens[lo - 1].lower) {
+            return true
+        }
+        // Two or more words that end the title's phrase: not `Minister for Niger Delta Development,
+        // Tunde Bakare` (a title's own words, then the name), nor `Vietnam Fatherland Front`.
+        if hi - lo >= 2, roleAcrossPlace(tokens, segments: segments, segAt: segAt, before: lo) != nil,
+           !(lo..<hi).contains(where: { lexicon.isTitleOrHeadWord(tokens[$0].lower) }),
+           hi >= tokens.count || !(tokens[hi].isWord && tokens[hi].isCapitalized && tokens[hi].line == line),
+           !(hi + 1 < tokens.count && tokens[hi].punctChar == "," && tokens[hi + 1].isCapitalized) {
+            return true
+        }
+        if lo >= 4, tokens[lo - 1].punctChar == ")", tokens[lo - 3].punctChar == "(", tokens[lo - 2].isAllCaps,
+           tokens[lo - 4].line == line, segAt[lo - 4] >= 0, segments[segAt[lo - 4]].kind == .role {
+            return true
+        }
+        guard hi - lo >= 2 else { return false }
+        // Not cut short of a longer name (`Ho Chi Minh National Academy`).
+        if hi - lo == 3, lexicon.vietnameseFamilyNames.contains(ActorLexicon.spelling(tokens[lo].text)),
+           hi >= tokens.count || !(tokens[hi].isWord && tokens[hi].isCapitalized && tokens[hi].line == line),
+           (lo..<hi).allSatisfy({ tokens[$0].text.unicodeScalars.count <= 6 && !lexicon.nonNameWords.contains(tokens[$0].lower) }) {
+            return true
+        }
+        if lexicon.nameSuffixes.contains(tokens[hi - 1].lower) { return true }
+        return rolePredicate(tokens, segAt: segAt, segments: segments, after: hi)
+    }
+
+    /// `…, who`, `… as (the) Deputy Senate President`, `… is now Minister of Trade`, `… remains the
+    /// Coordinating Minister`: right after a name, a clause that gives it a role or speaks of it as someone.
+    func rolePredicate(_ tokens: [ActorToken], segAt: [Int], segments: [Segment], after hi: Int) -> Bool {
+        guard hi + 1 < tokens.count, !tokens[hi - 1].possessive else { return false }
+        let line = tokens[hi - 1].line
+        if tokens[hi].punctChar == ",", tokens[hi + 1].lower == "who", tokens[hi + 1].line == line { return true }
+        guard tokens[hi].isWord, tokens[hi].line == line,
+              ["as", "is", "was", "were", "remains", "remained", "becomes", "became"].contains(tokens[hi].lower) else { return false }
+        var k = hi + 1
+        // `… were sworn in as President`, `… was named Minister of Trade`.
+        if tokens[hi].lower != "as", k < tokens.count, tokens[k].line == line,
+           ["sworn", "appointed", "named", "elected", "nominated", "confirmed", "installed"].contains(tokens[k].lower) {
+            k += 1
+            if k < tokens.count, tokens[k].lower == "in" { k += 1 }
+            if k < tokens.count, tokens[k].lower == "as" { k += 1 }
+        }
+        let fillers: Set<String> = ["the", "a", "an", "its", "his", "her", "their", "now", "also", "still", "currently", "acting"]
+        while k < tokens.count, tokens[k].isWord, tokens[k].line == line, fillers.contains(tokens[k].lower) { k += 1 }
+        // The role within a few capitalised words (`Deputy Senate President`), before any punctuation.
+        var steps = 0
+        while k < tokens.count, steps < 4, tokens[k].isWord, tokens[k].line == line {
+            if lexicon.roles.match(tokens, at: k) != nil || lexicon.isPluralRole(tokens[k].lower) { return true }
+            guard tokens[k].isCapitalized || lexicon.modifiers.match(tokens, at: k) != nil else { return false }
+            k += 1
+            steps += 1
+        }
+        return false
+    }
+
+    /// The title of `title in|to|of|for (the) Place Name` ending right before the name at `before`: the
+    /// range from the title's start to the place's end; nil when the words before are not that.
+    func roleAcrossPlace(_ tokens: [ActorToken], segments: [Segment], segAt: [Int], before lo: Int) -> (lo: Int, hi: Int)? {
+        guard lo >= 3, segAt[lo - 1] >= 0 else { return nil }
+        let place = segments[segAt[lo - 1]]
+        guard case .gazetteer(let e) = place.kind, gazetteer.entries[e].kind != .person, place.hi == lo,
+              !tokens[lo - 1].possessive else { return nil }
+        var p = place.lo - 1
+        guard p >= 1 else { return nil }
+        if tokens[p].lower == "the" { p -= 1 }
+        let line = tokens[lo].line
+        guard p >= 1, tokens[p].line == line, ["in", "to", "of", "for", "at"].contains(tokens[p].lower),
+              segAt[p - 1] >= 0, segments[segAt[p - 1]].kind == .role, tokens[p - 1].line == line else { return nil }
+        let start = roleStart(tokens, segments: segments, segAt: segAt, before: p) ?? segments[segAt[p - 1]].lo
+        return (start, place.hi)
     }
 
     /// 2b. Lists of people, each named with their country: `Presidents Umaro Sissoco Embalo of
@@ -691,6 +870,46 @@ struct ActorExtractor: Sendable {
                 }
             }
             k = m + 1
+        }
+        // Bare lists (`Dindo Perez, Raul Lambada and Rodel Ocampo`): names of two to
+        // four words joined by list separators alone are people when the list opens after a plural title
+        // (`senators Rolando dela Cruz and Bato Lim`) or has three items of which two are known people.
+        var g = 0
+        while g < spans.count {
+            var m = g
+            // Commas and `and` only: `Portfolio, Name; Portfolio, Name` pairs a title with each name.
+            while m + 1 < spans.count, isListGap(tokens, from: spans[m].hi, to: spans[m + 1].lo),
+                  !(spans[m].hi..<spans[m + 1].lo).contains(where: { tokens[$0].punctChar == ";" }) { m += 1 }
+            let first = spans[g].lo
+            let headed = first > 0 && tokens[first - 1].isWord && tokens[first - 1].line == tokens[first].line
+                && lexicon.isPluralRole(tokens[first - 1].lower)
+            let known = spans[g...m].filter(\.known).count
+            if m > g && (headed || (m - g >= 2 && known >= 2)) {
+                for sp in spans[g...m] {
+                    if let ci = sp.cand, candidates[ci].evidence < .strong { candidates[ci].evidence = .strong }
+                }
+            }
+            g = m + 1
+        }
+        // `Agriculture, Carlos Mendes; Regional Development, Waldir Gomes; Cities, Otávio Lemos Filho`: a
+        // cabinet list of `Portfolio, Name;` items, read as people when three names close items and two
+        // of them are known people.
+        var closers: [Int: [Int]] = [:]
+        for (ci, c) in candidates.enumerated() where (2...4).contains(c.hi - c.lo) && !headline.contains(tokens[c.lo].line) {
+            let line = tokens[c.lo].line
+            guard c.lo >= 3, tokens[c.lo - 1].punctChar == ",", c.hi < tokens.count,
+                  tokens[c.hi].punctChar == ";" || tokens[c.hi].punctChar == "." else { continue }
+            var k = c.lo - 2
+            var words = 0
+            while k >= 0, words < 7, tokens[k].line == line, tokens[k].isWord, tokens[k].isCapitalized || tokens[k].lower == "and" {
+                k -= 1
+                words += 1
+            }
+            guard words >= 1, k >= 0, tokens[k].line == line, tokens[k].punctChar == ";" || tokens[k].punctChar == ":" else { continue }
+            closers[line, default: []].append(ci)
+        }
+        for (_, cs) in closers where cs.count >= 3 && cs.filter({ candidates[$0].evidence == .strong }).count >= 2 {
+            for ci in cs where candidates[ci].evidence < .strong { candidates[ci].evidence = .strong }
         }
     }
 
@@ -798,6 +1017,8 @@ struct ActorExtractor: Sendable {
         let determiners: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "who", "then", "now"]
         let startsWell: Bool = {
             if determiners.contains(opener.lower) { return true }
+            // `Keiko Sato, widow of the late Prime Minister Eisaku Sato,`.
+            if lexicon.relatives.contains(opener.lower) { return true }
             if segAt[k] >= 0 {
                 switch segments[segAt[k]].kind {
                 case .role, .adjective, .honorific: return true
@@ -815,6 +1036,14 @@ struct ActorExtractor: Sendable {
         while k < tokens.count, k - from < 14 {
             let t = tokens[k]
             if t.line != line { closed = true; break }
+            // A parenthesised acronym inside the apposition (`an Indonesian Democratic Party of Struggle
+            // (PDI-P) politician`) is read through.
+            if t.punctChar == "(", k + 2 < tokens.count, tokens[k + 1].isAllCaps, tokens[k + 2].punctChar == ")",
+               tokens[k + 2].line == line {
+                k += 3
+                end = k
+                continue
+            }
             if t.isPunct, let c = t.punctChar, ",.;:)(!?\u{2013}\u{2014}".unicodeScalars.contains(c) { closed = true; break }
             if case .quote = t.kind { break }
             if t.isWord && !t.isCapitalized && lexicon.speechVerbs.match(tokens, at: k) != nil { return nil }
@@ -870,6 +1099,9 @@ struct ActorExtractor: Sendable {
         var byReference: [String: [Int]] = [:]
         var byJoined: [String: [Int]] = [:]
         var byLast: [String: [Int]] = [:]
+        /// Persons of three or more words by the keys of their first two words (`Sri Wahyuni` for Sri
+        /// Wahyuni Indrawati).
+        var byFirstTwo: [String: [Int]] = [:]
 
         func update(_ locals: [LocalActor], lexicon: ActorLexicon) {
             while indexed < locals.count {
@@ -878,10 +1110,13 @@ struct ActorExtractor: Sendable {
                     for k in Set(lexicon.referenceKeys(l.words)) { byReference[k, default: []].append(indexed) }
                     byJoined[ActorLexicon.joinedKey(l.words), default: []].append(indexed)
                     if let last = l.words.last { byLast[NameKey.key(last), default: []].append(indexed) }
+                    if l.words.count >= 3 { byFirstTwo[PersonKeys.firstTwo(l.words), default: []].append(indexed) }
                 }
                 indexed += 1
             }
         }
+
+        static func firstTwo(_ words: [String]) -> String { words.prefix(2).map { NameKey.key($0) }.joined(separator: " ") }
     }
 
     func refersTo(_ c: PersonCandidate, tokens: [ActorToken], locals: [LocalActor], keys: PersonKeys) -> Int? {
@@ -895,7 +1130,8 @@ struct ActorExtractor: Sendable {
         keys.update(locals, lexicon: lexicon)
         // The persons that can pass the tests below, in their order (ties go to the first).
         let candidates: [Int] = words.count == 1 ? keys.byReference[lastKey] ?? []
-            : Array(Set((joined.isEmpty ? [] : keys.byJoined[joined] ?? []) + (keys.byLast[lastKey] ?? []))).sorted()
+            : Array(Set((joined.isEmpty ? [] : keys.byJoined[joined] ?? []) + (keys.byLast[lastKey] ?? [])
+                        + (keys.byFirstTwo[PersonKeys.firstTwo(words)] ?? []))).sorted()
         WorkCounter.count(1 + candidates.count, "actors")
         for i in candidates {
             let l = locals[i]
@@ -904,6 +1140,11 @@ struct ActorExtractor: Sendable {
                 guard lexicon.referenceKeys(l.words).contains(lastKey) else { continue }
             } else if !joined.isEmpty && joined == ActorLexicon.joinedKey(l.words) {
                 // Kim Jong-un = Kim Jong Un.
+            } else if l.words.count == words.count + 1, l.words.count >= 3,
+                      zip(words, l.words).allSatisfy({ NameKey.key($0) == NameKey.key($1) }),
+                      !lexicon.shape(l.words).familyFirst {
+                // The first words of a longer name (`Sri Wahyuni` of Sri Wahyuni Indrawati): the short
+                // form a story uses for a name of three words, not another person.
             } else {
                 guard let lk = l.words.last.map({ NameKey.key($0) }), lk == lastKey else { continue }
                 if words.count > l.words.count { continue }

@@ -7,7 +7,9 @@ public struct ActorLexicon: Sendable {
         private(set) var byFirst: [String: [[String]]] = [:]
         init(_ phrases: [String]) {
             for p in phrases {
-                let words = ActorLexicon.words(p)
+                // A dotted abbreviation (`H.E.`) is one token as written, with its final dot.
+                let dotted = !p.contains(" ") && p.dropLast().contains(".")
+                let words = dotted ? [p.hasSuffix(".") ? p.lowercased() : p.lowercased() + "."] : ActorLexicon.words(p)
                 guard let f = words.first else { continue }
                 byFirst[f, default: []].append(words)
             }
@@ -44,6 +46,11 @@ public struct ActorLexicon: Sendable {
     var organizationHeads: Set<String>
     var placeHeads: Set<String>
     var particles: Set<String>
+    /// Words of kinship and company before a name (`his nephew Haryo Susanto`, `her aunt Suda`):
+    /// the name after one is a person's.
+    var relatives: Set<String>
+    /// Generational words that close a person's name (`Otávio Lemos Filho`).
+    var nameSuffixes: Set<String>
     /// Given name key → id of its group of equivalent forms.
     var givenNames: [String: Int]
     /// Keys of family names written first, per convention (`surnames-east-asian.txt`,
@@ -86,6 +93,7 @@ public struct ActorLexicon: Sendable {
         self.honorifics = PhraseSet((r["honorifics"] ?? []).map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
         self.unnamedHeads = Set((r["unnamed"] ?? []).map { $0.lowercased() })
         self.anonymousHeads = Set((r["anonymous"] ?? []).map { $0.lowercased() })
+        self.relatives = Set((r["relatives"] ?? []).map { $0.lowercased() })
         self.speechVerbs = PhraseSet(speechVerbs)
         let n = ActorLexicon.sections(nonNames)
         self.nonNameWords = Set((n["words"] ?? []).map { $0.lowercased() })
@@ -93,6 +101,7 @@ public struct ActorLexicon: Sendable {
         self.organizationHeads = Set((n["organizations"] ?? []).map { $0.lowercased() })
         self.placeHeads = Set((n["places"] ?? []).map { $0.lowercased() })
         self.particles = Set((n["particles"] ?? []).map { $0.lowercased() })
+        self.nameSuffixes = Set((n["suffixes"] ?? []).map { $0.lowercased() })
         var given: [String: Int] = [:]
         var spellings = Set<String>()
         for (i, line) in givenNames.enumerated() {

@@ -46,7 +46,9 @@ enum ActorTokenizer {
         "vs", "jr", "sr", "mt", "ft", "u.s", "u.k", "e.u", "u.n", "inc", "corp", "ltd", "co", "fig", "approx",
     ]
 
-    static func tokenize(_ s: [Unicode.Scalar]) -> (tokens: [ActorToken], lineCount: Int) {
+    /// `isTitle` says which lower-case words are titles: an initial after one opens a name (`Chief
+    /// Minister N. Rajen Singh`) and is kept, as an initial outside a name is.
+    static func tokenize(_ s: [Unicode.Scalar], isTitle: (String) -> Bool = { _ in false }) -> (tokens: [ActorToken], lineCount: Int) {
         var tokens: [ActorToken] = []
         tokens.reserveCapacity(s.count / 5)
         let n = s.count
@@ -187,17 +189,34 @@ enum ActorTokenizer {
             }
             i += 1
         }
-        return (dropMiddleInitials(tokens), line + 1)
+        return (dropMiddleInitials(tokens, isTitle: isTitle), line + 1)
     }
 
     /// Removes middle initials (`Vladimir V. Putin`, `Janet L. Yellen`, `George W. Bush`) so that the
     /// name reads as its given name and surname; offsets of the other tokens are unchanged, so a
     /// mention spanning the name still shows the initial.
-    static func dropMiddleInitials(_ t: [ActorToken]) -> [ActorToken] {
+    /// An initial that opens a name instead (`N. Rajen Singh`: at the start of a line or sentence, after
+    /// a lower-case word or punctuation, or after a title) becomes one word with its full stop, so that
+    /// the name keeps it (`N.` as `P.K.` already is).
+    static func dropMiddleInitials(_ t: [ActorToken], isTitle: (String) -> Bool = { _ in false }) -> [ActorToken] {
         var out: [ActorToken] = []
         out.reserveCapacity(t.count)
         var i = 0
         while i < t.count {
+            if i + 2 < t.count, t[i].isWord, t[i].isCapitalized, t[i].text.unicodeScalars.count == 1,
+               t[i + 1].punctChar == ".", t[i + 1].start == t[i].end,
+               t[i + 2].isWord, t[i + 2].isCapitalized, !t[i + 2].isAllCaps, t[i + 2].text.unicodeScalars.count >= 2,
+               t[i + 2].line == t[i].line, t[i + 2].start == t[i + 1].end + 1,
+               i == 0 || t[i - 1].line != t[i].line || !t[i - 1].isWord || !t[i - 1].isCapitalized || t[i - 1].isAllCaps
+                || isTitle(t[i - 1].lower) {
+                var initial = t[i]
+                initial.end = t[i + 1].end
+                initial.text += "."
+                initial.lower += "."
+                out.append(initial)
+                i += 2
+                continue
+            }
             if i > 0, i + 2 < t.count, t[i].isWord, t[i].isCapitalized, t[i].text.unicodeScalars.count == 1,
                t[i + 1].punctChar == ".", t[i + 1].start == t[i].end,
                t[i - 1].isWord, t[i - 1].isCapitalized, !t[i - 1].isAllCaps, t[i - 1].text.unicodeScalars.count >= 2,
