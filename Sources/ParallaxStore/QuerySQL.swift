@@ -13,31 +13,10 @@ struct QuerySQL {
     /// What the names of a query are resolved against, read once per statement when first needed.
     final class Names {
         let db: Database
-        let cache: ActorNameCache?
-        init(_ db: Database, cache: ActorNameCache? = nil) {
+        init(_ db: Database) {
             self.db = db
-            self.cache = cache
         }
 
-        lazy var actors: [ActorNames] = {
-            // The directory's keys change only when the analysis rewrites the actors (`actors_hash`).
-            let version = (try? String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'actors_hash'")) ?? nil
-            if let version, let hit = cache?.get(version) { return hit }
-            var byActor: [String: [String]] = [:]
-            var order: [String] = []
-            let rows = (try? Row.fetchAll(db, sql: """
-                SELECT al.actor_id, al.alias FROM actor_alias al JOIN actor ac ON ac.id = al.actor_id
-                ORDER BY ac.position, al.position
-                """)) ?? []
-            for r in rows {
-                let id: String = r[0]
-                if byActor[id] == nil { order.append(id) }
-                byActor[id, default: []].append(r[1])
-            }
-            let list = order.map { ActorNames(id: $0, names: byActor[$0] ?? []) }
-            if let version { cache?.put(version, list) }
-            return list
-        }()
         /// Outlets by their lookup key (`LookupKey.fold`, which `Fold.text` folds as it folds the name):
         /// an index-only scan of `article_outlet`.
         lazy var outletKeys: [String] = (try? String.fetchAll(db, sql: "SELECT DISTINCT outlet_key FROM article WHERE outlet_key IS NOT NULL")) ?? []
@@ -141,7 +120,7 @@ extension SQLiteCorpusStore {
     /// Row numbers of the articles the query finds, in display order (newest first, undated last).
     public func articleSeqs(matching query: ArticleQuery, ordered: Bool = true) throws -> [Int64] {
         try writer.read { db in
-            let c = QuerySQL.compile(query.root, names: QuerySQL.Names(db, cache: actorNameCache))
+            let c = QuerySQL.compile(query.root, names: QuerySQL.Names(db))
             var sql = "SELECT a.seq FROM article a WHERE \(c.sql)" + (ordered ? " ORDER BY \(displayOrderSQL)" : "")
             var args = c.arguments
             if let limit = query.limit {
@@ -155,7 +134,7 @@ extension SQLiteCorpusStore {
     /// Ids of the articles the query finds, in display order: what the conformance tests compare.
     public func articleIDs(matching query: ArticleQuery) throws -> [String] {
         try writer.read { db in
-            let c = QuerySQL.compile(query.root, names: QuerySQL.Names(db, cache: actorNameCache))
+            let c = QuerySQL.compile(query.root, names: QuerySQL.Names(db))
             return try String.fetchAll(db, sql: "SELECT a.id FROM article a WHERE \(c.sql) ORDER BY \(displayOrderSQL)",
                                        arguments: StatementArguments(c.arguments))
         }
@@ -165,7 +144,7 @@ extension SQLiteCorpusStore {
     public func undatedLeftOut(_ query: ArticleQuery) throws -> Int {
         guard query.root.hasDateRange else { return 0 }
         return try writer.read { db in
-            let names = QuerySQL.Names(db, cache: actorNameCache)
+            let names = QuerySQL.Names(db)
             let with = QuerySQL.compile(query.root, names: names)
             let without = QuerySQL.compile(query.root.ignoringDateRanges, names: names)
             return try Int.fetchOne(db, sql: """
@@ -235,27 +214,5 @@ extension SQLiteCorpusStore {
             return try String.fetchAll(db, sql: "SELECT id FROM article WHERE substr(id, 1, length(?)) = ? ORDER BY id",
                                        arguments: [part, part])
         }
-    }
-}
-
-/// The actors' name keys of the last analysis, kept between queries (a query naming an actor would
-/// otherwise read and key every alias again).
-public final class ActorNameCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var version: String?
-    private var names: [ActorNames] = []
-    public init() {}
-
-    func get(_ v: String) -> [ActorNames]? {
-        lock.lock()
-        defer { lock.unlock() }
-        return version == v ? names : nil
-    }
-
-    func put(_ v: String, _ list: [ActorNames]) {
-        lock.lock()
-        version = v
-        names = list
-        lock.unlock()
     }
 }

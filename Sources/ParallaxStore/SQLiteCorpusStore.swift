@@ -9,8 +9,6 @@ public final class SQLiteCorpusStore: CorpusStore {
     public let writer: any DatabaseWriter
     /// The index file, nil in memory.
     public let path: String?
-    /// The actors' name keys for queries, kept while the analysis does not change.
-    let actorNameCache = ActorNameCache()
     /// When opening migrated an index that already existed: the migrations it had, and those applied.
     public let migratedFrom: [String]
     public let migrationsApplied: [String]
@@ -700,7 +698,7 @@ public final class SQLiteCorpusStore: CorpusStore {
             // counting up to the cap stops early, ranking 70,000 matches took over a second at 100,000.
             order = try rankableMatches(pattern, limit: rankedMatchLimit) ? "article_fts.rank" : "article_fts.rowid"
         }
-        let compiled = try writer.read { db in QuerySQL.compile(query.root, names: QuerySQL.Names(db, cache: actorNameCache)) }
+        let compiled = try writer.read { db in QuerySQL.compile(query.root, names: QuerySQL.Names(db)) }
         conditions.append(compiled.sql)
         args += compiled.arguments
         var sql = "SELECT \(columns) FROM \(from) WHERE " + conditions.joined(separator: " AND ")
