@@ -69,6 +69,18 @@ final class EventExtractionTests: XCTestCase {
         XCTAssertNil(events(analysis).first { $0.isPrimary })
     }
 
+    /// The world's countries and capitals are known, so a city and its country are one venue wherever
+    /// the meeting is (`Abuja` and `Nigeria`), and two cities are not.
+    func testCitiesAndTheirCountriesOfEveryRegion() {
+        for (city, country) in [("Abuja", "Nigeria"), ("Nairobi", "Kenya"), ("Lima", "Peru"), ("Dhaka", "Bangladesh"),
+                                ("Kuala Lumpur", "Malaysia"), ("Suva", "Fiji"), ("Sharm el-Sheikh", "Egypt")] {
+            XCTAssertTrue(extractor.lexicon.isCountry(country), country)
+            XCTAssertTrue(extractor.placesCompatible(city, country), "\(city) in \(country)")
+        }
+        XCTAssertFalse(extractor.placesCompatible("Abuja", "Accra"))
+        XCTAssertFalse(extractor.placesCompatible("Lagos", "Kenya"))
+    }
+
     func testCallsHaveNoPlaceAndPhrasesThatAreNotMeetings() throws {
         let a = EventFixtures.article("a2", title: "Leaders speak by phone as crisis deepens", body: """
         The two presidents held a phone call on Thursday, their second in a month, officials in Washington said.
