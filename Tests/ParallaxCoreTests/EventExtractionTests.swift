@@ -69,6 +69,27 @@ final class EventExtractionTests: XCTestCase {
         XCTAssertNil(events(analysis).first { $0.isPrimary })
     }
 
+    /// A place described before its name: "in the Chinese capital Beijing", "at the Black Sea resort of
+    /// Sochi", "in the Kenyan capital, Nairobi"; "in the capital" alone names none.
+    func testAPlaceDescribedBeforeItsName() throws {
+        for (sentence, place) in [
+            ("The foreign ministers met with their counterparts in the Chinese capital Beijing on Thursday.", "Beijing"),
+            ("The two presidents held talks at the Black Sea resort of Sochi on Friday.", "Sochi"),
+            ("Regional leaders opened a summit in the Kenyan capital, Nairobi, on Monday.", "Nairobi"),
+            ("The two ministers met in the coastal city of Mombasa on Monday.", "Mombasa"),
+        ] {
+            let a = EventFixtures.article("d-\(place)", title: "Leaders hold talks", body: sentence + "\n\nThe talks were the first in years.",
+                                          published: "2023-04-06")
+            XCTAssertEqual(try XCTUnwrap(events(a).first { $0.isPrimary }, sentence).place, place, sentence)
+        }
+        let vague = EventFixtures.article("d-none", title: "Leaders hold talks", body: """
+        The two ministers met in the capital on Thursday for talks on trade.
+
+        The talks were the first in years.
+        """, published: "2023-04-06")
+        XCTAssertNil(events(vague).first { $0.isPrimary }?.place)
+    }
+
     /// The world's countries and capitals are known, so a city and its country are one venue wherever
     /// the meeting is (`Abuja` and `Nigeria`), and two cities are not.
     func testCitiesAndTheirCountriesOfEveryRegion() {

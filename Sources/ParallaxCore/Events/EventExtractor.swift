@@ -205,6 +205,24 @@ struct EventExtractor: Sendable {
         return nil
     }
 
+    /// Where the name starts in `the [Chinese|Red Sea] capital[,|of] Beijing`: after `the`, at most three
+    /// words (a demonym, a sea), a place noun (`place-nouns.txt`), then `of` or a comma. Nil when the
+    /// words after `the` are not such a description.
+    func describedPlaceStart(at k: Int, limit: Int, text: EventText) -> Int? {
+        let toks = text.tokens
+        guard k < limit, toks[k].key == "the", !lexicon.placeNouns.isEmpty else { return nil }
+        var j = k + 1
+        while j < min(limit, k + 5), toks[j].shape == .word {
+            if lexicon.placeNouns.contains(toks[j].key) {
+                var n = j + 1
+                if n < limit, toks[n].key == "of" || toks[n].key == "," { n += 1 }
+                return n < limit && toks[n].capitalized ? n : nil
+            }
+            j += 1
+        }
+        return nil
+    }
+
     /// A capitalised name after "in"/"at" that the lexicon does not know: a run of capitalised words.
     private func unknownPlace(at k: Int, limit: Int, text: EventText) -> (String, Int)? {
         let toks = text.tokens
@@ -309,6 +327,12 @@ struct EventExtractor: Sendable {
                             continue
                         }
                         place = found; break
+                    }
+                    // "in the Chinese capital Beijing", "in the Saudi city of Jeddah": past the description.
+                    if let named = describedPlaceStart(at: k + 1, limit: hi, text: text),
+                       let (name, e) = knownPlace(at: named, limit: hi, text: text) ?? unknownPlace(at: named, limit: hi, text: text),
+                       !lexicon.isRegion(name) {
+                        place = (name, TextRange(start: toks[named].start, end: toks[e - 1].end)); break
                     }
                     let unknown = unknownPlace(at: k + 1, limit: hi, text: text)
                     if let (name, e) = unknown, lexicon.isRegion(name) {

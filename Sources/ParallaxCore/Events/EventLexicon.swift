@@ -45,6 +45,9 @@ public struct EventLexicon: Sendable {
     /// Labels that open the headline of a piece that comments on the news (`Analysis:`, `Opinion |`):
     /// it mentions meetings but reports none.
     var commentaryLabels: Set<String>
+    /// Nouns that describe a place before its name (`the Chinese capital Beijing`, `the Saudi city of
+    /// Jeddah`, `the Red Sea resort of Sharm el-Sheikh`).
+    var placeNouns: Set<String>
 
     /// The lexicon built from the shipped data files and the user's extensions.
     public static let shared = EventLexicon(
@@ -58,12 +61,15 @@ public struct EventLexicon: Sendable {
         futureCues: ResourceFiles.lines(of: "future-cues.txt"),
         regions: ResourceFiles.lines(of: "regions.txt"),
         aheadWords: ResourceFiles.lines(of: "event-ahead-words.txt"),
-        commentaryLabels: ResourceFiles.lines(of: "commentary-labels.txt"))
+        commentaryLabels: ResourceFiles.lines(of: "commentary-labels.txt"),
+        placeNouns: ResourceFiles.lines(of: "place-nouns.txt"))
 
     /// Builds a lexicon from the lines of the data files (comments already dropped).
     public init(eventWords: [String], ignored: [String], dateWords: [String], months: [String],
                 weekdays: [String], places: [String], countries: [String], futureCues: [String],
-                regions: [String] = [], aheadWords: [String] = [], commentaryLabels: [String] = []) {
+                regions: [String] = [], aheadWords: [String] = [], commentaryLabels: [String] = [],
+                placeNouns: [String] = []) {
+        self.placeNouns = Set(placeNouns.flatMap { EventText.wordTokens($0) })
         self.aheadWords = Set(aheadWords.flatMap { EventText.wordTokens($0) })
         self.commentaryLabels = Set(commentaryLabels.map { $0.lowercased() })
         func fields(_ line: String) -> [String] {

@@ -76,6 +76,10 @@ extension DataFileCheck {
             return nil
         },
         words("event-ignore.txt"), words("future-cues.txt"), words("commentary-labels.txt"),
+        DataFileCheck("place-nouns.txt", eachLine: { line in
+            let w = EventText.wordTokens(line)
+            return w.isEmpty ? "no word to match" : w.count > 1 ? "one word a line" : nil
+        }),
         DataFileCheck("event-ahead-words.txt", eachLine: { line in
             let w = EventText.wordTokens(line)
             return w.isEmpty ? "no word to match" : w.count > 1 ? "one word a line (only the word just before an event word is read)" : nil
