@@ -103,6 +103,40 @@ final class QueryKeysTests: XCTestCase {
         XCTAssertEqual(bad.problems, ["q.txt:2: expected `name = query`", "q.txt:3: “(” is not closed (column 1 of the query)"])
     }
 
+    /// `:` runs the rarer actions by name, each as its key's prompt would, a unique prefix being enough.
+    func testTheCommandLine() {
+        let s = Fixtures.state()
+        XCTAssertEqual(Fixtures.press(s, ":").0.prompt?.kind, .command)
+        let q = Fixtures.press(s, ": query <Space> lisbon <Space> -agreement <Enter>").0
+        XCTAssertEqual(ids(q), ["a1", "b2"])
+        XCTAssertEqual(q.filters.text, "lisbon -agreement")
+        let actor = Fixtures.press(q, ": actor <Space> zelenskyy <Enter>").0
+        XCTAssertTrue(actor.filters.text.hasPrefix("lisbon -agreement actor:"), actor.filters.text)
+        XCTAssertEqual(ids(Fixtures.press(s, ": actor <Space> zelenskyy <Enter>").0), ids(Fixtures.press(s, "a zelenskyy <Enter>").0))
+        XCTAssertEqual(Fixtures.press(actor, ": actor <Enter>").0.filters.text, "lisbon -agreement")
+        XCTAssertEqual(Fixtures.press(q, ": outlet <Space> Daily <Enter>").0.filters.text, "lisbon -agreement outlet:\"Daily Planet\"")
+        // Saving, loading (by a prefix of the command), tagging, exporting and quitting.
+        let (saved, effects) = Fixtures.press(q, ": save <Space> talks <Enter>")
+        XCTAssertEqual(saved.savedQueries.query(named: "talks"), "lisbon -agreement")
+        XCTAssertEqual(effects, [.saveQueries(saved.savedQueries)])
+        XCTAssertEqual(Fixtures.press(saved, "x : lo <Space> talks <Enter>").0.filters.text, "lisbon -agreement")
+        let tagged = Fixtures.press(s, ": tag <Space> check <Enter>").0
+        XCTAssertEqual(tagged.userData.tagCounts.map(\.tag), ["check"])
+        guard case .export(let path, _)? = Fixtures.press(s, ": ex <Space> /tmp/l.md <Enter>").1.last else {
+            return XCTFail("no export")
+        }
+        XCTAssertEqual(path, "/tmp/l.md")
+        XCTAssertEqual(Fixtures.press(s, ": quit <Enter>").1.last, .quit)
+        // Tab completes a unique command; a wrong or ambiguous one says what there is.
+        XCTAssertEqual(Fixtures.press(s, ": ex <Tab>").0.prompt?.text, "export ")
+        XCTAssertEqual(Fixtures.press(s, ": frobnicate <Enter>").0.message,
+                       "unknown command “frobnicate” (commands: query, actor, outlet, date, event, tag, save, load, export, pipe, quit)")
+        XCTAssertEqual(Fixtures.press(s, ": e <Enter>").0.message, "“e” could be event, export")
+        XCTAssertEqual(Fixtures.press(s, ": export <Enter>").0.message,
+                       "export needs a name: export FILE: the comparison on screen or the list (.md or .json)")
+        XCTAssertEqual(Fixtures.press(s, ": query <Space> (lisbon <Enter>").0.message, "query: column 1: “(” is not closed")
+    }
+
     func testExportOpenCopyAndPipeAreEffects() throws {
         let s = Fixtures.state()
         let (_, effects) = Fixtures.press(s, "/ lisbon <Enter> <Space> E /tmp/list.md <Enter>")

@@ -9,7 +9,7 @@ public enum Overlay: Sendable, Equatable {
 
 /// What a prompt on the status line is asking for.
 public enum PromptKind: String, Sendable, Equatable {
-    case search, actor, outlet, date, event, tag, saveQuery, savedQuery, export, pipe
+    case search, actor, outlet, date, event, tag, saveQuery, savedQuery, export, pipe, command
 
     /// A prompt that edits one field of the query (`a o d e`).
     var isField: Bool { [.actor, .outlet, .date, .event].contains(self) }
@@ -17,6 +17,7 @@ public enum PromptKind: String, Sendable, Equatable {
     var label: String {
         switch self {
         case .search: return "query: "
+        case .command: return ":"
         case .tag: return "tag (-tag removes): "
         case .saveQuery: return "save query as: "
         case .savedQuery: return "saved query: "

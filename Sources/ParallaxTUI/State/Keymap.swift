@@ -6,7 +6,7 @@ public enum Action: String, Sendable, CaseIterable {
     case search, nextMatch, prevMatch, filterActor, filterOutlet, filterDate, filterEvent, clear
     case compare, timeline, raw, scope, why, help, redraw, quit, quitNow
     case reading, listNarrower, listWider
-    case undo, mark, tag, toggleRead, savedQuery, saveQuery, export, openURL, copy, pipe
+    case undo, mark, tag, toggleRead, savedQuery, saveQuery, export, openURL, copy, pipe, command
 }
 
 /// Where an action applies: `global` everywhere, `panes` on the pane screen, a pane's name in that

@@ -107,6 +107,8 @@ extension AppState {
             openPrompt(.saveQuery)
         case .export:
             openPrompt(.export)
+        case .command:
+            openPrompt(.command)
         case .openURL:
             guard let a = selectedArticle else { message = "no article selected"; return [] }
             return [.openURL(a.url ?? a.path)]
@@ -434,6 +436,13 @@ extension AppState {
         case .backspace, .delete:
             if p.untouched { p.text = "" } else if !p.text.isEmpty { p.text.removeLast() }
         case .tab:
+            // On the command line a single matching command is completed into the line.
+            if p.kind == .command, p.completions.count == 1 {
+                p.text = p.completions[0].value + " "
+                p.completions = []
+                prompt = p
+                return []
+            }
             if !p.completions.isEmpty { p.selected = (p.selected + 1) % p.completions.count; p.picked = true }
             prompt = p
             return []
@@ -582,8 +591,63 @@ extension AppState {
         case .pipe:
             guard !empty, let a = selectedArticle else { return [] }
             return [.pipe(command: p.text, input: a.body)]
+        case .command:
+            return run(command: p.picked ? (chosen?.value ?? p.text) : p.text)
         }
         return []
+    }
+
+    /// The command line's commands (`:`), for the rarer actions: each runs as its key's prompt would
+    /// with the rest of the line as what was typed.
+    static let commands: [(name: String, kind: PromptKind?, help: String)] = [
+        ("query", .search, "query Q: set the whole query"),
+        ("actor", .actor, "actor NAME: filter by actor (no name: remove)"),
+        ("outlet", .outlet, "outlet NAME: filter by outlet (no name: remove)"),
+        ("date", .date, "date A..B: filter by date (no range: remove)"),
+        ("event", .event, "event ID: filter by event (no id: remove)"),
+        ("tag", .tag, "tag NAME: tag the selected article (-NAME removes)"),
+        ("save", .saveQuery, "save NAME: save the current query"),
+        ("load", .savedQuery, "load NAME: apply a saved query"),
+        ("export", .export, "export FILE: the comparison on screen or the list (.md or .json)"),
+        ("pipe", .pipe, "pipe COMMAND: the article's text to a command (no shell)"),
+        ("quit", nil, "quit: leave Parallax"),
+    ]
+
+    mutating func run(command line: String) -> [Effect] {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty else { return [] }
+        let word = String(t.prefix { !$0.isWhitespace })
+        let rest = t.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
+        // A unique prefix is enough (`:ex notes.md`).
+        let matching = Self.commands.filter { $0.name.hasPrefix(word.lowercased()) }
+        guard let cmd = matching.first(where: { $0.name == word.lowercased() }) ?? (matching.count == 1 ? matching.first : nil) else {
+            let names = (matching.isEmpty ? Self.commands : matching).map(\.name).joined(separator: ", ")
+            message = matching.isEmpty ? "unknown command “\(word)” (commands: \(names))" : "“\(word)” could be \(names)"
+            return []
+        }
+        guard let kind = cmd.kind else { return [.quit] }
+        switch kind {
+        case .search:
+            do {
+                applyFilters(Filters(try ArticleQuery(parsing: rest)), what: rest.isEmpty ? "no query" : rest)
+            } catch let e as QueryError {
+                message = "query: column \(e.column): \(e.message)"
+            } catch {
+                message = "query: \(error)"
+            }
+            return []
+        case .tag, .pipe:
+            guard selectedArticle != nil else { message = "no article selected"; return [] }
+        case .saveQuery:
+            guard !filters.isEmpty else { message = "no query to save"; return [] }
+        case .export, .savedQuery:
+            guard !rest.isEmpty else { message = "\(cmd.name) needs a name: \(cmd.help)"; return [] }
+        default: break
+        }
+        if kind == .event { loadTimeline() }
+        var p = Prompt(kind: kind, text: rest, previous: filters)
+        p.completions = completions(for: kind, text: rest)
+        return accept(p)
     }
 
     /// Completions for a prompt: actors by name and alias (spelling variants match through
@@ -603,6 +667,12 @@ extension AppState {
         switch kind {
         case .search, .date, .saveQuery, .export, .pipe:
             return []
+        case .command:
+            // The commands while the first word is typed.
+            guard !text.contains(" ") else { return [] }
+            for (i, c) in Self.commands.enumerated() where c.name.hasPrefix(text.lowercased()) {
+                scored.append((0, i, Completion(label: c.name, value: c.name, note: c.help)))
+            }
         case .tag:
             let typed = text.hasPrefix("-") ? String(text.dropFirst()) : text
             let prefix = text.hasPrefix("-") ? "-" : ""
