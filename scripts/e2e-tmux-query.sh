@@ -92,6 +92,15 @@ import json,sys; d=json.load(open('$tmp/cmp.json')); sys.exit(0 if len(d['column
   keys Escape
 fi
 
+# 5b. The command line: a query, then an export, by name.
+keys x ':'; type_text 'query is:marked'; keys Enter
+check ":query sets the query" wait_for "Articles \(2/$total\)"
+keys ':'; type_text "ex $tmp/cmd.md"; keys Enter
+check ":ex (a prefix of export) says so" wait_for "exported to"
+check ":ex wrote the list" bash -c "test \$(grep -c '^| 20' '$tmp/cmd.md') = 2"
+keys ':'; type_text 'frobnicate'; keys Enter
+check "an unknown command lists the commands" wait_for 'unknown command “frobnicate”'
+
 # 6. Pipe the article's text to a command (no shell): its first line of output is shown.
 keys g '|'; type_text 'wc -w'; keys Enter
 check "pipe shows the command's output" wait_for '\| wc: *[0-9]+'
