@@ -153,13 +153,18 @@ mkdir -p "$tmp/config"
 printf 'quit | Q\nexit | x\ndown | j <Dwn>\n' >"$tmp/config/keymap.txt"
 printf 'person | 33 | red\nperson | 33 | pinkish\n' >"$tmp/config/theme.txt"
 printf 'parley | talks | strong\nconclave | conclave\n' >"$tmp/config/event-words.txt"
+printf 'geneva = geneva OR paris\nno equals here\nbad = (geneva\n' >"$tmp/config/queries.txt"
 PARALLAX_CONFIG="$tmp/config" "$bin" articles --no-index >/dev/null 2>"$tmp/err"; rc=$?
 check "config errors: the command still runs" test $rc -eq 0
 check "config errors: keymap line 2 named once" test "$(grep -c "keymap.txt:2: unknown action “exit”" "$tmp/err")" -eq 1
 check "config errors: keymap line 3 (a key)" grep -q "keymap.txt:3: unknown key “<Dwn>”" "$tmp/err"
 check "config errors: theme line 2 (a colour)" grep -q "theme.txt:2: unknown colour “pinkish”" "$tmp/err"
 check "config errors: event-words line 2 (a kind)" grep -q "event-words.txt:2: unknown kind “conclave”" "$tmp/err"
-check "config errors: the good lines are not reported" bash -c "! grep -q 'keymap.txt:1:\|theme.txt:1:\|event-words.txt:1:' '$tmp/err'"
+check "config errors: saved queries line 2, once" test "$(grep -c 'queries.txt:2: expected `name = query`' "$tmp/err")" -eq 1
+check "config errors: saved queries line 3 (the query's column)" grep -q "queries.txt:3: “(” is not closed (column 1 of the query)" "$tmp/err"
+PARALLAX_CONFIG="$tmp/config" "$bin" articles --no-index --query @geneva >/dev/null 2>"$tmp/err2"; rc=$?
+check "a saved query from the same folder runs, its file reported once" bash -c "test $rc -eq 0 && test \$(grep -c 'queries.txt:2:' '$tmp/err2') -eq 1"
+check "config errors: the good lines are not reported" bash -c "! grep -q 'keymap.txt:1:\|theme.txt:1:\|event-words.txt:1:\|queries.txt:1:' '$tmp/err'"
 
 echo "$pass passed, $fail failed"
 test $fail -eq 0

@@ -36,8 +36,8 @@ struct ArticlesCommand: ParsableCommand {
         if var text = query {
             if text.hasPrefix("@") {
                 let name = String(text.dropFirst())
+                // (Its unusable lines were reported with the user's other files at start.)
                 let saved = SavedQueries.load()
-                Console.warn(saved.problems)
                 guard let q = saved.query(named: name) else {
                     throw Console.usageFail("no saved query “\(name)” in \(SavedQueries.defaultPath())")
                 }

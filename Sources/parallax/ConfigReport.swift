@@ -10,6 +10,7 @@ enum ConfigReport {
     static let checks: [DataFileCheck] = DataFileCheck.core + [
         DataFileCheck("keymap.txt", eachLine: Keymap.problem(in:)),
         DataFileCheck("theme.txt", eachLine: Theme.problem(in:)),
+        DataFileCheck("queries.txt", eachLine: SavedQueries.problem(inLine:)),
     ]
 
     static func problems() -> [DataProblem] { DataFileCheck.userProblems(checks) }

@@ -33,11 +33,8 @@ struct TUICommand: ParsableCommand {
         }
         // The user's data files were reported on stderr before the screen opened; say so here too.
         if let m = ConfigReport.statusLine(ConfigReport.problems()) { state.message = m }
-        let saved = SavedQueries.load()
-        state.savedQueries = saved
-        if let p = saved.problems.first, state.message == nil {
-            state.message = saved.problems.count == 1 ? p : "\(p) (+\(saved.problems.count - 1) more)"
-        }
+        // (Its lines that cannot be used are among the problems reported above.)
+        state.savedQueries = SavedQueries.load()
         let signal: Int32
         do {
             signal = try Terminal.run(state, tick: tick, perform: TUIEffects.perform)

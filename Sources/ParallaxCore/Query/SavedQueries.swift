@@ -16,28 +16,38 @@ public struct SavedQueries: Sendable, Equatable {
 
     public init(text: String, file: String) {
         for (i, raw) in text.components(separatedBy: "\n").enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            guard let eq = line.firstIndex(of: "=") else {
-                problems.append("\(file):\(i + 1): expected `name = query`")
-                continue
+            switch Self.read(line: raw) {
+            case .none: continue
+            case .problem(let why): problems.append("\(file):\(i + 1): \(why)")
+            case .entry(let name, let query): set(name, query)
             }
-            let name = line[..<eq].trimmingCharacters(in: .whitespaces)
-            let query = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-            guard SavedQueries.isName(name) else {
-                problems.append("\(file):\(i + 1): “\(name)” is not a name (letters, digits, - and _)")
-                continue
-            }
-            do {
-                _ = try QueryParser.parse(query)
-            } catch let e as QueryError {
-                problems.append("\(file):\(i + 1): \(e.message) (column \(e.column) of the query)")
-                continue
-            } catch {
-                continue
-            }
-            set(name, query)
         }
+    }
+
+    enum Line { case none, problem(String), entry(String, String) }
+
+    /// One line of the file: blank or a comment, a saved query, or what is wrong with it.
+    static func read(line raw: String) -> Line {
+        let line = raw.trimmingCharacters(in: .whitespaces)
+        if line.isEmpty || line.hasPrefix("#") { return .none }
+        guard let eq = line.firstIndex(of: "=") else { return .problem("expected `name = query`") }
+        let name = line[..<eq].trimmingCharacters(in: .whitespaces)
+        let query = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+        guard SavedQueries.isName(name) else { return .problem("“\(name)” is not a name (letters, digits, - and _)") }
+        do {
+            _ = try QueryParser.parse(query)
+        } catch let e as QueryError {
+            return .problem("\(e.message) (column \(e.column) of the query)")
+        } catch {
+            return .problem("\(error)")
+        }
+        return .entry(name, query)
+    }
+
+    /// What is wrong with a line of the file, for the one report of the user's files (`ConfigReport`).
+    public static func problem(inLine line: String) -> String? {
+        if case .problem(let why) = read(line: line) { return why }
+        return nil
     }
 
     public static func isName(_ s: String) -> Bool {
@@ -62,8 +72,10 @@ public struct SavedQueries: Sendable, Equatable {
             + entries.map { "\($0.name) = \($0.query)\n" }.joined()
     }
 
-    /// Where the file lives: `$XDG_CONFIG_HOME/parallax/queries.txt`, else `~/.config/parallax/queries.txt`.
+    /// Where the file lives: in the user's folder of data files (`$PARALLAX_CONFIG`, else
+    /// `$XDG_CONFIG_HOME/parallax`, else `~/.config/parallax`), beside the files it is reported with.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let p = environment["PARALLAX_CONFIG"], !p.isEmpty { return p + "/queries.txt" }
         let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
         return base + "/parallax/queries.txt"
