@@ -72,20 +72,26 @@ struct ArticlesCommand: ParsableCommand {
 
     func run() throws {
         let q = try articleQuery()
-        // The table needs only the index's article rows: a large corpus lists at once instead of
-        // being loaded whole. JSON lists each article's actors, which the model has.
+        // Both answer from the index without loading the corpus: the table from the article rows,
+        // JSON from each article's record (`articleRecords`: its actors, event and date's source).
         if !json {
             try listFromIndex(q)
             return
         }
-        let loaded = try self.corpus.loadIndexed()
-        let corpus = loaded.corpus
-        // An event part that several events' ids contain is a question back, not a union.
-        let query = try event.map { try articleQuery(eventID: IDParts.event($0, in: corpus).id) } ?? q
-        let articles = try loaded.articles(matching: query)
-        let actors = corpus.actorSummaries()
-        Console.json(.array(articles.map { .object(ArticleJSON.summary($0, in: corpus, actors: actors)) }))
-        if let note = try Self.undatedNote(query, store: loaded.store) { Console.note(note) }
+        let (records, note) = try IndexedLoading.withIndex(paths: corpus.paths, options: corpus.index,
+                                                            quiet: corpus.quiet, reader: corpus.reader) { roots, store, _ in
+            guard try store.hasArticles() else { throw Console.fail(LoadError.emptyCorpus(roots).description) }
+            let query = try resolved(q, store: store)
+            return (try store.articleRecords(query), try Self.undatedNote(query, store: store))
+        }
+        Console.json(.array(records.map { .object(ArticleJSON.summary($0)) }))
+        if let note { Console.note(note) }
+    }
+
+    /// The query with its `--event` part resolved to one event's id: an event part that several
+    /// events' ids contain is a question back, not a union.
+    private func resolved(_ query: ArticleQuery, store: SQLiteCorpusStore) throws -> ArticleQuery {
+        try event.map { try articleQuery(eventID: IDParts.event($0, among: store.eventList(withEvidence: false)).id) } ?? query
     }
 
     /// What a date filter left out, said rather than silent.
@@ -112,7 +118,7 @@ struct ArticlesCommand: ParsableCommand {
                                                                 quiet: corpus.quiet, reader: corpus.reader) { roots, store, _ in
             let total = try store.articleCount()
             guard total > 0 else { throw Console.fail(LoadError.emptyCorpus(roots).description) }
-            let query = try event.map { try articleQuery(eventID: IDParts.event($0, among: store.eventList()).id) } ?? query
+            let query = try resolved(query, store: store)
             return (try store.summaries(query), total, try Self.undatedNote(query, store: store))
         }
         let table = TextTable(

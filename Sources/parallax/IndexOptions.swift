@@ -272,20 +272,3 @@ final class ProgressBar: @unchecked Sendable {
         drawn = false
     }
 }
-
-extension IndexedCorpus {
-    /// The articles the query finds, answered by the index (words through FTS5, ranked by bm25;
-    /// otherwise corpus order), as the corpus's articles.
-    func articles(matching query: ArticleQuery) throws -> [Article] {
-        if query.isEmpty { return corpus.articles }
-        let ids: [String]
-        do {
-            ids = try store.summaries(query).map(\.id)
-        } catch {
-            throw Console.fail("index: \(error)")
-        }
-        var byID: [String: Article] = [:]
-        for a in corpus.articles { byID[a.id] = a }
-        return ids.compactMap { byID[$0] }
-    }
-}

@@ -95,6 +95,20 @@ final class CommandQueryTests: XCTestCase {
             }
         }
 
+        // articles --json: the records of the whole corpus and of filtered lists (an event's, an
+        // actor's, a date range, words), each in the order the index lists them.
+        XCTAssertEqual(try store.articleRecords(ArticleQuery()), corpus.articles.map { corpus.record(of: $0, actors: summaries) },
+                       file: file, line: line)
+        var queries = corpus.events.map { ArticleQuery(.event($0.id)) } + corpus.actors.prefix(5).map { ArticleQuery(.actor($0.name)) }
+        queries += [ArticleQuery(try QueryParser.parse("date:..2022-01-20")), ArticleQuery(try QueryParser.parse("talks OR meeting"))]
+        for q in queries {
+            let ids = try store.summaries(q).map(\.id)
+            XCTAssertEqual(try store.articleRecords(q).map(\.id), ids, "\(q)", file: file, line: line)
+            XCTAssertEqual(try store.articleRecords(q),
+                           ids.compactMap { id in corpus.article(id: id).map { corpus.record(of: $0, actors: summaries) } },
+                           "\(q)", file: file, line: line)
+        }
+
         // quotes, and the names --actor resolves to (every name, alias and surname, and variants).
         XCTAssertEqual(try store.allQuotes(), corpus.quotes, file: file, line: line)
         var names = ["nobody at all", "", corpus.actors.first?.id ?? ""]
@@ -111,6 +125,12 @@ final class CommandQueryTests: XCTestCase {
         let (store, corpus) = try await indexed([])
         XCTAssertFalse(corpus.events.isEmpty)
         XCTAssertFalse(corpus.quotes.isEmpty)
+        // The records' comparison can fail: some date comes from another article of its event, and
+        // some article's actors need their order (counts that differ) and roles.
+        let records = corpus.articles.map { corpus.record(of: $0) }
+        XCTAssertTrue(records.contains { $0.publishedFrom != nil }, "some date is inferred from the event")
+        XCTAssertTrue(records.contains { Set($0.actors.map(\.mentions)).count > 1 }, "some article's actors are ordered by count")
+        XCTAssertTrue(records.contains { $0.actors.contains { !$0.roles.isEmpty } }, "some actor has a role")
         try assertSameAnswers(store, corpus)
     }
 

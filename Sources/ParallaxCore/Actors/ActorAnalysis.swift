@@ -412,6 +412,14 @@ public struct ArticleActorSummary: Sendable, Equatable {
     public var mentions: Int
     public var roles: [String]
     public var isSource: Bool
+
+    public init(name: String, kind: ActorKind, mentions: Int, roles: [String], isSource: Bool) {
+        self.name = name
+        self.kind = kind
+        self.mentions = mentions
+        self.roles = roles
+        self.isSource = isSource
+    }
 }
 
 extension Corpus {

@@ -59,6 +59,14 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     static func writeString(_ s: String, into out: inout String) {
+        // Printable ASCII other than `"` and `\` goes out as it is (what the loop below would write):
+        // most strings are only that, and the loop, a scalar at a time, was most of `articles --json`.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         /// `\uXXXX`, beyond the BMP as a surrogate pair, as JSON spells it.
         func escape(_ u: Unicode.Scalar) {
             for unit in String(u).utf16 {
