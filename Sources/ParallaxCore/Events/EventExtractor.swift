@@ -317,34 +317,27 @@ struct EventExtractor: Sendable {
             while k < min(hi, reach) {
                 work += 1
                 if toks[k].key == "in" || toks[k].key == "at" {
-                    if let (name, e) = knownPlace(at: k + 1, limit: hi, text: text) {
-                        let found = (name, TextRange(start: toks[k + 1].start, end: toks[e - 1].end))
-                        if lexicon.isRegion(name) {
-                            // The name it ends (and an abbreviation after it) does not count against the reach.
-                            if region == nil { region = found }
-                            if !extended { reach += 6; extended = true }
-                            k = max(k + 1, e)
-                            continue
-                        }
-                        place = found; break
-                    }
+                    let known = knownPlace(at: k + 1, limit: hi, text: text)
                     // "in the Chinese capital Beijing", "in the Saudi city of Jeddah": past the description.
-                    if let named = describedPlaceStart(at: k + 1, limit: hi, text: text),
+                    if known == nil, let named = describedPlaceStart(at: k + 1, limit: hi, text: text),
                        let (name, e) = knownPlace(at: named, limit: hi, text: text) ?? unknownPlace(at: named, limit: hi, text: text),
                        !lexicon.isRegion(name) {
                         place = (name, TextRange(start: toks[named].start, end: toks[e - 1].end)); break
                     }
-                    let unknown = unknownPlace(at: k + 1, limit: hi, text: text)
-                    if let (name, e) = unknown, lexicon.isRegion(name) {
-                        // (Kept as the place only as near as an unknown place would be.)
-                        if region == nil, k - h.end <= 3 { region = (name, TextRange(start: toks[k + 1].start, end: toks[e - 1].end)) }
-                        if !extended { reach += 6; extended = true }
-                        k = max(k + 1, e)
-                        continue
-                    }
-                    // (Not in a headline: headline case capitalises every word, "in Donbas Must Be…".)
-                    if !headline, k - h.end <= 3, let (name, e) = unknown {
-                        place = (name, TextRange(start: toks[k + 1].start, end: toks[e - 1].end)); break
+                    let found = known ?? unknownPlace(at: k + 1, limit: hi, text: text)
+                    if let (name, e) = found {
+                        let range = TextRange(start: toks[k + 1].start, end: toks[e - 1].end)
+                        if lexicon.isRegion(name) {
+                            // Kept only as near as an unknown place would be; the name it ends (and an
+                            // abbreviation after it) does not count against the reach.
+                            if region == nil, known != nil || k - h.end <= 3 { region = (name, range) }
+                            if !extended { reach += 6; extended = true }
+                            k = max(k + 1, e)
+                            continue
+                        }
+                        if known != nil { place = (name, range); break }
+                        // (Not in a headline: headline case capitalises every word, "in Donbas Must Be…".)
+                        if !headline, k - h.end <= 3 { place = (name, range); break }
                     }
                 }
                 k += 1
@@ -465,7 +458,7 @@ struct EventExtractor: Sendable {
             // Within one article the text is exact: the day before is another day.
             if let d1 = a.date, let d2 = m.date, !d1.compatible(with: d2, tolerance: 0) { return false }
             if let p1 = a.place, let p2 = m.place, !placesCompatible(p1, p2) { return false }
-            if family(a.kind) != family(m.kind), (a.place != nil || m.place != nil) { return false }
+            if a.kind.family != m.kind.family, (a.place != nil || m.place != nil) { return false }
             return true
         }
         func agrees(_ a: LocalEvent, _ m: EventMention) -> Bool {
@@ -538,7 +531,7 @@ struct EventExtractor: Sendable {
         var pool: LocalEvent?
         for m in bare {
             if leadParagraphs.contains(m.paragraph) {
-                if let l = leadCluster, family(clusters[l].kind) == family(m.kind) || clusters[l].place == nil {
+                if let l = leadCluster, clusters[l].kind.family == m.kind.family || clusters[l].place == nil {
                     add(m, to: &clusters[l])
                 } else if pool == nil { pool = new(m) } else { add(m, to: &pool!) }
                 continue
@@ -546,12 +539,12 @@ struct EventExtractor: Sendable {
             var bestIdx: Int?
             var bestShared = 0
             work += clusters.count
-            for i in clusters.indices where family(clusters[i].kind) == family(m.kind) {
+            for i in clusters.indices where clusters[i].kind.family == m.kind.family {
                 let shared = m.participants.filter { clusters[i].participants[$0] != nil }.count
                 if shared > bestShared { bestShared = shared; bestIdx = i }
             }
             let poolShared = pool.map { p in m.participants.filter { p.participants[$0] != nil }.count } ?? 0
-            if let p = pool, poolShared >= max(1, bestShared), family(p.kind) == family(m.kind) || m.kind == .meeting {
+            if let p = pool, poolShared >= max(1, bestShared), p.kind.family == m.kind.family || m.kind == .meeting {
                 add(m, to: &pool!)
             } else if let i = bestIdx, bestShared >= 1 {
                 add(m, to: &clusters[i])
@@ -635,7 +628,6 @@ struct EventExtractor: Sendable {
     }
 
     /// Calls and in-person meetings are told apart; talks, meetings and summits are one family.
-    func family(_ k: EventKind) -> Int { k.family }
 
     /// Two places can be the same venue: equal, or one is the country the other lies in.
     func placesCompatible(_ a: String, _ b: String) -> Bool {

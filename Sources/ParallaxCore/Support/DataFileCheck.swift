@@ -76,14 +76,8 @@ extension DataFileCheck {
             return nil
         },
         words("event-ignore.txt"), words("future-cues.txt"), words("commentary-labels.txt"),
-        DataFileCheck("place-nouns.txt", eachLine: { line in
-            let w = EventText.wordTokens(line)
-            return w.isEmpty ? "no word to match" : w.count > 1 ? "one word a line" : nil
-        }),
-        DataFileCheck("event-ahead-words.txt", eachLine: { line in
-            let w = EventText.wordTokens(line)
-            return w.isEmpty ? "no word to match" : w.count > 1 ? "one word a line (only the word just before an event word is read)" : nil
-        }),
+        oneWord("place-nouns.txt", "one word a line"),
+        oneWord("event-ahead-words.txt", "one word a line (only the word just before an event word is read)"),
         pipeFields("date-words.txt", "phrase | offset in days | span in days") { f in
             if EventText.wordTokens(f[0]).isEmpty { return "no word to match" }
             guard f.count >= 3 else { return "expected phrase | offset in days | span in days" }
@@ -118,6 +112,14 @@ extension DataFileCheck {
     }
 
     /// One phrase a line: it must have a word to match.
+    /// A list read one word a line; `tooMany` says why a line of several words is not read whole.
+    static func oneWord(_ name: String, _ tooMany: String) -> DataFileCheck {
+        DataFileCheck(name, eachLine: { line in
+            let w = EventText.wordTokens(line)
+            return w.isEmpty ? "no word to match" : w.count > 1 ? tooMany : nil
+        })
+    }
+
     static func words(_ name: String) -> DataFileCheck {
         DataFileCheck(name, eachLine: { EventText.wordTokens($0).isEmpty ? "no word to match" : nil })
     }
