@@ -43,7 +43,7 @@ extension SQLiteCorpusStore {
         }
     }
 
-    /// A stored date as `article(from:)` reads it: the day, its source and confidence at `i`, `i+1`, `i+2`.
+    /// A stored date (the day, its source and confidence at `i`, `i+1`, `i+2`), as every reader of article rows takes it.
     static func dated(_ r: Row, at i: Int) -> DatedValue? {
         guard let iso: String = r[i], let day = Day(iso: iso) else { return nil }
         let src: String? = r[i + 1]

@@ -36,14 +36,7 @@ extension SQLiteCorpusStore: ExtractionCacheStore {
                 ORDER BY f.position, a.position
                 """)
             while let row = try cursor.next() {
-                let published: DatedValue?
-                if let iso: String = row[6], let day = Day(iso: iso) {
-                    let src: String? = row[7]
-                    published = DatedValue(day: day, source: src.flatMap(MetadataSource.init(rawValue:)) ?? .none,
-                                           confidence: row[8] ?? 0)
-                } else {
-                    published = nil
-                }
+                let published = SQLiteCorpusStore.dated(row, at: 6)
                 let format: String = row[2]
                 let outletSource: String = row[5]
                 var article = Article(id: row[0], path: row[1], format: SourceFormat(rawValue: format) ?? .text,

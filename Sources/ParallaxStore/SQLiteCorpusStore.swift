@@ -469,14 +469,7 @@ public final class SQLiteCorpusStore: CorpusStore {
         """
 
     static func article(from row: Row) -> Article {
-        let published: DatedValue?
-        if let iso: String = row[8], let day = Day(iso: iso) {
-            let src: String? = row[9]
-            published = DatedValue(day: day, source: src.flatMap(MetadataSource.init(rawValue:)) ?? .none,
-                                   confidence: row[10] ?? 0)
-        } else {
-            published = nil
-        }
+        let published = dated(row, at: 8)
         let sources: String = row[12]
         let removedJSON: String = row[13]
         let removed = removedJSON.isEmpty ? [] :
