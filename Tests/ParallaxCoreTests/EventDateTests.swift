@@ -50,5 +50,10 @@ final class EventDateTests: XCTestCase {
         XCTAssertFalse(EventDate.span(monday, monday).compatible(with: .span(monday.adding(days: 1), monday.adding(days: 1)), tolerance: 0))
         XCTAssertFalse(EventDate.span(monday, monday).compatible(with: .span(monday.adding(days: 7), monday.adding(days: 7))))
         XCTAssertTrue(EventDate.monthDay(1, 10).compatible(with: .span(monday, monday)))
+        // With no year to place them, "on Thursday" and "on January 10" may be one day, but nothing says so.
+        XCTAssertTrue(EventDate.weekday(4).compatible(with: .monthDay(1, 10)))
+        XCTAssertEqual(EventDate.weekday(4).agreement(with: .monthDay(1, 10)), 0)
+        XCTAssertEqual(EventDate.monthDay(1, 10).agreement(with: .weekday(4)), 0)
+        XCTAssertEqual(EventDate.weekday(4).agreement(with: .weekday(4)), 1)
     }
 }

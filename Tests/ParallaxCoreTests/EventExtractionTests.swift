@@ -137,4 +137,29 @@ final class EventExtractionTests: XCTestCase {
         XCTAssertEqual(evs.first { $0.place == "Brussels" }?.date?.day, EventFixtures.day("2022-01-12"))
         XCTAssertEqual(evs.first { $0.place == "Vienna" }?.date?.day, EventFixtures.day("2022-01-13"))
     }
+
+    /// An undated preview of a call: the call on "Thursday" is the news, not the talks it previews for
+    /// "January 10", and the two are not one event for sharing an unplaced date.
+    func testAnUndatedPreviewOfACallReportsTheCall() throws {
+        let a = EventFixtures.article("c1", title: "Ardent to speak with Belmont on Thursday", body: """
+        President Ana Ardent will hold a call with President Luc Belmont on Thursday afternoon to discuss upcoming diplomatic engagements, her spokesperson said. Ardent plans to preview the bilateral talks set to take place on January 10, and the meetings in Vienna on January 12 and 13.
+        """)
+        let evs = events(a)
+        let primary = try XCTUnwrap(evs.first { $0.isPrimary })
+        XCTAssertEqual(primary.kind, .call)
+        XCTAssertFalse(primary.mentions.contains { $0.kind == .talks })
+    }
+
+    /// "Spoke with" a leader on a day dates the call; "spoke with reporters" with no day is nothing.
+    func testSpokeWithOnADayIsACall() throws {
+        let a = EventFixtures.article("c2", title: "Varga and Okafor discuss grain exports in phone call", body: """
+        Prime Minister Tomas Varga spoke with President Ines Okafor on Friday about grain exports, his office said.
+
+        Varga later spoke with reporters about the harvest.
+        """, published: "2023-05-13")
+        let primary = try XCTUnwrap(events(a).first { $0.isPrimary })
+        XCTAssertEqual(primary.kind, .call)
+        XCTAssertEqual(primary.date?.day, EventFixtures.day("2023-05-12"))
+        XCTAssertFalse(primary.mentions.contains { $0.paragraph == 1 }, "spoke with reporters")
+    }
 }

@@ -44,6 +44,10 @@ public enum EventDate: Hashable, Sendable, Codable {
             return 0
         case let (.span(a, b), _), let (_, .span(a, b)):
             return a == b ? 1 : 0
+        // A weekday and a month-day that no year places ("on Thursday", "on January 10") cannot be
+        // compared: nothing says they are the same day.
+        case (.weekday, .monthDay), (.monthDay, .weekday):
+            return 0
         default:
             return 1
         }

@@ -363,7 +363,9 @@ struct EventExtractor: Sendable {
                     j -= 1
                 }
             }
-            if h.trigger.strength != .strong && date == nil && place == nil { continue }
+            // A weak word is a meeting when a date or a place stands by it; a date the article cannot place in time
+            // ("on Thursday" in an undated preview) still says that it is one.
+            if h.trigger.strength != .strong && best == nil && place == nil { continue }
             // Calls happen on the phone: a place near a call is where someone was, not where the call was.
             if h.trigger.kind == .call { place = nil }
             let trig = TextRange(start: toks[h.start].start, end: toks[h.end - 1].end)
