@@ -362,4 +362,37 @@ final class EventGroupingTests: XCTestCase {
         let days = Set(Timeline(corpus: c).entries.map { $0.day.description })
         XCTAssertTrue(days.isSuperset(of: ["2022-01-10", "2022-01-12", "2022-01-13", "2022-01-26"]))
     }
+
+    /// Titles name who took part as every report tells it: the two leaders of a call (not their
+    /// countries), one speaker for a speech, and never the outlet a report quotes.
+    func testTitlesNameTheLeadersOfACallAndTheSpeakerOfASpeech() throws {
+        let call1 = EventFixtures.article("t1", title: "Kenya and Ghana leaders hold phone call on trade", body: """
+        Kenyan President Amos Wekesa held a phone call with Ghanaian President Kofi Asante on Monday about trade between Kenya and Ghana, Wekesa told Reuters.
+
+        Wekesa and Asante agreed to meet in Accra next month, the call's readout said.
+        """, outlet: "Outlet A", published: "2023-06-05")
+        let call2 = EventFixtures.article("t2", title: "Wekesa and Asante discuss trade in phone call", body: """
+        President Amos Wekesa of Kenya and President Kofi Asante of Ghana spoke by phone on Monday about trade between Kenya and Ghana.
+
+        The call lasted an hour, Asante's office said.
+        """, outlet: "Outlet B", published: "2023-06-05")
+        let speech1 = EventFixtures.article("t3", title: "Asante gives speech to parliament in Accra", body: """
+        President Kofi Asante gave a speech to parliament in Accra on Tuesday, telling Reuters afterwards that Ghana would cut fuel taxes.
+
+        Asante's speech was his first since the election.
+        """, outlet: "Outlet C", published: "2023-06-06")
+        let speech2 = EventFixtures.article("t4", title: "Ghana to cut fuel taxes, Asante says in Accra speech", body: """
+        Ghana will cut fuel taxes, President Kofi Asante said in a speech in Accra on Tuesday, Reuters reported.
+
+        The speech drew applause from parliament.
+        """, outlet: "Outlet D", published: "2023-06-06")
+        let c = Analyzer.analyze(articles: [call1, call2, speech1, speech2])
+        let call = try XCTUnwrap(c.events.first { $0.id == c.primaryEvent["t1"] })
+        XCTAssertEqual(call.kind, .call)
+        XCTAssertEqual(call.title, "Wekesa–Asante call")
+        let speech = try XCTUnwrap(c.events.first { $0.id == c.primaryEvent["t3"] })
+        XCTAssertEqual(speech.kind, .speech)
+        XCTAssertEqual(speech.title, "Asante speech in Accra")
+        XCTAssertFalse((call.participants + speech.participants).contains("Reuters"))
+    }
 }

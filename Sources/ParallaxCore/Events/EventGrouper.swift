@@ -7,9 +7,14 @@ public struct EventGrouper: Sendable {
     /// The weights and thresholds of story clustering (`event-clustering.txt`).
     public var settings: ClusteringSettings
 
-    public init(lexicon: EventLexicon = .shared, settings: ClusteringSettings = .shared) {
+    /// The known news outlets: an outlet named in a report ("told CNN") is its source, never a party.
+    let outlets: OutletDirectory
+
+    public init(lexicon: EventLexicon = .shared, settings: ClusteringSettings = .shared,
+                outlets: OutletDirectory = .shipped()) {
         self.lexicon = lexicon
         self.settings = settings
+        self.outlets = outlets
     }
 
     /// Runs the stage: returns the corpus with `events`, `primaryEvent` and event-inferred dates filled in.
@@ -452,9 +457,12 @@ public struct EventGrouper: Sendable {
                         passingPlaceVotes[p, default: 0] += w
                     }
                 }
-                for (p, w) in m.participants {
+                // Each article votes once for each of its participants, by how prominent that participant is in
+                // it: the commentator one report quotes at length is not a party, the leaders all name are.
+                let top = m.participants.values.max() ?? 0
+                for (p, w) in m.participants where top > 0 {
                     let key = p.lowercased()
-                    participants[key, default: 0] += w
+                    participants[key, default: 0] += w / top + w * 1e-6
                     if display[key] == nil || (display[key]!.first?.isLowercase ?? false) { display[key] = p }
                 }
                 if let q = m.qualifier { qualifiers[q, default: 0] += 1 }
@@ -464,13 +472,17 @@ public struct EventGrouper: Sendable {
             let place = kind == .call ? nil : placeVotes.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
             // Only actors take part: a one-word "person" (`Four`, `Minister`) is a misreading, not a participant.
             let parts = participants.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-                .filter { actors.isEmpty || Self.isParticipant(actors[$0.key]) }
+                .filter { (actors.isEmpty || Self.isParticipant(actors[$0.key])) && outlets.outlet(named: $0.key) == nil }
                 .prefix(6).compactMap { display[$0.key] }
             // A title names people where the articles name them among the first participants
             // (`Biden–Putin call`, not `Biden–Ukraine call`); countries where no person leads.
             var titled = Array(parts.prefix(2))
             let isPerson = { (p: String) in actors[p.lowercased()]?.kind == .person }
-            if titled.contains(where: isPerson) {
+            // A call is between people where the articles name two of them (`Biden–Putin call`, not
+            // `Ukraine–Russia call`); a speech has one speaker.
+            if kind == .call, parts.filter(isPerson).count >= 2 { titled = Array(parts.filter(isPerson).prefix(2)) }
+            if kind == .speech { titled = Array((parts.first(where: isPerson) ?? parts.first).map { [$0] } ?? []) }
+            if kind != .speech, titled.contains(where: isPerson) {
                 let people = parts.filter(isPerson)
                 titled = Array(people.prefix(2))
                 if titled.count < 2, let other = parts.first(where: { !isPerson($0) }) { titled.append(other) }
