@@ -162,4 +162,22 @@ final class EventExtractionTests: XCTestCase {
         XCTAssertEqual(primary.date?.day, EventFixtures.day("2023-05-12"))
         XCTAssertFalse(primary.mentions.contains { $0.paragraph == 1 }, "spoke with reporters")
     }
+
+    /// An assembly's numbered session is a summit ("the 36th Ordinary Session of the Assembly"), and
+    /// its number is read, in English and in French.
+    func testANumberedSessionIsASummit() throws {
+        let a = EventFixtures.article("s1", title: "Leader takes over bloc's rotating chair", body: """
+        President Ali Sefu took over the rotating chairmanship at the opening of the 36th Ordinary Session of the Assembly in Addis Ababa on Saturday.
+
+        The 36th Ordinary Session brought together leaders of the continent.
+        """, published: "2023-02-19")
+        let p = try XCTUnwrap(events(a).first { $0.isPrimary })
+        XCTAssertEqual(p.kind, .summit)
+        XCTAssertEqual(p.number, 36)
+        XCTAssertEqual(EventExtractor.ordinal("36e"), 36)
+        XCTAssertEqual(EventExtractor.ordinal("43rd"), 43)
+        XCTAssertEqual(EventExtractor.ordinal("21st"), 21)
+        XCTAssertNil(EventExtractor.ordinal("11st"))
+        XCTAssertNil(EventExtractor.ordinal("2023"))
+    }
 }

@@ -395,4 +395,56 @@ final class EventGroupingTests: XCTestCase {
         XCTAssertEqual(speech.title, "Asante speech in Accra")
         XCTAssertFalse((call.participants + speech.participants).contains("Reuters"))
     }
+
+    /// Undated reports of two summits of one bloc in one city: the numbers the texts give them (40th,
+    /// 42nd) keep them apart; reports that give the same number are one summit.
+    func testNumberedSummitsOfOneCityStayApart() {
+        let a = EventFixtures.article("n1", title: "Gulf leaders arrive in Riyadh for summit", body: """
+        Leaders of the Gulf Cooperation Council arrived in Riyadh for the 40th GCC summit, hosted by King Omar Al Nasser.
+
+        The 40th GCC summit will discuss regional security and trade, Secretary-General Khalid Al Harbi said.
+        """, outlet: "Outlet A")
+        let b = EventFixtures.article("n2", title: "GCC summit opens in Riyadh", body: """
+        The 40th GCC summit opened in Riyadh with King Omar Al Nasser welcoming the Gulf leaders.
+
+        Secretary-General Khalid Al Harbi said the summit would discuss regional security and trade.
+        """, outlet: "Outlet B")
+        let c = EventFixtures.article("n3", title: "Gulf leaders meet in Riyadh for summit", body: """
+        Leaders of the Gulf Cooperation Council met in Riyadh for the 42nd GCC summit, hosted by King Omar Al Nasser.
+
+        The 42nd GCC summit discussed regional security and trade, Secretary-General Khalid Al Harbi said.
+        """, outlet: "Outlet C")
+        let corpus = Analyzer.analyze(articles: [a, b, c])
+        XCTAssertNotNil(corpus.primaryEvent["n1"])
+        XCTAssertEqual(corpus.primaryEvent["n1"], corpus.primaryEvent["n2"])
+        XCTAssertNotNil(corpus.primaryEvent["n3"])
+        XCTAssertNotEqual(corpus.primaryEvent["n3"], corpus.primaryEvent["n1"])
+    }
+
+    /// A central bank's decision is its meeting's report even when no meeting word is written
+    /// ("raises interest rates"); a forecast ("will raise") is not.
+    func testACentralBankDecisionWithoutAMeetingWord() throws {
+        let a = EventFixtures.article("b1", title: "Central bank raises interest rates to curb inflation", body: """
+        The Reserve Bank of Norland raises interest rates on Wednesday for the first time in three years, Governor Mira Holm said.
+
+        The bank raised interest rates by a quarter point, as markets had expected.
+        """, outlet: "Outlet A", published: "2023-03-15")
+        let b = EventFixtures.article("b2", title: "Norland's central bank raises rates", body: """
+        The Reserve Bank of Norland raises rates by 25 basis points on Wednesday, its first increase since 2019.
+
+        Governor Mira Holm said further increases could follow.
+        """, outlet: "Outlet B", published: "2023-03-15")
+        let forecast = EventFixtures.article("b3", title: "Economists see rate rise ahead", body: """
+        The Reserve Bank of Norland will raise interest rates next month, economists said on Wednesday.
+
+        Most expect a quarter point.
+        """, outlet: "Outlet C", published: "2023-03-15")
+        let corpus = Analyzer.analyze(articles: [a, b, forecast])
+        let e = try XCTUnwrap(corpus.primaryEvent["b1"])
+        XCTAssertEqual(e, corpus.primaryEvent["b2"])
+        XCTAssertEqual(corpus.events.first { $0.id == e }?.date?.description, "2023-03-15")
+        // The forecast names no meeting of its own (it may still join the story as coverage of it).
+        let own = EventExtractor(lexicon: .shared).extract(article: forecast, reference: forecast.published?.day, actors: nil)
+        XCTAssertFalse(own.contains { $0.isPrimary })
+    }
 }

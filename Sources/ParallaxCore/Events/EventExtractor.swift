@@ -16,6 +16,8 @@ struct LocalEvent: Sendable {
     /// For an undated event that the lead names but that is not the article's primary: the lead's
     /// first day-precise date, used only if a story of several articles makes this event its report.
     var leadDate: EventDate?
+    /// The number the texts give the meeting (`40` of `the 40th GCC summit`): two numbers are two meetings.
+    var number: Int? = nil
 
     var hasAttributes: Bool { date != nil || place != nil }
 }
@@ -567,6 +569,7 @@ struct EventExtractor: Sendable {
             }
             if clusters[i].kind == .call { clusters[i].place = nil }
             clusters[i].qualifier = qualifier(of: clusters[i], body: body, memo: &qualifierBySentence)
+            clusters[i].number = number(of: clusters[i], body: body)
         }
         // 4. Primary: the heaviest event; one far from the article's date is background, not the news.
         let ref = article.published?.day
@@ -592,6 +595,45 @@ struct EventExtractor: Sendable {
             clusters[best].isPrimary = true
         }
         return clusters
+    }
+
+    /// The ordinal before the cluster's event words (`the 36th Ordinary Session`, `the 40th GCC summit`,
+    /// `43rd ASEAN Summit`), by vote; a number of 2 or more only ("the first summit since…" is no name).
+    private func number(of c: LocalEvent, body: EventText) -> Int? {
+        var votes: [Int: Double] = [:]
+        let toks = body.tokens
+        for m in c.mentions where m.ahead != true {
+            guard let r = m.range else { continue }
+            let t = body.tokenIndex(atOrAfter: r.start)
+            var k = t - 1
+            // Back over the names that qualify the meeting ("40th GCC", "36th Ordinary").
+            while k >= 0, t - k <= 4, toks[k].shape == .word || toks[k].shape == .number {
+                if let n = Self.ordinal(toks[k].key) {
+                    if n >= 2 { votes[n, default: 0] += m.weight }
+                    break
+                }
+                guard toks[k].capitalized || toks[k].shape == .number else { break }
+                k -= 1
+            }
+        }
+        return votes.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+    }
+
+    /// `36th` → 36, `2nd` → 2, `21st` → 21, and the French `36e`/`36ème`; nil for anything else.
+    static func ordinal(_ key: String) -> Int? {
+        for suffix in ["e", "ème", "eme"] where key.hasSuffix(suffix) {
+            if let n = Int(key.dropLast(suffix.count)), n > 1, n < 1000 { return n }
+        }
+        guard key.count >= 3, key.count <= 5 else { return nil }
+        let suffix = key.suffix(2)
+        guard ["st", "nd", "rd", "th"].contains(suffix), let n = Int(key.dropLast(2)), n > 0, n < 1000 else { return nil }
+        switch (n % 100, n % 10) {
+        case (11...13, _): return suffix == "th" ? n : nil
+        case (_, 1): return suffix == "st" ? n : nil
+        case (_, 2): return suffix == "nd" ? n : nil
+        case (_, 3): return suffix == "rd" ? n : nil
+        default: return suffix == "th" ? n : nil
+        }
     }
 
     /// The name of a format or process the sentences give (`Normandy` of `the Normandy format`).

@@ -223,7 +223,8 @@ public struct EventGrouper: Sendable {
                                   placeIsCountry: place.map(lexicon.isWidePlace) ?? false,
                                   eventDay: eventDay, eventDate: e.date,
                                   time: eventDay ?? own,
-                                  timeIsInferred: eventDay == nil && articles[ai].published?.source == .event))
+                                  timeIsInferred: eventDay == nil && articles[ai].published?.source == .event,
+                                  number: li == nil ? nil : e.number))
         }
         let clusterer = StoryClusterer(settings: settings, lexicon: lexicon)
         let (stories, byProfile, _) = clusterer.cluster(profiles, words: vectors.words)

@@ -19,6 +19,7 @@ public struct ClusteringSettings: Sendable, Equatable {
     public var sameKind = 0.1
     public var otherKind = 0.25
     public var participantWeight = 0.3
+    public var sameNumber = 0.35
     public var countryActorWeight = 0.3
     public var organisationActorWeight = 0.8
     public var attachMention = 0.35
@@ -52,6 +53,7 @@ public struct ClusteringSettings: Sendable, Equatable {
             case "same-kind": sameKind = v
             case "other-kind": otherKind = v
             case "participant-weight": participantWeight = v
+            case "same-number": sameNumber = v
             case "country-actor-weight": countryActorWeight = v
             case "organisation-actor-weight": organisationActorWeight = v
             case "attach-mention": attachMention = v
@@ -120,6 +122,8 @@ struct StoryClusterer: Sendable {
         /// articles that date themselves, and tries their stories first.
         var timeIsInferred = false
         var late: Bool { time == nil || timeIsInferred }
+        /// The meeting's number (`the 40th GCC summit`), when its text gives one.
+        var number: Int? = nil
     }
 
     /// A story being built.
@@ -140,6 +144,8 @@ struct StoryClusterer: Sendable {
         private(set) var modalDay: Int?
         private(set) var modalPlace: String?
         private(set) var modalFamily: Int?
+        private(set) var modalNumber: Int?
+        private var numbers: [Int: Int] = [:]
         private(set) var medianTime: Int?
         /// Squared lengths of the term and actor centroids.
         private(set) var termNorm2 = 0.0
@@ -170,6 +176,10 @@ struct StoryClusterer: Sendable {
             if let pl = p.place, !p.placeIsCountry {
                 places[pl, default: 0] += 1
                 modalPlace = places.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            }
+            if let n = p.number {
+                numbers[n, default: 0] += 1
+                modalNumber = numbers.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
             }
             if p.kindFamily >= 0 {
                 families[p.kindFamily, default: 0] += 1
@@ -208,6 +218,8 @@ struct StoryClusterer: Sendable {
            !((sd - 1)...(sd + 1)).contains(where: { ed.compatible(with: .span(Day(ordinal: $0), Day(ordinal: $0)), tolerance: 0) }) {
             return nil
         }
+        // The 40th summit is not the 42nd, however alike their undated reports read.
+        if let n = p.number, let sn = s.modalNumber, n != sn { return nil }
         // A speech is one speaker before an audience: never the same event as a meeting or a call.
         if p.kindFamily >= 0, let f = s.modalFamily, f != p.kindFamily,
            f == EventKind.speech.family || p.kindFamily == EventKind.speech.family { return nil }
@@ -221,6 +233,7 @@ struct StoryClusterer: Sendable {
             if pl == sp { e += settings.samePlace } else if !places.placesCompatible(pl, sp) { e -= settings.placeConflict }
         }
         if p.kindFamily >= 0, let f = s.modalFamily { e += f == p.kindFamily ? settings.sameKind : -settings.otherKind }
+        if let n = p.number, n == s.modalNumber { e += settings.sameNumber }
         var timeFactor = 1.0
         if let pt = p.time?.ordinal, let st = s.medianTime {
             let gap = Double(max(0, abs(pt - st) - 1))

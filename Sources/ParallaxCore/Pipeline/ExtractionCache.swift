@@ -179,6 +179,7 @@ public struct ArticleExtraction: Sendable {
         w.optional(e.qualifier) { $0.string($1) }
         w.bool(e.dateIsImplicit)
         w.optional(e.leadDate) { Self.write($1, to: &$0) }
+        w.optional(e.number) { $0.int($1) }
     }
 
     private static func readEvent(_ r: inout ByteReader, articleID: String) -> LocalEvent? {
@@ -200,9 +201,11 @@ public struct ArticleExtraction: Sendable {
                   return (k, v)
               }),
               let weight = r.double(), let primary = r.bool(), let qualifier = r.optional({ $0.string() }),
-              let implicit = r.bool(), let leadDate = r.optional(readDate) else { return nil }
+              let implicit = r.bool(), let leadDate = r.optional(readDate),
+              let number = r.optional({ $0.int() }) else { return nil }
         return LocalEvent(articleID: articleID, mentions: mentions, kind: kind, date: date, place: place,
                           participants: Dictionary(parts, uniquingKeysWith: { a, _ in a }), weight: weight,
-                          isPrimary: primary, qualifier: qualifier, dateIsImplicit: implicit, leadDate: leadDate)
+                          isPrimary: primary, qualifier: qualifier, dateIsImplicit: implicit, leadDate: leadDate,
+                          number: number)
     }
 }
