@@ -161,7 +161,9 @@ struct ActorExtractor: Sendable {
             // organisation before a given name are not part of the name.
             if hi - lo >= 3, !lexicon.isGivenKey(tokens[lo].key) && !lexicon.particles.contains(tokens[lo].lower),
                let p = (lo + 1..<hi - 1).first(where: { lexicon.isGivenKey(tokens[$0].key) }),
-               p - lo >= 2 || (lo..<p).contains(where: { lexicon.isTitleOrHeadWord(tokens[$0].lower) }) {
+               p - lo >= 2 || (lo..<p).contains(where: { lexicon.isTitleOrHeadWord(tokens[$0].lower) }),
+               // (Not through a patronymic chain: `Fahd bin Mahmoud al-Said` is one name, whatever `Fahd` is.)
+               !(lo + 1..<p).contains(where: { lexicon.particles.contains(tokens[$0].lower) }) {
                 lo = p
             }
             if headline.contains(tokens[lo].line) {
