@@ -45,7 +45,7 @@ public enum Terminal {
     /// `perform` carries out the effects that reach outside the screen (files, commands) and returns
     /// what to say on the status line; it runs with the screen on, so it must not write to the terminal.
     public static func run(_ initial: AppState, tick: ((inout AppState) -> Bool)? = nil,
-                           perform: (@Sendable (Effect) -> String?)? = nil) throws -> Int32 {
+                           perform: (@Sendable (Effect) -> EffectResult)? = nil) throws -> Int32 {
         guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
         let utf8 = prepareLocale()
         installSignalHandlers()
@@ -95,12 +95,28 @@ public enum Terminal {
                 case .redrawAll: wclear(win)
                 case .bell: beep()
                 default:
-                    let note: String? = perform.map { $0(e) } ?? "not available here"
-                    if let note { state = update(state, .done(note)).0 }
+                    let result = perform.map { $0(e) } ?? EffectResult(note: "not available here")
+                    // (Written between frames: the sequence moves no cursor and draws nothing.)
+                    if let bytes = result.terminalOutput { writeToTerminal(bytes) }
+                    if let note = result.note { state = update(state, .done(note)).0 }
                 }
             }
             _ = tick?(&state)
             draw(render(state), on: win, palette: palette, utf8: utf8)
+        }
+    }
+
+    /// Writes bytes straight to the terminal, past ncurses (which has flushed its frame by now).
+    static func writeToTerminal(_ s: String) {
+        let bytes = Array(s.utf8)
+        bytes.withUnsafeBytes { buf in
+            guard let base = buf.baseAddress else { return }
+            var done = 0
+            while done < buf.count {
+                let n = write(1, base + done, buf.count - done)
+                if n <= 0 { break }
+                done += n
+            }
         }
     }
 

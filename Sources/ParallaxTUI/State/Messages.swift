@@ -122,8 +122,20 @@ public enum Effect: Sendable, Equatable {
     case export(path: String, contents: String)
     /// Open a URL or file with `$BROWSER` or `xdg-open` (no shell).
     case openURL(String)
-    /// Copy a clipping (quote or reference with its source) to `$PARALLAX_COPY` or the clippings file.
+    /// Copy a clipping (quote or reference with its source) to the clipboard the `copy` setting
+    /// chooses (`Clipboard.route`): OSC 52, a clipboard command, or the clippings file.
     case copy(String)
     /// Run a command (split into words, no shell) with the text on its standard input.
     case pipe(command: String, input: String)
+}
+
+/// What the backend did for an effect: the status line's note, and bytes for the terminal itself
+/// (an OSC 52 sequence, made by `Clipboard.osc52`, which only the terminal's owner may write).
+public struct EffectResult: Sendable, Equatable {
+    public var note: String?
+    public var terminalOutput: String?
+    public init(note: String?, terminalOutput: String? = nil) {
+        self.note = note
+        self.terminalOutput = terminalOutput
+    }
 }
