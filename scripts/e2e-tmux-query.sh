@@ -101,6 +101,22 @@ check ":ex wrote the list" bash -c "test \$(grep -c '^| 20' '$tmp/cmd.md') = 2"
 keys ':'; type_text 'frobnicate'; keys Enter
 check "an unknown command lists the commands" wait_for 'unknown command “frobnicate”'
 
+# 5c. Sorting: = sorts by the next key (outlet), :sort by name; the header marks the column, the status
+# line says the order, and the first row is the CLI's first for the same order.
+keys x '='
+check "= sorts by outlet: the header says so" wait_for 'Outlet ↑'
+check "the status line says the order" wait_for 'sort: outlet ↑'
+keys ':'; type_text 'sort title desc'; keys Enter
+check ":sort title desc marks the title column" wait_for 'Title ↓'
+first=$(cli articles --sort 'title desc' --json | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['title'][:20])")
+first_row_has() { sleep 0.3; screen | sed -n 3p | grep -qF -- "$1"; }
+no_sort_shown() { sleep 0.3; ! screen | grep -q 'sort: '; }
+check "the first row is the CLI's first for --sort 'title desc' ($first)" first_row_has "$first"
+keys R
+check "R reverses it" wait_for 'Title ↑'
+keys ':'; type_text 'sort date'; keys Enter
+check ":sort date goes back to the date order" no_sort_shown
+
 # 6. Pipe the article's text to a command (no shell): its first line of output is shown.
 keys g '|'; type_text 'wc -w'; keys Enter
 check "pipe shows the command's output" wait_for '\| wc: *[0-9]+'

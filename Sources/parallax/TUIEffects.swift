@@ -21,7 +21,7 @@ enum TUIEffects {
 
     static func note(_ e: Effect) -> String? {
         switch e {
-        case .quit, .redrawAll, .bell, .copy:
+        case .quit, .redrawAll, .bell, .copy, .load:
             return nil
         case .saveQueries(let q):
             do {

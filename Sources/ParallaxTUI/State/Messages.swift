@@ -107,11 +107,19 @@ public enum Msg: Sendable, Equatable {
     case resize(width: Int, height: Int)
     /// What an effect did (a file written, a command's output), for the status line.
     case done(String)
+    /// The answer to a `LoadRequest` (ignored unless its id is the newest request's).
+    case loaded(LoadAnswer)
+    /// Work going on behind the screen (the index update), for the status line; nil when it is over.
+    case activity(String?)
+    /// The index was brought up to date: its new answers replace the old, and the note says what changed.
+    case replaceQuery(QueryBox, note: String?)
 }
 
 /// I/O that `update` asks the backend to perform; `update` itself does none.
 public enum Effect: Sendable, Equatable {
     case quit
+    /// Read the list for a query from the corpus, off the key loop; answered by `Msg.loaded`.
+    case load(LoadRequest)
     /// Repaint every cell (after a resize or when the screen may be garbled).
     case redrawAll
     /// Audible/visual bell for a key that does nothing here.
