@@ -148,12 +148,33 @@ for args in "articles --since 2022-13-45" "articles --until yesterday" "articles
   check "usage error says what: parallax $args" grep -qi 'error\|not a\|missing\|must' "$tmp/err"
 done
 
+# articles --sort: the TUI's orders (SortedArticlesTests compares them row for row); the table and
+# JSON agree; a bad order is a usage error.
+"$bin" articles --sort title --json >"$tmp/st.json" 2>/dev/null; rc=$?
+check "articles --sort title exits 0" test $rc -eq 0
+check "articles --sort title: titles in order" python3 -c "
+import json,sys; t=[a['title'].casefold() for a in json.load(open('$tmp/st.json'))]; sys.exit(0 if len(t) > 2 and t == sorted(t) else 1)"
+"$bin" articles --sort title --reverse --json >"$tmp/str.json" 2>/dev/null
+check "articles --sort title --reverse: the reverse" python3 -c "
+import json,sys; a=[x['id'] for x in json.load(open('$tmp/st.json'))]; b=[x['id'] for x in json.load(open('$tmp/str.json'))]; sys.exit(0 if a == b[::-1] else 1)"
+check "articles --sort 'title desc' is --reverse" bash -c "diff <('$bin' articles --sort 'title desc' 2>/dev/null) <('$bin' articles --sort title --reverse 2>/dev/null)"
+"$bin" articles --sort title >"$tmp/st.txt" 2>/dev/null
+check "the table lists the JSON's order" python3 -c "
+import json,sys; ids=[a['id'] for a in json.load(open('$tmp/st.json'))]; rows=[l.split()[0] for l in open('$tmp/st.txt').read().splitlines()[2:-1]]; sys.exit(0 if rows == ids else 1)"
+"$bin" articles --sort relevance >/dev/null 2>"$tmp/err"; rc=$?
+check "--sort relevance without words exits 64" bash -c "test $rc -eq 64 && grep -q 'needs words' '$tmp/err'"
+"$bin" articles --sort sideways >/dev/null 2>"$tmp/err"; rc=$?
+check "--sort sideways exits 64" bash -c "test $rc -eq 64 && grep -q 'not an order' '$tmp/err'"
+"$bin" articles --sort relevance --search talks >/dev/null 2>&1; rc=$?
+check "--sort relevance --search talks exits 0" test $rc -eq 0
+
 # A bad line in a user's data file is reported once, as file:line: what is wrong (issue 12).
 mkdir -p "$tmp/config"
 printf 'quit | Q\nexit | x\ndown | j <Dwn>\n' >"$tmp/config/keymap.txt"
 printf 'person | 33 | red\nperson | 33 | pinkish\n' >"$tmp/config/theme.txt"
 printf 'parley | talks | strong\nconclave | conclave\n' >"$tmp/config/event-words.txt"
 printf 'geneva = geneva OR paris\nno equals here\nbad = (geneva\n' >"$tmp/config/queries.txt"
+printf 'copy = osc52\ncopy = clipboard\n' >"$tmp/config/settings.txt"
 PARALLAX_CONFIG="$tmp/config" "$bin" articles --no-index >/dev/null 2>"$tmp/err"; rc=$?
 check "config errors: the command still runs" test $rc -eq 0
 check "config errors: keymap line 2 named once" test "$(grep -c "keymap.txt:2: unknown action “exit”" "$tmp/err")" -eq 1
@@ -161,10 +182,11 @@ check "config errors: keymap line 3 (a key)" grep -q "keymap.txt:3: unknown key 
 check "config errors: theme line 2 (a colour)" grep -q "theme.txt:2: unknown colour “pinkish”" "$tmp/err"
 check "config errors: event-words line 2 (a kind)" grep -q "event-words.txt:2: unknown kind “conclave”" "$tmp/err"
 check "config errors: saved queries line 2, once" test "$(grep -c 'queries.txt:2: expected `name = query`' "$tmp/err")" -eq 1
+check "config errors: settings line 2 (a copy route)" grep -q "settings.txt:2: copy: unknown value “clipboard”" "$tmp/err"
 check "config errors: saved queries line 3 (the query's column)" grep -q "queries.txt:3: “(” is not closed (column 1 of the query)" "$tmp/err"
 PARALLAX_CONFIG="$tmp/config" "$bin" articles --no-index --query @geneva >/dev/null 2>"$tmp/err2"; rc=$?
 check "a saved query from the same folder runs, its file reported once" bash -c "test $rc -eq 0 && test \$(grep -c 'queries.txt:2:' '$tmp/err2') -eq 1"
-check "config errors: the good lines are not reported" bash -c "! grep -q 'keymap.txt:1:\|theme.txt:1:\|event-words.txt:1:\|queries.txt:1:' '$tmp/err'"
+check "config errors: the good lines are not reported" bash -c "! grep -q 'keymap.txt:1:\|theme.txt:1:\|event-words.txt:1:\|queries.txt:1:\|settings.txt:1:' '$tmp/err'"
 
 echo "$pass passed, $fail failed"
 test $fail -eq 0

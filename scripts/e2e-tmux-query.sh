@@ -101,15 +101,43 @@ check ":ex wrote the list" bash -c "test \$(grep -c '^| 20' '$tmp/cmd.md') = 2"
 keys ':'; type_text 'frobnicate'; keys Enter
 check "an unknown command lists the commands" wait_for 'unknown command “frobnicate”'
 
+# 5c. Sorting: = sorts by the next key (outlet), :sort by name; the header marks the column, the status
+# line says the order, and the first row is the CLI's first for the same order.
+keys x '='
+check "= sorts by outlet: the header says so" wait_for 'Outlet ↑'
+check "the status line says the order" wait_for 'sort: outlet ↑'
+keys ':'; type_text 'sort title desc'; keys Enter
+check ":sort title desc marks the title column" wait_for 'Title ↓'
+first=$(cli articles --sort 'title desc' --json | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['title'][:20])")
+first_row_has() { sleep 0.3; screen | sed -n 3p | grep -qF -- "$1"; }
+no_sort_shown() { sleep 0.3; ! screen | grep -q 'sort: '; }
+check "the first row is the CLI's first for --sort 'title desc' ($first)" first_row_has "$first"
+keys R
+check "R reverses it" wait_for 'Title ↑'
+keys ':'; type_text 'sort date'; keys Enter
+check ":sort date goes back to the date order" no_sort_shown
+
 # 6. Pipe the article's text to a command (no shell): its first line of output is shown.
 keys g '|'; type_text 'wc -w'; keys Enter
 check "pipe shows the command's output" wait_for '\| wc: *[0-9]+'
-# Copy: without $PARALLAX_COPY the clipping (a quote or the reference, with outlet and date) goes to
-# the clippings file.
+# Copy: inside tmux (TERM=screen-256color, no GNU screen) `auto` sends OSC 52, which tmux with
+# set-clipboard on keeps as its newest paste buffer: the clipping (a quote or the reference, with
+# outlet and date) is read back from there.
+tmux set-option -s set-clipboard on
 keys x g y
-check "copy says where it went" wait_for 'copied to'
-check "the clipping names its outlet and date" bash -c "grep -qE '— .+, 20[0-9]{2}-[0-9]{2}-[0-9]{2}' '$XDG_DATA_HOME/parallax/clippings.md'"
+check "copy says it went to the terminal's clipboard" wait_for "copied to the terminal's clipboard \(OSC 52\)"
+check "tmux's buffer holds the clipping with its outlet and date" bash -c "sleep 0.3; tmux show-buffer | grep -qE '— .+, 20[0-9]{2}-[0-9]{2}-[0-9]{2}'"
+check "the clipping has no control character" bash -c "! tmux show-buffer | LC_ALL=C grep -q \$'[\\x01-\\x08\\x0b-\\x1f\\x7f]'"
 quit_tui
+# copy = file in settings.txt: the clippings file instead, and the status line says so.
+mkdir -p "$XDG_CONFIG_HOME/parallax"
+printf 'copy = file\n' >"$XDG_CONFIG_HOME/parallax/settings.txt"
+check "reopens with copy = file" start_tui
+keys g y
+check "copy = file says where it went" wait_for 'copied to .*clippings\.md'
+check "the clippings file names its outlet and date" bash -c "grep -qE '— .+, 20[0-9]{2}-[0-9]{2}-[0-9]{2}' '$XDG_DATA_HOME/parallax/clippings.md'"
+quit_tui
+rm "$XDG_CONFIG_HOME/parallax/settings.txt"
 
 # 7. O opens the article with $BROWSER, run directly with the URL or file as one argument.
 printf '#!/bin/sh\nprintf "%%s\\n" "$@" > "%s"\n' "$tmp/opened" > "$tmp/browser.sh"

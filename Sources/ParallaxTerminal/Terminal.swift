@@ -1,5 +1,6 @@
 import CNCursesW
 import ParallaxTUI
+import Dispatch
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -38,14 +39,16 @@ public enum TerminalError: Error, CustomStringConvertible {
 public enum Terminal {
     /// Opens the terminal, runs the key loop until `q`, an error or a signal, and always restores the
     /// terminal. Returns the signal number that ended the loop, or 0.
-    /// `tick`, when given, is called after every key and every 100 ms wait, on this thread: work going
-    /// on in the background (an index update) reports through it, and returns true when it changed
-    /// the state so that the screen is drawn again.
-    @discardableResult
+    /// `poll`, when given, is called after every key and every wait, on this thread: work going on in
+    /// the background (an index update) reports through the messages it returns.
     /// `perform` carries out the effects that reach outside the screen (files, commands) and returns
-    /// what to say on the status line; it runs with the screen on, so it must not write to the terminal.
-    public static func run(_ initial: AppState, tick: ((inout AppState) -> Bool)? = nil,
-                           perform: (@Sendable (Effect) -> String?)? = nil) throws -> Int32 {
+    /// what to say on the status line; it runs with the screen on, so it must not write to the terminal
+    /// (bytes for the terminal, an OSC 52 copy, come back in its result and are written here).
+    /// Loads (`Effect.load`) run on a background queue, one at a time, and come back as messages; a
+    /// load that a newer one has superseded before it started is skipped (its answer would be stale).
+    @discardableResult
+    public static func run(_ initial: AppState, poll: (() -> [Msg])? = nil,
+                           perform: (@Sendable (Effect) -> EffectResult)? = nil) throws -> Int32 {
         guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
         let utf8 = prepareLocale()
         installSignalHandlers()
@@ -64,15 +67,45 @@ public enum Terminal {
         mousemask(px_mouse_mask_wanted(), nil)
         mouseinterval(0)
         let palette = Palette(theme: Theme.standard())
+        let inbox = Inbox()
+        let loads = DispatchQueue(label: "parallax.loads", qos: .userInitiated)
 
         var state = initial
         state.glyphs = utf8 ? .unicode : .ascii
         state.resize(width: Int(getmaxx(win)), height: Int(getmaxy(win)))
         draw(render(state), on: win, palette: palette, utf8: utf8)
 
+        /// Runs a message through `update` and carries out its effects; true when one of them quits.
+        func apply(_ m: Msg) -> Bool {
+            let (next, effects) = update(state, m)
+            state = next
+            for e in effects {
+                switch e {
+                case .quit: return true
+                case .redrawAll: wclear(win)
+                case .bell: beep()
+                case .load(let request):
+                    inbox.requested(request.id)
+                    let source = state.query
+                    loads.async {
+                        guard !inbox.isSuperseded(request.id) else { return }
+                        inbox.post(.loaded(request.answer(from: source)))
+                    }
+                default:
+                    let result = perform.map { $0(e) } ?? EffectResult(note: "not available here")
+                    // (Written between frames: the sequence moves no cursor and draws nothing.)
+                    if let bytes = result.terminalOutput { writeToTerminal(bytes) }
+                    if let note = result.note { state = update(state, .done(note)).0 }
+                }
+            }
+            return false
+        }
+
         while true {
             let sig = pendingSignal.load(ordering: .relaxed)
             if sig != 0 { return sig }
+            // While a list is on its way, look for it often; else wake up for the signal flag.
+            wtimeout(win, state.isLoading ? 10 : 100)
             var ch: wint_t = 0
             let r = wget_wch(win, &ch)
             let msg: Msg?
@@ -83,24 +116,30 @@ public enum Terminal {
             } else {
                 msg = nil  // timeout: go round and look at the signal flag
             }
-            if let tick, msg == nil, tick(&state) {
-                draw(render(state), on: win, palette: palette, utf8: utf8)
+            var changed = false
+            if let m = msg {
+                if apply(m) { return 0 }
+                changed = true
             }
-            guard let m = msg else { continue }
-            let (next, effects) = update(state, m)
-            state = next
-            for e in effects {
-                switch e {
-                case .quit: return 0
-                case .redrawAll: wclear(win)
-                case .bell: beep()
-                default:
-                    let note: String? = perform.map { $0(e) } ?? "not available here"
-                    if let note { state = update(state, .done(note)).0 }
-                }
+            for m in inbox.take() + (poll?() ?? []) {
+                if apply(m) { return 0 }
+                changed = true
             }
-            _ = tick?(&state)
-            draw(render(state), on: win, palette: palette, utf8: utf8)
+            if changed { draw(render(state), on: win, palette: palette, utf8: utf8) }
+        }
+    }
+
+    /// Writes bytes straight to the terminal, past ncurses (which has flushed its frame by now).
+    static func writeToTerminal(_ s: String) {
+        let bytes = Array(s.utf8)
+        bytes.withUnsafeBytes { buf in
+            guard let base = buf.baseAddress else { return }
+            var done = 0
+            while done < buf.count {
+                let n = write(1, base + done, buf.count - done)
+                if n <= 0 { break }
+                done += n
+            }
         }
     }
 
@@ -289,4 +328,20 @@ struct Palette {
         }
         return (a, pairs[s.role] ?? 0)
     }
+}
+
+/// Messages from the load queue to the key loop, and the newest load asked for (a load older than it
+/// need not run). One per `Terminal.run`, shared by its two threads through a mutex.
+final class Inbox: Sendable {
+    private let box = Mutex<(messages: [Msg], newest: Int)>(([], 0))
+    func post(_ m: Msg) { box.withLock { $0.messages.append(m) } }
+    func take() -> [Msg] {
+        box.withLock { b in
+            let m = b.messages
+            b.messages = []
+            return m
+        }
+    }
+    func requested(_ id: Int) { box.withLock { $0.newest = max($0.newest, id) } }
+    func isSuperseded(_ id: Int) -> Bool { box.withLock { id < $0.newest } }
 }

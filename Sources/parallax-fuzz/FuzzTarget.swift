@@ -34,7 +34,7 @@ enum FuzzTarget {
         let height = 1 + (size / 7) % 70
         var state = AppState(query: MemoryCorpus(corpus), width: width, height: height)
         for k in Key.script("j <Tab> <PgDn> <Tab> <Enter> c <Esc> t") {
-            state = update(state, .key(k)).0
+            state = settle(state, .key(k)).0
         }
         let frame = render(state).text
         // Grapheme by grapheme: a joiner or a presentation selector is kept where its cluster needs it

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParallaxBrowse
 import ParallaxCore
 import ParallaxStore
 
@@ -15,7 +16,11 @@ struct ArticlesCommand: ParsableCommand {
             date:none since:DAY until:DAY tag:NAME is:marked is:unread is:read has:quote. \
             --query @NAME runs a query saved in ~/.config/parallax/queries.txt (name = query). The other \
             filters are fields of the same query, combined with AND. \
-            Example: parallax articles --query 'actor:putin (geneva OR paris) -opinion'
+            Example: parallax articles --query 'actor:putin (geneva OR paris) -opinion'. \
+            --sort orders the list as the TUI's :sort does: date (newest first), outlet, title, or \
+            relevance (how often the searched words occur, a title counting 3 times; needs words), each \
+            optionally followed by asc or desc ('outlet desc'); --reverse turns the order round. Without \
+            --sort the table keeps the index's order (corpus order, or best match first for words).
             """)
 
     @OptionGroup var corpus: CorpusOptions
@@ -28,6 +33,25 @@ struct ArticlesCommand: ParsableCommand {
     @Option(help: "Only articles whose title or text contains these words (the last one a prefix; case- and accent-insensitive).") var search: String?
     @Option(help: "Only articles naming this actor, by any of its names or spellings (zelenskiy finds Zelensky).") var actor: String?
     @Option(help: "Only articles that report or mention this event (an id from `parallax events`, or part of it).") var event: String?
+    @Option(help: "Order: date, outlet, title or relevance, optionally with asc or desc ('title desc'), as the TUI's :sort.")
+    var sort: String?
+    @Flag(help: "Reverse the order (of --sort, else of the date order).") var reverse = false
+
+    /// The order asked for, nil to keep the index's; a bad one is a usage error (exit 64).
+    func articleSort(_ q: ArticleQuery) throws -> ArticleSort? {
+        guard sort != nil || reverse else { return nil }
+        var s = ArticleSort.standard
+        if let text = sort {
+            guard let parsed = ArticleSort(parsing: text) else {
+                throw ValidationError("--sort: not an order: \(SafeText.sanitize(text)) (date, outlet, title or relevance, then asc or desc)")
+            }
+            s = parsed
+        }
+        if s.key == .relevance && q.searchTerms.isEmpty {
+            throw ValidationError("--sort relevance needs words to search for (--search or words in --query)")
+        }
+        return reverse ? s.reversed : s
+    }
 
     /// The flags and `--query` as one typed query, or exit 64 with the error's column.
     /// (`eventID`: the `--event` part resolved to one event's id, see `IDParts`.)
@@ -67,22 +91,36 @@ struct ArticlesCommand: ParsableCommand {
         }
     }
 
-    /// A malformed date is a usage error (exit 64), found before anything is read.
+    /// A malformed date is a usage error (exit 64), found before anything is read (a bad order too,
+    /// at the start of `run`: relevance depends on the words of a saved query).
     func validate() throws { _ = try dateRange() }
 
     func run() throws {
         let q = try articleQuery()
+        let order: ArticleSort?
+        do {
+            order = try articleSort(q)
+        } catch let e as ValidationError {
+            throw Console.usageFail(e.message)
+        }
         // Both answer from the index without loading the corpus: the table from the article rows,
         // JSON from each article's record (`articleRecords`: its actors, event and date's source).
         if !json {
-            try listFromIndex(q)
+            try listFromIndex(q, sort: order)
             return
         }
         let (records, note) = try IndexedLoading.withIndex(paths: corpus.paths, options: corpus.index,
                                                             quiet: corpus.quiet, reader: corpus.reader) { roots, store, _ in
             guard try store.hasArticles() else { throw Console.fail(LoadError.emptyCorpus(roots).description) }
             let query = try resolved(q, store: store)
-            return (try store.articleRecords(query), try Self.undatedNote(query, store: store))
+            var records = try store.articleRecords(query)
+            if let order {
+                // The records in the sorted list's order.
+                let rank = Dictionary(try SortedArticles.summaries(query, sort: order, store: store).enumerated().map { ($1.id, $0) },
+                                      uniquingKeysWith: { a, _ in a })
+                records.sort { (rank[$0.id] ?? Int.max) < (rank[$1.id] ?? Int.max) }
+            }
+            return (records, try Self.undatedNote(query, store: store))
         }
         Console.json(.array(records.map { .object(ArticleJSON.summary($0)) }))
         if let note { Console.note(note) }
@@ -112,14 +150,15 @@ struct ArticlesCommand: ParsableCommand {
     }
 
     /// The table straight from the index's rows.
-    private func listFromIndex(_ query: ArticleQuery) throws {
+    private func listFromIndex(_ query: ArticleQuery, sort: ArticleSort?) throws {
         // A damaged page met by these queries rebuilds the index too (`withIndex`).
         let (rows, total, note) = try IndexedLoading.withIndex(paths: corpus.paths, options: corpus.index,
                                                                 quiet: corpus.quiet, reader: corpus.reader) { roots, store, _ in
             let total = try store.articleCount()
             guard total > 0 else { throw Console.fail(LoadError.emptyCorpus(roots).description) }
             let query = try resolved(query, store: store)
-            return (try store.summaries(query), total, try Self.undatedNote(query, store: store))
+            let rows = try sort.map { try SortedArticles.summaries(query, sort: $0, store: store) } ?? store.summaries(query)
+            return (rows, total, try Self.undatedNote(query, store: store))
         }
         let table = TextTable(
             headers: ["ID", "DATE", "OUTLET", "TITLE"],

@@ -11,6 +11,7 @@ enum ConfigReport {
         DataFileCheck("keymap.txt", eachLine: Keymap.problem(in:)),
         DataFileCheck("theme.txt", eachLine: Theme.problem(in:)),
         DataFileCheck("queries.txt", eachLine: SavedQueries.problem(inLine:)),
+        DataFileCheck("settings.txt", eachLine: Settings.problem(in:)),
     ]
 
     static func problems() -> [DataProblem] { DataFileCheck.userProblems(checks) }

@@ -54,18 +54,18 @@ enum IndexedBrowsing {
     }
 }
 
-/// An index update running on other threads while the TUI is on screen. The key loop calls `tick`
-/// (on its own thread, every key and every 100 ms): it shows the progress on the status line and,
-/// when the update changed the index, swaps a fresh query into the state.
+/// An index update running on other threads while the TUI is on screen. The key loop polls it (on
+/// its own thread, every key and every wait): it answers with messages — the progress for the status
+/// line, then the fresh answers of the updated index (opened on the update's thread, not the loop's).
 final class BackgroundIndexUpdate: @unchecked Sendable {
     private let lock = NSLock()
     private var progress: IndexProgress?
-    private var result: Result<IndexReport, any Error>?
-    private var applied = false
-    private let store: SQLiteCorpusStore
+    /// What the finished update has to say: the new answers and a note, or a note alone.
+    private var outcome: (query: StoreCorpus?, note: String?)?
+    private var delivered = false
+    private var lastActivity: String?
 
     init(store: SQLiteCorpusStore, roots: [String], reader: LoaderCorpusReader) {
-        self.store = store
         Task.detached(priority: .utility) { [self] in
             let r: Result<IndexReport, any Error>
             do {
@@ -83,13 +83,30 @@ final class BackgroundIndexUpdate: @unchecked Sendable {
             } catch {
                 r = .failure(error)
             }
-            self.finish(r)
+            self.finish(Self.outcome(of: r, store: store))
         }
     }
 
-    private func finish(_ r: Result<IndexReport, any Error>) {
+    /// The new answers (when files changed) and what to say.
+    private static func outcome(of r: Result<IndexReport, any Error>, store: SQLiteCorpusStore) -> (StoreCorpus?, String?) {
+        switch r {
+        case .success(let report):
+            let files = report.added + report.changed + report.removed
+            guard files > 0 || report.analysed else { return (nil, nil) }
+            do {
+                return (try StoreCorpus(store: store, warnings: report.warnings),
+                        "index updated: \(report.added) new, \(report.changed) changed, \(report.removed) removed file\(files == 1 ? "" : "s")")
+            } catch {
+                return (nil, "index: \(error)")
+            }
+        case .failure(let error):
+            return (nil, "index update failed: \((error as? LoadError)?.description ?? "\(error)")")
+        }
+    }
+
+    private func finish(_ o: (StoreCorpus?, String?)) {
         lock.lock()
-        result = r
+        outcome = (o.0, o.1)
         lock.unlock()
     }
 
@@ -99,14 +116,15 @@ final class BackgroundIndexUpdate: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Returns true when it changed the state.
-    func tick(_ state: inout AppState) -> Bool {
+    /// The messages since the last poll: the status line's progress when it changed, and once the
+    /// update is over, the end of the progress and its outcome.
+    func poll() -> [Msg] {
         lock.lock()
-        let p = progress, r = result, done = applied
-        if r != nil { applied = true }
+        let p = progress, o = outcome, done = delivered
+        if o != nil { delivered = true }
         lock.unlock()
-        if done { return false }
-        guard let r else {
+        if done { return [] }
+        guard let o else {
             let text: String
             if let p, p.phase.hasPrefix("waiting") {
                 text = "indexing: \(p.phase)…"
@@ -115,24 +133,16 @@ final class BackgroundIndexUpdate: @unchecked Sendable {
             } else {
                 text = "indexing: checking the files…"
             }
-            if state.activity == text { return false }
-            state.activity = text
-            return true
+            if lastActivity == text { return [] }
+            lastActivity = text
+            return [.activity(text)]
         }
-        state.activity = nil
-        switch r {
-        case .success(let report):
-            let files = report.added + report.changed + report.removed
-            guard files > 0 || report.analysed else { return true }
-            do {
-                state.replaceQuery(try StoreCorpus(store: store, warnings: report.warnings))
-                state.message = "index updated: \(report.added) new, \(report.changed) changed, \(report.removed) removed file\(files == 1 ? "" : "s")"
-            } catch {
-                state.message = "index: \(error)"
-            }
-        case .failure(let error):
-            state.message = "index update failed: \((error as? LoadError)?.description ?? "\(error)")"
+        var out: [Msg] = [.activity(nil)]
+        if let q = o.query {
+            out.append(.replaceQuery(QueryBox(q), note: o.note))
+        } else if let note = o.note {
+            out.append(.done(note))
         }
-        return true
+        return out
     }
 }

@@ -51,7 +51,7 @@ struct RenderCommand: ParsableCommand {
         for k in Key.script(keys) {
             let t = DispatchTime.now()
             let c0 = RenderCommand.threadCPUms()
-            let (next, effects) = update(state, .key(k))
+            let (next, effects) = settle(state, .key(k))
             state = next
             frame = render(state)
             times.append(RenderCommand.ms(since: t))

@@ -14,7 +14,7 @@ struct TUICommand: ParsableCommand {
 
     func run() throws {
         var state: AppState
-        var tick: ((inout AppState) -> Bool)?
+        var poll: (() -> [Msg])?
         if corpus.index.noIndex {
             state = AppState(query: MemoryCorpus(try corpus.load()), width: 80, height: 24)
         } else {
@@ -25,10 +25,10 @@ struct TUICommand: ParsableCommand {
             state = AppState(query: opened.query, width: 80, height: 24)
             let query = opened.query, update = opened.update
             var warm = false
-            tick = { state in
+            poll = {
                 // After the first frame: the actor directory and event list would compete with it.
                 if !warm { warm = true; query.warmUp() }
-                return update?.tick(&state) ?? false
+                return update?.poll() ?? []
             }
         }
         // The user's data files were reported on stderr before the screen opened; say so here too.
@@ -37,7 +37,7 @@ struct TUICommand: ParsableCommand {
         state.savedQueries = SavedQueries.load()
         let signal: Int32
         do {
-            signal = try Terminal.run(state, tick: tick, perform: TUIEffects.perform)
+            signal = try Terminal.run(state, poll: poll, perform: TUIEffects.perform)
         } catch let e as TerminalError {
             throw Console.fail(e.description)
         }

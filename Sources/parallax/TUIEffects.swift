@@ -6,9 +6,22 @@ import ParallaxTUI
 /// Each returns the line for the status bar. No shell is ever involved: commands are split into words
 /// and run directly, so nothing in an article (a URL, a quote) can become a shell command.
 enum TUIEffects {
-    @Sendable static func perform(_ e: Effect) -> String? {
+    /// The `copy` setting, read once when the TUI starts.
+    static let settings = Settings.load()
+
+    @Sendable static func perform(_ e: Effect) -> EffectResult {
+        if case .copy(let text) = e {
+            let env = ProcessInfo.processInfo.environment
+            let route = Clipboard.route(setting: settings.copy, environment: env, stdoutIsTerminal: isatty(1) == 1,
+                                        onPath: { onPath($0, env: env) })
+            return copy(text, route: route)
+        }
+        return EffectResult(note: note(e))
+    }
+
+    static func note(_ e: Effect) -> String? {
         switch e {
-        case .quit, .redrawAll, .bell:
+        case .quit, .redrawAll, .bell, .copy, .load:
             return nil
         case .saveQueries(let q):
             do {
@@ -21,8 +34,6 @@ enum TUIEffects {
             return export(path: path, contents: contents)
         case .openURL(let target):
             return open(target)
-        case .copy(let text):
-            return copy(text)
         case .pipe(let command, let input):
             let words = split(command)
             guard !words.isEmpty else { return "no command" }
@@ -74,53 +85,46 @@ enum TUIEffects {
         return "opening \(arg) with \(words[0])"
     }
 
-    /// To `$PARALLAX_COPY` (a command reading the text on stdin, e.g. `wl-copy` or `xclip -selection
-    /// clipboard`), else appended to the clippings file.
-    static func copy(_ text: String) -> String {
-        let env = ProcessInfo.processInfo.environment
-        if let cmd = env["PARALLAX_COPY"].map(split), !cmd.isEmpty {
-            return run(cmd, input: text) != nil ? "copied with \(cmd[0])" : "could not run \(cmd[0])"
-        }
-        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.local/share")
-        let path = base + "/parallax/clippings.md"
+    /// Whether an executable of that name is on `PATH` (what `auto` looks for).
+    static func onPath(_ name: String, env: [String: String]) -> Bool {
         let fm = FileManager.default
-        do {
-            try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            if !fm.fileExists(atPath: path) { _ = fm.createFile(atPath: path, contents: nil) }
-            let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            defer { try? h.close() }
-            try h.seekToEnd()
-            try h.write(contentsOf: Data(("- " + MarkdownSafe.text(text) + "\n").utf8))
-            return "copied to \(path)"
-        } catch {
-            return "could not write \(path): \(error.localizedDescription)"
+        return (env["PATH"] ?? "").split(separator: ":").contains { dir in
+            fm.isExecutableFile(atPath: String(dir) + "/" + name)
+        }
+    }
+
+    /// Copies along the route: OSC 52 bytes for the terminal to write, a clipboard command fed on
+    /// stdin, or a line appended to the clippings file. The status line says where it went.
+    static func copy(_ text: String, route: CopyRoute) -> EffectResult {
+        let clean = Clipboard.clean(text)
+        switch route {
+        case .osc52:
+            return EffectResult(note: "copied to \(Clipboard.describe(route))", terminalOutput: Clipboard.osc52(clean))
+        case .command(let cmd):
+            guard let name = cmd.first else { return EffectResult(note: "no copy command") }
+            return EffectResult(note: run(cmd, input: clean) != nil ? "copied with \(name)" : "could not run \(name)")
+        case .file:
+            let env = ProcessInfo.processInfo.environment
+            let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+            let path = base + "/parallax/clippings.md"
+            let fm = FileManager.default
+            do {
+                try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                if !fm.fileExists(atPath: path) { _ = fm.createFile(atPath: path, contents: nil) }
+                let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+                defer { try? h.close() }
+                try h.seekToEnd()
+                try h.write(contentsOf: Data(("- " + MarkdownSafe.text(clean) + "\n").utf8))
+                return EffectResult(note: "copied to \(path) (no clipboard found: see copy in settings.txt)")
+            } catch {
+                return EffectResult(note: "could not write \(path): \(error.localizedDescription)")
+            }
         }
     }
 
     /// Words of a command line: whitespace separates, single or double quotes group; nothing else
     /// is interpreted.
-    static func split(_ s: String) -> [String] {
-        var out: [String] = []
-        var cur = ""
-        var quote: Character?
-        var any = false
-        for c in s {
-            if let q = quote {
-                if c == q { quote = nil } else { cur.append(c) }
-            } else if c == "\"" || c == "'" {
-                quote = c
-                any = true
-            } else if c.isWhitespace {
-                if any || !cur.isEmpty { out.append(cur) }
-                cur = ""
-                any = false
-            } else {
-                cur.append(c)
-            }
-        }
-        if any || !cur.isEmpty { out.append(cur) }
-        return out
-    }
+    static func split(_ s: String) -> [String] { Clipboard.words(s) }
 
     /// Runs the command with `input` on stdin (at most 10 s) and returns the first line of its output,
     /// or nil when it could not be started.

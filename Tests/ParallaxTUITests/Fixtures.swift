@@ -81,7 +81,7 @@ enum Fixtures {
         var st = s
         var effects: [Effect] = []
         for k in Key.script(keys) {
-            let (n, e) = update(st, .key(k))
+            let (n, e) = settle(st, .key(k))
             st = n
             effects += e
         }

@@ -78,7 +78,7 @@ final class HostileTests: XCTestCase {
                 var st = s
                 assertSafe(render(st), "\(w)x\(h) start")
                 for k in Key.script(keys) {
-                    st = update(st, .key(k)).0
+                    st = settle(st, .key(k)).0
                     assertSafe(render(st), "\(w)x\(h) keys “\(keys)” after \(k.label)")
                 }
             }
@@ -125,7 +125,7 @@ final class HostileTests: XCTestCase {
                 st = update(st, .resize(width: w, height: h)).0
             } else {
                 let k = keys[Int(rng.next() % UInt64(keys.count))]
-                let (next, effects) = update(st, .key(k))
+                let (next, effects) = settle(st, .key(k))
                 XCTAssertFalse(effects.contains(.quit), "no quit key in the walk")
                 st = next
             }

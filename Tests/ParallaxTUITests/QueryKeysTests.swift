@@ -130,7 +130,7 @@ final class QueryKeysTests: XCTestCase {
         // Tab completes a unique command; a wrong or ambiguous one says what there is.
         XCTAssertEqual(Fixtures.press(s, ": ex <Tab>").0.prompt?.text, "export ")
         XCTAssertEqual(Fixtures.press(s, ": frobnicate <Enter>").0.message,
-                       "unknown command “frobnicate” (commands: query, actor, outlet, date, event, tag, save, load, export, pipe, quit)")
+                       "unknown command “frobnicate” (commands: query, actor, outlet, date, event, tag, save, load, export, sort, pipe, quit)")
         XCTAssertEqual(Fixtures.press(s, ": e <Enter>").0.message, "“e” could be event, export")
         XCTAssertEqual(Fixtures.press(s, ": export <Enter>").0.message,
                        "export needs a name: export FILE: the comparison on screen or the list (.md or .json)")

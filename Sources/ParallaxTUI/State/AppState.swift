@@ -103,8 +103,17 @@ public struct AppState: Sendable {
     public var savedQueries = SavedQueries()
     /// Filter changes, for `u` to undo the last.
     public private(set) var history: [Filters] = []
-    /// Display positions (see `CorpusQuery.article(at:)`) of the articles that pass the filters.
+    /// Display positions (see `CorpusQuery.article(at:)`) of the articles that pass the filters, in
+    /// the order of `sort`. Replaced when the list asked for by a `LoadRequest` comes back.
     public private(set) var visible: [Int]
+    /// The list's order (`=` cycles the key, `R` reverses, `:sort`).
+    public private(set) var sort = ArticleSort.standard
+    /// The newest list request not yet answered: older answers are stale and dropped.
+    var pendingLoad: PendingLoad?
+    /// The id of the newest request made (ids only grow).
+    var lastLoadID = 0
+    /// Effects asked for by a change deep in a key's handling (a load), handed out by `update`.
+    var outbox: [Effect] = []
     /// Index into `visible`.
     public var selected = 0
     public var listScroll = 0
@@ -223,17 +232,62 @@ public struct AppState: Sendable {
         refresh()
     }
 
-    /// Sets filters and recomputes the visible list, keeping the selected article if it stays visible.
+    /// Answers the loads asked for so far at once, on this thread (for code that changes the state
+    /// directly rather than through `update`, as benchmarks and tests do).
+    public mutating func answerLoads() {
+        let pending = outbox
+        outbox = []
+        for case .load(let r) in pending { receive(r.answer(from: query)) }
+        outbox += pending.filter { if case .load = $0 { return false }; return true }
+    }
+
+    /// Whether a list asked for has not come back yet.
+    public var isLoading: Bool { pendingLoad != nil }
+
+    /// Sets filters and asks for their list (a `LoadRequest`); the list on screen stays until it comes.
     /// `remember`: the change can be undone with `u` (typing in the query prompt is one change).
     public mutating func setFilters(_ f: Filters, remember: Bool = true) {
-        let keep = selectedArticle?.id
+        setFilters(f, remember: remember, then: .nothing)
+    }
+
+    mutating func setFilters(_ f: Filters, remember: Bool, then: AfterLoad) {
         if remember, f != filters {
             history.append(filters)
             if history.count > 100 { history.removeFirst() }
         }
         filters = f
-        visible = query.filter(f.query)
-        undatedLeftOut = query.undatedLeftOut(f.query)
+        // Relevance has nothing to go on without words: back to the date order.
+        if sort.key == .relevance && f.searchTerms.isEmpty { sort = .standard }
+        requestLoad(then: then)
+        refresh()
+    }
+
+    /// Sets the list's order and asks for the list in it.
+    mutating func setSort(_ s: ArticleSort) {
+        sort = s
+        requestLoad(then: .sorted)
+    }
+
+    /// Asks for the list of the current filters in the current order; any request before it is stale.
+    mutating func requestLoad(then: AfterLoad) {
+        lastLoadID += 1
+        pendingLoad = PendingLoad(id: lastLoadID, then: then)
+        outbox.append(.load(LoadRequest(id: lastLoadID, query: filters.query, sort: sort)))
+    }
+
+    /// What follows the list: at once when it is here, else when the pending request is answered.
+    mutating func afterLoad(_ then: AfterLoad) {
+        if pendingLoad != nil { pendingLoad?.then = then } else { finish(then) }
+    }
+
+    /// Takes the answer to the newest request (an older one is dropped): the new list, keeping the
+    /// selected article if it is still in it.
+    mutating func receive(_ a: LoadAnswer) {
+        guard let p = pendingLoad, a.id == p.id else { return }
+        pendingLoad = nil
+        let keep = selectedArticle?.id
+        visible = a.visible
+        undatedLeftOut = a.undatedLeftOut
         if let id = keep, let k = query.index(ofArticle: id), let i = visible.firstIndex(of: k) {
             selected = i
         } else {
@@ -242,6 +296,7 @@ public struct AppState: Sendable {
         }
         listScroll = 0
         refresh()
+        finish(p.then)
     }
 
     /// Swaps in a new answer to the corpus questions (the same corpus, updated): the filters are
@@ -250,8 +305,9 @@ public struct AppState: Sendable {
     public mutating func replaceQuery(_ q: any CorpusQuery) {
         let keep = selectedArticle?.id
         query = q
-        visible = q.filter(filters.query)
-        undatedLeftOut = q.undatedLeftOut(filters.query)
+        // Until the new list comes, the old one with what is gone left out.
+        visible = visible.filter { $0 < q.articleCount }
+        requestLoad(then: .nothing)
         userData = q.userData
         let hadTimeline = derived.timelineLoaded
         derived = Derived()
@@ -273,16 +329,7 @@ public struct AppState: Sendable {
             return
         }
         userData.apply(change)
-        if filters.query.root.usesUserData {
-            let keep = selectedArticle?.id
-            visible = query.filter(filters.query)
-            if let id = keep, let k = query.index(ofArticle: id), let i = visible.firstIndex(of: k) {
-                selected = i
-            } else {
-                selected = min(selected, max(0, visible.count - 1))
-            }
-            refresh()
-        }
+        if filters.query.root.usesUserData { requestLoad(then: .nothing) }
     }
 
     /// Records `previous` as the state `u` goes back to, when the filters moved away from it (a query
@@ -294,7 +341,7 @@ public struct AppState: Sendable {
     }
 
     /// Takes back the last filter change.
-    public mutating func undoFilters() -> Bool {
+    mutating func undoFilters() -> Bool {
         guard let last = history.popLast() else { return false }
         setFilters(last, remember: false)
         return true

@@ -72,14 +72,5 @@ public struct Filters: Sendable, Equatable {
     }
 
     /// The words the query looks for (not negated), to highlight in the text.
-    public var searchTerms: [TextTerm] {
-        func collect(_ n: QueryNode) -> [TextTerm] {
-            switch n {
-            case .text(let t): return [t]
-            case .and(let xs), .or(let xs): return xs.flatMap(collect)
-            default: return []
-            }
-        }
-        return collect(query.root)
-    }
+    public var searchTerms: [TextTerm] { query.searchTerms }
 }

@@ -5,7 +5,7 @@ public enum Action: String, Sendable, CaseIterable {
     case down, up, pageDown, pageUp, top, bottom, nextPane, prevPane, open, back
     case search, nextMatch, prevMatch, filterActor, filterOutlet, filterDate, filterEvent, clear
     case compare, timeline, raw, scope, why, help, redraw, quit, quitNow
-    case reading, listNarrower, listWider
+    case reading, listNarrower, listWider, sortNext, sortReverse
     case undo, mark, tag, toggleRead, savedQuery, saveQuery, export, openURL, copy, pipe, command
 }
 

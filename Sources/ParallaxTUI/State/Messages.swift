@@ -107,11 +107,19 @@ public enum Msg: Sendable, Equatable {
     case resize(width: Int, height: Int)
     /// What an effect did (a file written, a command's output), for the status line.
     case done(String)
+    /// The answer to a `LoadRequest` (ignored unless its id is the newest request's).
+    case loaded(LoadAnswer)
+    /// Work going on behind the screen (the index update), for the status line; nil when it is over.
+    case activity(String?)
+    /// The index was brought up to date: its new answers replace the old, and the note says what changed.
+    case replaceQuery(QueryBox, note: String?)
 }
 
 /// I/O that `update` asks the backend to perform; `update` itself does none.
 public enum Effect: Sendable, Equatable {
     case quit
+    /// Read the list for a query from the corpus, off the key loop; answered by `Msg.loaded`.
+    case load(LoadRequest)
     /// Repaint every cell (after a resize or when the screen may be garbled).
     case redrawAll
     /// Audible/visual bell for a key that does nothing here.
@@ -122,8 +130,20 @@ public enum Effect: Sendable, Equatable {
     case export(path: String, contents: String)
     /// Open a URL or file with `$BROWSER` or `xdg-open` (no shell).
     case openURL(String)
-    /// Copy a clipping (quote or reference with its source) to `$PARALLAX_COPY` or the clippings file.
+    /// Copy a clipping (quote or reference with its source) to the clipboard the `copy` setting
+    /// chooses (`Clipboard.route`): OSC 52, a clipboard command, or the clippings file.
     case copy(String)
     /// Run a command (split into words, no shell) with the text on its standard input.
     case pipe(command: String, input: String)
+}
+
+/// What the backend did for an effect: the status line's note, and bytes for the terminal itself
+/// (an OSC 52 sequence, made by `Clipboard.osc52`, which only the terminal's owner may write).
+public struct EffectResult: Sendable, Equatable {
+    public var note: String?
+    public var terminalOutput: String?
+    public init(note: String?, terminalOutput: String? = nil) {
+        self.note = note
+        self.terminalOutput = terminalOutput
+    }
 }

@@ -5,9 +5,12 @@ import ParallaxCore
 /// terminal run exactly the same code.
 public func update(_ state: AppState, _ msg: Msg) -> (AppState, [Effect]) {
     var s = state
-    let effects = s.handle(msg)
+    var effects = s.handle(msg)
     // A key may have brought the Compare pane on screen (focus, resize).
     if s.comparisonShown { s.buildComparison() }
+    // Loads asked for on the way (a filter changed) go out before the key's own effects.
+    effects = s.outbox + effects
+    s.outbox = []
     return (s, effects)
 }
 
@@ -29,6 +32,16 @@ extension AppState {
             return []
         case .done(let note):
             message = note
+            return []
+        case .loaded(let answer):
+            receive(answer)
+            return []
+        case .activity(let text):
+            activity = text
+            return []
+        case .replaceQuery(let box, let note):
+            replaceQuery(box.query)
+            if let note { message = note }
             return []
         case .key(let k):
             if prompt != nil { return handlePromptKey(k) }
@@ -86,6 +99,8 @@ extension AppState {
             message = "query cleared (u undoes)"
         case .undo:
             message = undoFilters() ? (filters.isEmpty ? "query undone: none" : "query undone: \(filters.text)") : "nothing to undo"
+        case .sortNext: cycleSort()
+        case .sortReverse: setSort(sort.reversed)
         case .mark:
             guard let a = selectedArticle else { message = "no article selected"; return [] }
             let on = !userData.marked.contains(a.id)
@@ -260,17 +275,59 @@ extension AppState {
         }
     }
 
-    /// Applies filters and says so, or says that nothing matches.
+    /// Applies filters and says so (once their list is here), or says that nothing matches.
     mutating func applyFilters(_ f: Filters, what: String) {
-        setFilters(f)
-        message = visible.isEmpty ? "no article matches \(what)" : "\(visible.count) article\(visible.count == 1 ? "" : "s") with \(what)"
+        setFilters(f, remember: true, then: .matches(what))
     }
 
     /// An empty Enter in a filter's prompt: that filter is removed, the others stay.
     mutating func removeFilter(_ f: Filters, _ name: String) {
         let had = f != filters
-        setFilters(f)
-        message = had ? "\(name) filter removed · \(visible.count) article\(visible.count == 1 ? "" : "s")" : nil
+        setFilters(f, remember: true, then: had ? .removed(name) : .nothing)
+        if !had { message = nil }
+    }
+
+    /// The part of an action that needed the new list.
+    mutating func finish(_ then: AfterLoad) {
+        let n = "\(visible.count) article\(visible.count == 1 ? "" : "s")"
+        switch then {
+        case .nothing: break
+        case .matches(let what): message = visible.isEmpty ? "no article matches \(what)" : "\(n) with \(what)"
+        case .removed(let name): message = "\(name) filter removed · \(n)"
+        case .searched: message = filters.isEmpty ? nil : "\(n) for \(filters.text)"
+        case .sorted: message = "= next order · R reverses"
+        case .jump(let id, let range): jump(toArticle: id, range: range)
+        }
+    }
+
+    /// `=`: the next sort key (relevance only while the query searches words), in its usual direction.
+    mutating func cycleSort() {
+        var keys: [ArticleSort.Key] = [.date, .outlet, .title]
+        if !filters.searchTerms.isEmpty { keys.append(.relevance) }
+        let i = keys.firstIndex(of: sort.key) ?? -1
+        setSort(ArticleSort(keys[(i + 1) % keys.count]))
+    }
+
+    /// `:sort KEY [asc|desc]`, `:sort reverse`, `:sort` (says the order).
+    mutating func sortCommand(_ rest: String) {
+        let t = rest.trimmingCharacters(in: .whitespaces).lowercased()
+        if t.isEmpty {
+            message = "sorted by \(sort.label) (:sort date|outlet|title|relevance [asc|desc], :sort reverse)"
+            return
+        }
+        if "reverse".hasPrefix(t) && t.count >= 3 {
+            setSort(sort.reversed)
+            return
+        }
+        guard let s = ArticleSort(parsing: t) else {
+            message = "not a sort: “\(rest)” (date, outlet, title or relevance, then asc or desc)"
+            return
+        }
+        if s.key == .relevance && filters.searchTerms.isEmpty {
+            message = "relevance needs words to search for (/ or :query)"
+            return
+        }
+        setSort(s)
     }
 
     /// What `y` copies: the selected compare row with each outlet's cell, else the quote at the top of
@@ -311,16 +368,25 @@ extension AppState {
             return
         }
         guard let target = query.index(ofArticle: anchor.articleID) else { return }
-        if !visible.contains(target) { setFilters(Filters()) }
-        guard let i = visible.firstIndex(of: target) else { return }
+        if !visible.contains(target) {
+            // Not in the list: the whole list, then the passage once it is here.
+            setFilters(Filters(), remember: true, then: .jump(articleID: anchor.articleID, range: anchor.range))
+            return
+        }
+        jump(toArticle: anchor.articleID, range: anchor.range)
+    }
+
+    /// Selects the article (in the list) and scrolls its text to the passage, underlined.
+    mutating func jump(toArticle id: String, range: TextRange) {
+        guard let target = query.index(ofArticle: id), let i = visible.firstIndex(of: target) else { return }
         overlay = nil
         selected = i
         focus = .text
         secondary = .text
-        mark = (anchor.articleID, anchor.range)
+        mark = (id, range)
         raw = false  // ranges point into the clean body
         refresh()
-        scrollText(to: anchor.range.start)
+        scrollText(to: range.start)
     }
 
     mutating func scrollText(to offset: Int) {
@@ -517,7 +583,7 @@ extension AppState {
         case .search:
             // The typing was one change: undo goes back to the query before the prompt.
             remember(p.previous)
-            message = filters.isEmpty ? nil : "\(visible.count) article\(visible.count == 1 ? "" : "s") for \(filters.text)"
+            afterLoad(.searched)
             if !derived.matches.isEmpty { matchIndex = -1 }
         case .actor, .outlet, .event:
             let name = p.kind.rawValue
@@ -609,6 +675,7 @@ extension AppState {
         ("save", .saveQuery, "save NAME: save the current query"),
         ("load", .savedQuery, "load NAME: apply a saved query"),
         ("export", .export, "export FILE: the comparison on screen or the list (.md or .json)"),
+        ("sort", nil, "sort date|outlet|title|relevance [asc|desc], or sort reverse: the list's order"),
         ("pipe", .pipe, "pipe COMMAND: the article's text to a command (no shell)"),
         ("quit", nil, "quit: leave Parallax"),
     ]
@@ -625,7 +692,13 @@ extension AppState {
             message = matching.isEmpty ? "unknown command “\(word)” (commands: \(names))" : "“\(word)” could be \(names)"
             return []
         }
-        guard let kind = cmd.kind else { return [.quit] }
+        guard let kind = cmd.kind else {
+            if cmd.name == "sort" {
+                sortCommand(rest)
+                return []
+            }
+            return [.quit]
+        }
         switch kind {
         case .search:
             do {

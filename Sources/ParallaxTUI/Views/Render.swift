@@ -53,7 +53,12 @@ enum ArticlesView {
         let r = rect.inner
         guard r.width > 0, r.height > 0 else { return }
         let outletW = min(18, max(r.width >= 40 ? 12 : 8, r.width / 4))
-        let header = Columns.pad("Date", to: 10) + " " + Columns.pad("Outlet", to: outletW) + " Title"
+        // The sorted column carries its direction (the date order of every unsorted list does not).
+        func named(_ n: String, _ k: ArticleSort.Key) -> String {
+            s.sort == .standard || s.sort.key != k ? n : n + (s.sort.descending ? " ↓" : " ↑")
+        }
+        let titleHead = s.sort.key == .relevance ? "By relevance " + (s.sort.descending ? "↓" : "↑") : named("Title", .title)
+        let header = Columns.pad(named("Date", .date), to: 10) + " " + Columns.pad(named("Outlet", .outlet), to: outletW) + " " + titleHead
         b.put(header, x: r.x, y: r.y, style: Style(.header, bold: true), maxX: r.maxX)
         if s.visible.isEmpty {
             let why = s.filters.isEmpty ? "no articles" : "no article matches the query (u undoes, x clears)"
@@ -270,6 +275,7 @@ enum StatusBar {
         var parts: [String] = []
         let f = s.filters
         if !f.isEmpty { parts.append("query: " + f.text) }
+        if s.sort != .standard { parts.append("sort: " + s.sort.label) }
         if s.undatedLeftOut > 0 {
             parts.append("\(s.undatedLeftOut) undated not shown (date:none)")
         }
