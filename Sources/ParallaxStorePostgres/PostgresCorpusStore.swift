@@ -276,7 +276,13 @@ public final class PostgresCorpusStore: CorpusStore, @unchecked Sendable {
                 INSERT INTO event (id, position, kind, record)
                 SELECT id, position, kind, record FROM json_to_recordset($1::json)
                     AS x(id text, position integer, kind text, record jsonb)
-                """, try json(corpus.events.enumerated().map { i, e in EventRow(id: e.id, position: i, kind: e.kind.rawValue, record: e) }))
+                """, try json(corpus.events.enumerated().map { i, e in
+                    // Stored as the SQLite index stores it, so that both read back alike: it keeps no
+                    // `ahead` of a mention (a grouping input, read only before the events exist).
+                    var stored = e
+                    for j in stored.mentions.indices { stored.mentions[j].ahead = nil }
+                    return EventRow(id: e.id, position: i, kind: e.kind.rawValue, record: stored)
+                }))
             try tx.query("""
                 INSERT INTO article_event (event_id, article_id)
                 SELECT a, b FROM json_to_recordset($1::json) AS x(a text, b text)

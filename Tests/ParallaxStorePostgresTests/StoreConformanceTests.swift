@@ -100,6 +100,12 @@ final class StoreConformanceTests: XCTestCase {
         XCTAssertEqual(b.articles, a.articles, "articles")
         XCTAssertEqual(b.actors, a.actors, "actors and mentions")
         XCTAssertEqual(b.events, a.events, "events and memberships")
+        for (x, y) in zip(b.events, a.events) where x != y {
+            let fx = "\(x)".map(String.init), fy = "\(y)".map(String.init)
+            let common = zip(fx, fy).prefix { $0 == $1 }.count
+            XCTFail("first differing event \(x.id): …\(fx.dropFirst(max(0, common - 200)).prefix(400).joined()) ≠ …\(fy.dropFirst(max(0, common - 200)).prefix(400).joined())")
+            break
+        }
         XCTAssertEqual(b.quotes, a.quotes, "quotes")
         XCTAssertEqual(b.primaryEvent, a.primaryEvent, "primary events")
         XCTAssertEqual(b.warnings, a.warnings, "warnings")
@@ -162,7 +168,7 @@ final class StoreConformanceTests: XCTestCase {
             words += w.prefix(2)
             if w.count >= 2 { out.append("\"\(w[0]) \(w[1])\"") }
             let body = Fold.words(a.body)
-            if body.count > 12 { out.append("\"\(body[8]) \(body[9]) \(body[10].prefix(2))") }
+            if body.count > 12 { out.append("\(body[8]) \(body[9]) \(body[10].prefix(2))") }
             if let o = a.outlet { out.append("outlet:\"\(o.lowercased())\"") }
         }
         for w in words.prefix(25) {
