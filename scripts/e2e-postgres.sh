@@ -21,7 +21,7 @@ trap 'rm -rf "$tmp"' EXIT
 export XDG_CACHE_HOME=$tmp/cache
 fail() { echo "e2e-postgres: FAIL: $*" >&2; exit 1; }
 db() {
-  psql -q -v ON_ERROR_STOP=1 "$PARALLAX_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" >/dev/null
+  psql -q -v ON_ERROR_STOP=1 "$PARALLAX_TEST_PG_URL" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" >/dev/null
   echo "postgres://parallax@/$1?host=$sock"
 }
 corpus=../shared/news-dev/articles
@@ -36,8 +36,10 @@ compared=0
 for q in "" "date:none" "has:quote" "kind:talks" "kind:call OR kind:summit" "since:2022-01-25" "-has:quote date:..2022-02-01" \
          "actor:putin" "actor:biden" "outlet:reuters" "outlet:a" "talks" "minist" "\"white house\"" "zelensky OR macron" \
          "ukraine -russia" "geneve"; do
-  "$bin" articles --index "$tmp/lite.db" "$corpus" -q "$q" >"$tmp/lite.txt" 2>"$tmp/lite.err" || fail "sqlite articles -q '$q'"
-  "$bin" articles --store "$url" -q "$q" >"$tmp/pg.txt" 2>"$tmp/pg.err" || { cat "$tmp/pg.err"; fail "pg articles -q '$q'"; }
+  qa=()
+  [[ -n $q ]] && qa=(--query="$q")
+  "$bin" articles --index "$tmp/lite.db" "$corpus" "${qa[@]}" >"$tmp/lite.txt" 2>"$tmp/lite.err" || fail "sqlite articles -q '$q'"
+  "$bin" articles --store "$url" "${qa[@]}" >"$tmp/pg.txt" 2>"$tmp/pg.err" || { cat "$tmp/pg.err"; fail "pg articles -q '$q'"; }
   if [[ $q =~ ^(talks|minist|\"white|ukraine|geneve) ]]; then
     # Ranked by relevance (bm25 / ts_rank): the same rows and counts, in either order.
     cmp -s <(sort "$tmp/lite.txt") <(sort "$tmp/pg.txt") || { diff "$tmp/lite.txt" "$tmp/pg.txt" | head; fail "articles -q '$q' differs"; }
@@ -50,7 +52,7 @@ echo "e2e-postgres: $compared queries answered alike by SQLite and PostgreSQL ($
 
 # 2. A collector indexing while two readers query; then a second pair of collectors at once.
 mkdir -p "$tmp/feed"
-copies=${PARALLAX_E2E_PG_COPIES:-12}
+copies=${PARALLAX_E2E_PG_COPIES:-8}
 for i in $(seq 1 "$copies"); do
   for f in "$corpus"/*; do cp "$f" "$tmp/feed/$i-$(basename "$f")"; done
 done
@@ -61,7 +63,7 @@ reader() {
   local n=0 runs=0 out
   while kill -0 "$collector" 2>/dev/null || ((runs < 3)); do
     runs=$((runs + 1))
-    if out=$("$bin" articles --store "$url" -q "${1}" 2>&1); then
+    if out=$("$bin" articles --store "$url" --query="${1}" 2>&1); then
       n=$((n + 1))
       # "N of M articles": a reader never sees a half-written file (M grows by whole files).
       tail -1 <<<"$out" | grep -Eq '^[0-9]+ of [0-9]+ articles' || { echo "$out" | tail -3; exit 1; }
@@ -71,7 +73,7 @@ reader() {
   done
   echo "$n"
 }
-reader "" >"$tmp/r1" &
+reader "date:none OR -date:none" >"$tmp/r1" &
 r1=$!
 reader "talks OR meeting" >"$tmp/r2" &
 r2=$!
