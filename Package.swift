@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The model: ingest, clean, metadata, actors, events, compare, query. No terminal, no database.
@@ -29,6 +30,12 @@ let package = Package(
             name: "ParallaxStore",
             dependencies: ["ParallaxCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The same store on a PostgreSQL server (postgres-nio), for a corpus a team shares; kept out of
+        // ParallaxStore so that the embedded build does not carry the network stack.
+        .target(
+            name: "ParallaxStorePostgres",
+            dependencies: ["ParallaxCore", "ParallaxStore", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         // App state, pure update, layout, keymap and views into an in-memory cell grid. Never imports ncurses.
         .target(name: "ParallaxTUI", dependencies: ["ParallaxCore"]),
         // The TUI's corpus queries answered by the persistent index, for corpora too large to load.
@@ -44,6 +51,7 @@ let package = Package(
             dependencies: [
                 "ParallaxCore",
                 "ParallaxStore",
+                "ParallaxStorePostgres",
                 "ParallaxTUI",
                 "ParallaxBrowse",
                 "ParallaxTerminal",
@@ -66,6 +74,9 @@ let package = Package(
         .executableTarget(name: "parallax-bench-events", dependencies: ["ParallaxCore"]),
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),
         .testTarget(name: "ParallaxStoreTests", dependencies: ["ParallaxStore", "ParallaxCore"]),
+        // The conformance suite: the same cases against memory, SQLite and PostgreSQL (PARALLAX_TEST_PG_URL).
+        .testTarget(name: "ParallaxStorePostgresTests",
+                    dependencies: ["ParallaxStorePostgres", "ParallaxStore", "ParallaxCore"]),
         .testTarget(name: "ParallaxTUITests", dependencies: ["ParallaxTUI", "ParallaxCore"]),
         .testTarget(name: "ParallaxBrowseTests",
                     dependencies: ["ParallaxBrowse", "ParallaxStore", "ParallaxTUI", "ParallaxCore"]),

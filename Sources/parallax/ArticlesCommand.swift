@@ -3,6 +3,7 @@ import Foundation
 import ParallaxBrowse
 import ParallaxCore
 import ParallaxStore
+import ParallaxStorePostgres
 
 /// `parallax articles`: the article list, as a table or JSON.
 struct ArticlesCommand: ParsableCommand {
@@ -103,6 +104,12 @@ struct ArticlesCommand: ParsableCommand {
         } catch let e as ValidationError {
             throw Console.usageFail(e.message)
         }
+        if let url = corpus.index.postgresURL {
+            // The shared store answers the query in its own order (date, or relevance when searching).
+            if order != nil { throw Console.usageFail("--sort is not answered by a PostgreSQL store yet") }
+            try listFromSharedStore(q, url: url)
+            return
+        }
         // Both answer from the index without loading the corpus: the table from the article rows,
         // JSON from each article's record (`articleRecords`: its actors, event and date's source).
         if !json {
@@ -135,8 +142,27 @@ struct ArticlesCommand: ParsableCommand {
     /// What a date filter left out, said rather than silent.
     static func undatedNote(_ q: ArticleQuery, store: any CorpusStore) throws -> String? {
         guard let s = store as? SQLiteCorpusStore else { return nil }
-        let n = try s.undatedLeftOut(q)
-        return n == 0 ? nil : "\(n) undated article\(n == 1 ? "" : "s") left out by the date filter (date:none lists them)"
+        return undatedNote(count: try s.undatedLeftOut(q))
+    }
+
+    static func undatedNote(count n: Int) -> String? {
+        n == 0 ? nil : "\(n) undated article\(n == 1 ? "" : "s") left out by the date filter (date:none lists them)"
+    }
+
+    /// The table from a PostgreSQL store, read as it is (the collector updates it).
+    private func listFromSharedStore(_ query: ArticleQuery, url: String) throws {
+        // Article records for --json are read by the SQLite index only, so far.
+        if json { throw SharedStore.notYet() }
+        try SharedStore.refusePaths(corpus)
+        let (rows, total, note) = try SharedStore.with(url) { store in
+            let total = try store.articleCount()
+            guard total > 0 else {
+                throw Console.fail("the store \(store.location) has no articles yet (`parallax index --store URL PATHS` collects them)")
+            }
+            let q = try event.map { try articleQuery(eventID: IDParts.event($0, among: store.events()).id) } ?? query
+            return (try store.summaries(q), total, Self.undatedNote(count: try store.undatedLeftOut(q)))
+        }
+        printTable(rows, total: total, note: note)
     }
 
     /// `--since` and `--until` as days, or exit with one line naming the one that is not a date.
@@ -160,6 +186,10 @@ struct ArticlesCommand: ParsableCommand {
             let rows = try sort.map { try SortedArticles.summaries(query, sort: $0, store: store) } ?? store.summaries(query)
             return (rows, total, try Self.undatedNote(query, store: store))
         }
+        printTable(rows, total: total, note: note)
+    }
+
+    private func printTable(_ rows: [ArticleSummary], total: Int, note: String?) {
         let table = TextTable(
             headers: ["ID", "DATE", "OUTLET", "TITLE"],
             rows: rows.map { a in

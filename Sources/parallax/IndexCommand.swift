@@ -18,6 +18,10 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Read every file again and redo the analysis; marks, tags and read state are kept.") var rebuild = false
 
     func run() throws {
+        if let url = corpus.index.postgresURL {
+            try SharedStore.index(url: url, corpus: corpus, rebuild: rebuild, stats: stats)
+            return
+        }
         if rebuild && !corpus.index.noIndex {
             // Under the index lock, as an update: no other process writes while the files are dropped.
             let (_, store) = try IndexedLoading.openIndex(paths: corpus.paths, options: corpus.index)

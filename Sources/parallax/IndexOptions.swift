@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ParallaxCore
 import ParallaxStore
+import ParallaxStorePostgres
 
 /// `--index PATH` / `--no-index`: which index a command that loads a corpus goes through.
 /// Part of `CorpusOptions`, so every such command has them.
@@ -14,8 +15,24 @@ struct IndexOptions: ParsableArguments {
     @Flag(name: .customLong("no-index"), help: "Work from memory only: read every file, write no index.")
     var noIndex = false
 
+    @Option(name: .customLong("store"),
+            help: ArgumentHelp("A PostgreSQL server a team shares, instead of an index file: postgres://user@host/database (else $PARALLAX_STORE). The password comes from the URL, PGPASSWORD or ~/.pgpass. `index` collects into it; `articles` reads it.",
+                               valueName: "url"))
+    var storeURL: String?
+
+    /// The PostgreSQL store chosen by `--store`, else by `PARALLAX_STORE`; nil: an index file.
+    var postgresURL: String? {
+        if let storeURL { return storeURL }
+        guard indexPath == nil, !noIndex, let env = ProcessInfo.processInfo.environment["PARALLAX_STORE"], !env.isEmpty else { return nil }
+        return env
+    }
+
     func validate() throws {
         if noIndex && indexPath != nil { throw ValidationError("--index and --no-index exclude each other") }
+        if storeURL != nil && (noIndex || indexPath != nil) { throw ValidationError("--store excludes --index and --no-index") }
+        if let url = postgresURL, !PostgresLocation.isURL(url) {
+            throw ValidationError("--store (or PARALLAX_STORE) takes a postgres:// URL, not \(SafeText.sanitize(url))")
+        }
     }
 
     func choice(roots: [String]) -> IndexChoice {
@@ -85,6 +102,8 @@ enum IndexedLoading {
 
     /// The corpus roots and their index, opened (or rebuilt, or in memory) with its messages printed.
     static func openIndex(paths: [String], options: IndexOptions) throws -> (roots: [String], store: SQLiteCorpusStore) {
+        // Every command reaching for an index file comes through here: one on a PostgreSQL store says so.
+        if options.postgresURL != nil { throw SharedStore.notYet() }
         let roots: [String]
         do {
             roots = try CorpusLoader.resolvePaths(paths)

@@ -45,7 +45,7 @@ public struct Quote: Hashable, Sendable, Codable {
 }
 
 /// A person, organisation, state or place, merged across the spellings of the corpus.
-public struct Actor: Hashable, Sendable, Identifiable {
+public struct Actor: Hashable, Sendable, Identifiable, Codable {
     /// A stable slug of the canonical name.
     public var id: String
     public var name: String

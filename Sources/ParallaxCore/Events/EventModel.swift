@@ -15,7 +15,7 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// A meeting, talks, summit or call that one or more articles report or mention.
-public struct Event: Hashable, Sendable, Identifiable {
+public struct Event: Hashable, Sendable, Identifiable, Codable {
     public var id: String
     public var title: String
     public var kind: EventKind
@@ -93,7 +93,7 @@ extension Corpus {
 
 /// Why each article of an event is in it, by article id (printed in id order, so that two equal
 /// events print alike).
-public struct EventEvidence: Hashable, Sendable, CustomStringConvertible, ExpressibleByDictionaryLiteral {
+public struct EventEvidence: Hashable, Sendable, Codable, CustomStringConvertible, ExpressibleByDictionaryLiteral {
     public var byArticle: [String: MembershipEvidence]
 
     public init(_ byArticle: [String: MembershipEvidence] = [:]) { self.byArticle = byArticle }

@@ -96,7 +96,7 @@ public struct DatedValue: Sendable, Codable, Equatable {
 }
 
 /// A cleaned article with its recovered metadata: what every later layer reads.
-public struct Article: Sendable, Identifiable, Equatable {
+public struct Article: Sendable, Identifiable, Equatable, Codable {
     /// Short and stable across runs: a hash of the path's file name and the raw text.
     public var id: String
     public var path: String
