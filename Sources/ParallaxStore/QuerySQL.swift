@@ -99,16 +99,10 @@ struct QuerySQL {
                  arguments: [list(ids)])
     }
 
-    /// The words every match must contain, as one FTS5 expression: the text terms at the top level
-    /// (not negated, not in an OR). Joining `article_fts` on them ranks and snippets the matches
-    /// without changing which articles match.
+    /// The words every match must contain (`QueryNode.requiredTextTerms`), as one FTS5 expression.
+    /// Joining `article_fts` on them ranks and snippets the matches without changing which match.
     static func requiredText(_ root: QueryNode) -> String? {
-        let parts: [QueryNode]
-        if case .and(let xs) = root { parts = xs } else { parts = [root] }
-        let terms = parts.compactMap { p -> TextTerm? in
-            if case .text(let t) = p, !t.words.isEmpty { return t }
-            return nil
-        }
+        let terms = root.requiredTextTerms
         return terms.isEmpty ? nil : terms.map(pattern).joined(separator: " AND ")
     }
 }

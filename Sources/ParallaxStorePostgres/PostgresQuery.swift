@@ -96,15 +96,10 @@ struct PostgresCondition {
         sql += "a.id IN (SELECT article_id FROM article_event WHERE event_id = ANY(\(bind(ids))))"
     }
 
-    /// The words every match must contain (text terms at the top level, not negated, not in an OR) as
-    /// one tsquery: what ranks the matches.
+    /// The words every match must contain (`QueryNode.requiredTextTerms`) as one tsquery: what ranks
+    /// the matches.
     static func requiredText(_ root: QueryNode) -> String? {
-        let parts: [QueryNode]
-        if case .and(let xs) = root { parts = xs } else { parts = [root] }
-        let terms = parts.compactMap { p -> TextTerm? in
-            if case .text(let t) = p, !t.words.isEmpty { return t }
-            return nil
-        }
+        let terms = root.requiredTextTerms
         return terms.isEmpty ? nil : terms.map { "(" + TSVector.query($0) + ")" }.joined(separator: " & ")
     }
 }

@@ -69,6 +69,17 @@ public indirect enum QueryNode: Sendable, Hashable {
         }
     }
 
+    /// The text terms every match must contain: those at the top level, not negated, not in an OR.
+    /// What ranks and snippets the matches in every backend, without changing which articles match.
+    public var requiredTextTerms: [TextTerm] {
+        let parts: [QueryNode]
+        if case .and(let xs) = self { parts = xs } else { parts = [self] }
+        return parts.compactMap { p -> TextTerm? in
+            if case .text(let t) = p, !t.words.isEmpty { return t }
+            return nil
+        }
+    }
+
     /// The tree with every date range taken as true: what the query would find if undated articles
     /// were in every range. The undated articles it finds beyond the query's are those left out.
     public var ignoringDateRanges: QueryNode {
