@@ -68,8 +68,8 @@ final class DataFileCheckTests: XCTestCase {
             "roles.txt:5: an entry outside a known section: start with one of [roles], [modifiers], [honorifics], [unnamed], [anonymous], [relatives]",
         ])
         // A user's month line adds forms to a month it names; a line naming none does nothing.
-        XCTAssertEqual(try problems("months.txt", "janvier | janv\njanuary | janvier\njanvier | jv\n"), [
-            "months.txt:1: “janvier” is not a month Parallax knows: start the line with one (month | other forms…)",
+        XCTAssertEqual(try problems("months.txt", "styczeń | stycz\njanuary | styczeń\nstyczeń | sty\n"), [
+            "months.txt:1: “styczeń” is not a month Parallax knows: start the line with one (month | other forms…)",
         ])
         XCTAssertEqual(try problems("outlets.tsv", "Le Monde\tMonde\tlemonde.fr\n"), [])
     }
@@ -89,10 +89,10 @@ final class DataFileCheckTests: XCTestCase {
     /// The months reader does what the check says: a user's line naming a month adds its forms.
     func testAUserMonthLineAddsFormsToTheMonthItNames() {
         let shipped = ResourceFiles.lines(of: "months.txt")
-        let lex = EventLexicon(eventWords: [], ignored: [], dateWords: [], months: shipped + ["january | janvier", "janv | x"],
+        let lex = EventLexicon(eventWords: [], ignored: [], dateWords: [], months: shipped + ["january | styczeń", "stycz | x"],
                                weekdays: [], places: [], countries: [], futureCues: [])
-        XCTAssertEqual(lex.months["janvier"], 1)
-        XCTAssertEqual(lex.months["december"], 12)
-        XCTAssertNil(lex.months["x"], "janv is no month")
+        XCTAssertEqual(lex.calendar.months["styczeń"], 1)
+        XCTAssertEqual(lex.calendar.months["december"], 12)
+        XCTAssertNil(lex.calendar.months["x"], "stycz is no month")
     }
 }

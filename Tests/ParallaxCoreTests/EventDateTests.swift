@@ -27,6 +27,11 @@ final class EventDateTests: XCTestCase {
             ("Talks on Monday in Geneva.", nil, .weekday(1)),
             ("Talks on January 12 in Brussels.", nil, .monthDay(1, 12)),
             ("There was no date here at all.", "2022-01-26", nil),
+            // months.txt's other languages, lower case after a day number.
+            ("Le sommet du 18 février 2023 à Addis-Abeba.", nil, .span(EventFixtures.day("2023-02-18"), EventFixtures.day("2023-02-18"))),
+            ("La cumbre del 18 de febrero de 2023 en Lima.", nil, .span(EventFixtures.day("2023-02-18"), EventFixtures.day("2023-02-18"))),
+            ("O encontro de 14 de abril em Pequim.", "2023-04-15", .span(EventFixtures.day("2023-04-14"), EventFixtures.day("2023-04-14"))),
+            ("They may meet 3 may be late.", "2022-01-26", nil),
         ]
         for (sentence, ref, expected) in cases {
             XCTAssertEqual(resolve(sentence, reference: ref), expected, sentence)

@@ -119,7 +119,7 @@ struct ComparisonBuilder {
         var i = 0
         func isNameWord(_ t: EventText.Token) -> Bool {
             t.shape == .word && t.capitalized && !lexicon.roleWords.contains(t.key) && lexicon.demonyms[t.key] == nil
-                && lexicon.events.months[t.key] == nil && lexicon.events.weekdays[t.key] == nil
+                && lexicon.events.calendar.months[t.key] == nil && lexicon.events.calendar.weekdays[t.key] == nil
                 && lexicon.events.countries[t.key] == nil && lexicon.events.places[t.key] == nil
                 && !t.text.allSatisfy { $0.isUppercase || $0 == "." }
         }
@@ -467,8 +467,8 @@ struct ComparisonBuilder {
             if t.text.contains(":") { continue }
             guard let v = Double(t.text.replacingOccurrences(of: ",", with: "")) else { continue }
             if t.text.count == 4, !t.text.contains(","), (1900...2100).contains(Int(v)) { continue }
-            if k > r.lowerBound, d.text.tokens[k - 1].capitalized, lexicon.events.months[toks[k - 1].key] != nil { continue }
-            if k + 1 < r.upperBound, lexicon.events.months[toks[k + 1].key] != nil, toks[k + 1].capitalized { continue }
+            if k > r.lowerBound, d.text.tokens[k - 1].capitalized, lexicon.events.calendar.months[toks[k - 1].key] != nil { continue }
+            if k + 1 < r.upperBound, lexicon.events.calendar.months[toks[k + 1].key] != nil, toks[k + 1].capitalized { continue }
             var value = v
             var j = k + 1
             if j < r.upperBound, let m = scale[toks[j].key] { value *= m; j += 1 }

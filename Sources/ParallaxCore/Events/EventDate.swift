@@ -157,11 +157,18 @@ struct DateExpression: Sendable {
                   (1900...2100).contains(v) else { return nil }
             return v
         }
-        func monthAt(_ k: Int) -> (Int, Int)? {  // (month, tokens used incl. an abbreviation's dot)
-            guard let t = tok(k), t.shape == .word, t.capitalized, let m = lexicon.months[t.key] else { return nil }
-            if let dot = tok(k + 1), dot.key == ".", t.key.count <= 4, lexicon.months[t.key + "."] != nil { return (m, 2) }
+        /// (month, tokens used incl. an abbreviation's dot). `afterDay`: the word follows a day number
+        /// ("18 février"), where a lower-case name counts; elsewhere only a capitalised one ("may").
+        func monthAt(_ k: Int, afterDay: Bool = false) -> (Int, Int)? {
+            guard let t = tok(k), t.shape == .word, t.capitalized || afterDay else { return nil }
+            let dot = tok(k + 1).map { $0.key == "." } ?? false
+            guard let m = lexicon.calendar.month(t.key, dotFollows: dot) else { return nil }
+            if !t.capitalized, t.key.count <= 3, !dot { return nil }  // "3 may", "5 mar": no month
+            if dot, t.key.count <= 4, lexicon.calendar.months[t.key + "."] != nil { return (m, 2) }
             return (m, 1)
         }
+        /// Spanish and Portuguese join day, month and year with "de" ("18 de febrero de 2023").
+        func joiner(_ k: Int) -> Bool { tok(k).map { $0.key == "de" || $0.key == "del" } ?? false }
         func emit(_ v: Value, _ a: Int, _ b: Int) {
             out.append(DateExpression(value: v, tokens: a..<b, range: TextRange(start: toks[a].start, end: toks[b - 1].end)))
         }
@@ -172,7 +179,7 @@ struct DateExpression: Sendable {
                 emit(.absolute(d), i, i + 1); i += 1; continue
             }
             // Weekday, possibly followed by "Month Day(, Year)".
-            if t.shape == .word, t.capitalized, let w = lexicon.weekdays[t.key] {
+            if t.shape == .word, t.capitalized, let w = lexicon.calendar.weekdays[t.key] {
                 var j = i + 1
                 if let c = tok(j), c.key == "," { j += 1 }
                 if let (m, used) = monthAt(j), let d = dayNumber(j + used) {
@@ -209,11 +216,13 @@ struct DateExpression: Sendable {
                     emit(.month(m, year: nil), i, i + used); i += used; continue
                 }
             }
-            // Day Month (Year).
-            if let d = dayNumber(i), t.shape == .number, let (m, used) = monthAt(i + 1) {
-                var end = i + 1 + used
+            // Day Month (Year), "18 de febrero de 2023". ("18. Februar" is cut into two sentences.)
+            let skip = joiner(i + 1) ? 1 : 0
+            if let d = dayNumber(i), t.shape == .number, let (m, used) = monthAt(i + 1 + skip, afterDay: true) {
+                var end = i + 1 + skip + used
                 var year: Int?
                 if let y = yearNumber(end) { year = y; end += 1 }
+                else if joiner(end), let y = yearNumber(end + 1) { year = y; end += 2 }
                 if let y = year, let day = Day(year: y, month: m, day: d) { emit(.absolute(day), i, end) }
                 else { emit(.monthDay(month: m, day: d), i, end) }
                 i = end; continue

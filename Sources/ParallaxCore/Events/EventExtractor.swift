@@ -230,7 +230,7 @@ struct EventExtractor: Sendable {
         let toks = text.tokens
         var e = k
         while e < limit, toks[e].shape == .word, toks[e].capitalized,
-              lexicon.months[toks[e].key] == nil, lexicon.weekdays[toks[e].key] == nil, e - k < 3 {
+              lexicon.calendar.months[toks[e].key] == nil, lexicon.calendar.weekdays[toks[e].key] == nil, e - k < 3 {
             e += 1
             if toks[e - 1].possessive { return nil }
         }
@@ -441,8 +441,8 @@ struct EventExtractor: Sendable {
             if matchedPart { i += 1; continue }
             var e = i + 1
             while e < r.upperBound, toks[e].shape == .word, toks[e].capitalized, !toks[e - 1].possessive,
-                  lexicon.months[toks[e].key] == nil, lexicon.weekdays[toks[e].key] == nil { e += 1 }
-            if e - i >= 2, lexicon.months[t.key] == nil, lexicon.weekdays[t.key] == nil {
+                  lexicon.calendar.months[toks[e].key] == nil, lexicon.calendar.weekdays[toks[e].key] == nil { e += 1 }
+            if e - i >= 2, lexicon.calendar.months[t.key] == nil, lexicon.calendar.weekdays[t.key] == nil {
                 add(toks[e - 1].text.replacingOccurrences(of: "\u{2019}s", with: "").replacingOccurrences(of: "'s", with: ""))
             }
             i = e

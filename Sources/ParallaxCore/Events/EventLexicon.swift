@@ -29,10 +29,8 @@ public struct EventLexicon: Sendable {
     /// Phrases in which an event word does not name an event, keyed by each of their tokens.
     var ignored: [[String]]
     var relative: [String: [RelativeDate]]
-    /// Lower-cased month form → month number 1…12.
-    var months: [String: Int]
-    /// Lower-cased weekday form → 0 (Sunday) … 6.
-    var weekdays: [String: Int]
+    /// Month and weekday names (`CalendarNames`).
+    var calendar: CalendarNames
     /// Lower-cased token sequences of place names → the place, keyed by first token, longest first.
     var places: [String: [([String], Place)]]
     /// Lower-cased country name or form → canonical country name.
@@ -48,6 +46,53 @@ public struct EventLexicon: Sendable {
     /// Nouns that describe a place before its name (`the Chinese capital Beijing`, `the Saudi city of
     /// Jeddah`, `the Red Sea resort of Sharm el-Sheikh`).
     var placeNouns: Set<String>
+
+    /// The phrases a line of `event-words.txt` stands for: `{a/b c}` is one of its choices (split at
+    /// "/"), `[x/y z]` one of them or none, and both nest — so `{raises/raised} [its] {key/policy} rate`
+    /// is eight phrases. Capped at 4,096 phrases a line; unbalanced brackets are read as written.
+    static func expand(_ pattern: String) -> [String] {
+        let chars = Array(pattern)
+        /// The alternatives of chars[from..<to] split at top-level `/` (only inside braces).
+        func parse(_ from: Int, _ to: Int) -> [String]? {
+            var out = [""]
+            var i = from
+            while i < to {
+                let c = chars[i]
+                if c == "{" || c == "[" {
+                    let close: Character = c == "{" ? "}" : "]"
+                    var depth = 0, j = i
+                    while j < to {
+                        if chars[j] == "{" || chars[j] == "[" { depth += 1 }
+                        if chars[j] == "}" || chars[j] == "]" { depth -= 1; if depth == 0 { break } }
+                        j += 1
+                    }
+                    guard j < to, chars[j] == close else { return nil }
+                    var options: [String] = []
+                    var start = i + 1, d = 0
+                    for k in (i + 1)..<j {
+                        if chars[k] == "{" || chars[k] == "[" { d += 1 } else if chars[k] == "}" || chars[k] == "]" { d -= 1 }
+                        if chars[k] == "/" && d == 0 {
+                            guard let alt = parse(start, k) else { return nil }
+                            options += alt
+                            start = k + 1
+                        }
+                    }
+                    guard let last = parse(start, j) else { return nil }
+                    options += last
+                    if c == "[" { options.append("") }
+                    out = out.flatMap { head in options.map { head + $0 } }
+                    if out.count > 4096 { return nil }
+                    i = j + 1
+                } else {
+                    out = out.map { $0 + String(c) }
+                    i += 1
+                }
+            }
+            return out
+        }
+        guard pattern.contains(where: { $0 == "{" || $0 == "[" }), let phrases = parse(0, chars.count) else { return [pattern] }
+        return phrases.map { $0.split(separator: " ").joined(separator: " ") }.filter { !$0.isEmpty }
+    }
 
     /// The lexicon built from the shipped data files and the user's extensions.
     public static let shared = EventLexicon(
@@ -79,11 +124,13 @@ public struct EventLexicon: Sendable {
         var trig: [String: [Trigger]] = [:]
         for line in eventWords {
             let f = fields(line)
-            let toks = EventText.wordTokens(f[0])
-            guard let first = toks.first else { continue }
             let kind = f.count > 1 ? EventKind(rawValue: f[1].lowercased()) ?? .other : .other
             let strength = f.count > 2 ? Strength(rawValue: f[2].lowercased()) ?? .strong : .strong
-            trig[first, default: []].append(Trigger(tokens: toks, kind: kind, strength: strength))
+            for phrase in Self.expand(f[0]) {
+                let toks = EventText.wordTokens(phrase)
+                guard let first = toks.first else { continue }
+                trig[first, default: []].append(Trigger(tokens: toks, kind: kind, strength: strength))
+            }
         }
         self.triggers = trig.mapValues { $0.sorted { $0.tokens.count > $1.tokens.count } }
         self.ignored = ignored.map { EventText.wordTokens($0) }.filter { !$0.isEmpty }
@@ -98,22 +145,7 @@ public struct EventLexicon: Sendable {
         }
         self.relative = rel.mapValues { $0.sorted { $0.tokens.count > $1.tokens.count } }
 
-        // The first 12 (7) lines are the months (weekdays) in order; a later line (the user's file) adds
-        // forms to the one its first field names (`january | janvier | janv.`).
-        func calendar(_ lines: [String], count: Int, first: Int) -> [String: Int] {
-            var out: [String: Int] = [:]
-            for (i, line) in lines.prefix(count).enumerated() {
-                for form in fields(line) where !form.isEmpty { out[form.lowercased()] = i + first }
-            }
-            for line in lines.dropFirst(count) {
-                let f = fields(line)
-                guard let n = f.first.flatMap({ out[$0.lowercased()] }) else { continue }
-                for form in f.dropFirst() where !form.isEmpty { out[form.lowercased()] = n }
-            }
-            return out
-        }
-        self.months = calendar(months, count: 12, first: 1)
-        self.weekdays = calendar(weekdays, count: 7, first: 0)
+        self.calendar = CalendarNames(months: months, weekdays: weekdays)
 
         var c: [String: String] = [:]
         for line in countries {

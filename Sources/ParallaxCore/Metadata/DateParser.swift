@@ -29,37 +29,17 @@ public struct DateMention: Sendable, Equatable, Codable {
 }
 
 /// Finds dates in text: ISO dates and timestamps, `Jan. 22, 2022`, `January 26, 2022`, `26 January 2022`,
-/// `Friday, January 21`, `21.01.2022`, in English and French month names.
+/// `Friday, January 21`, `21.01.2022`, `18 février 2023`, `18 de febrero de 2023`, `18. Februar 2023`:
+/// the month and weekday names of `months.txt` and `weekdays.txt`.
 public enum DateParser {
-    static let months: [String: Int] = {
-        var m: [String: Int] = [:]
-        let en = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                  "october", "november", "december"]
-        let fr = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-                  "octobre", "novembre", "décembre"]
-        for (i, name) in en.enumerated() {
-            m[name] = i + 1
-            m[String(name.prefix(3))] = i + 1
-        }
-        for (i, name) in fr.enumerated() { m[name] = i + 1 }
-        m["sept"] = 9
-        m["fevrier"] = 2
-        m["aout"] = 8
-        m["decembre"] = 12
-        return m
-    }()
-
-    static let weekdays: [String: Int] = [
-        "sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-        "sun": 0, "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6,
-        "dimanche": 0, "lundi": 1, "mardi": 2, "mercredi": 3, "jeudi": 4, "vendredi": 5, "samedi": 6,
-    ]
+    /// Month and weekday names in every language of the data files (`CalendarNames`).
+    static let calendar = CalendarNames.shared
 
     /// Full weekday names only (the abbreviations are too ambiguous in running text).
     public static func weekday(named word: String) -> Int? {
         let w = word.lowercased()
         guard w.count >= 5 else { return nil }
-        return weekdays[w]
+        return calendar.weekdays[w]
     }
 
     struct Token {
@@ -106,13 +86,16 @@ public enum DateParser {
             guard k < t.count, t[k].isNumber, let v = Int(t[k].text), range.contains(v) else { return nil }
             return v
         }
-        func month(_ k: Int) -> Int? {
-            guard k < t.count, !t[k].isNumber, let m = months[t[k].lower] else { return nil }
-            // "may" the verb: only a capitalised May counts.
-            if t[k].lower == "may" && t[k].text.first == "m" { return nil }
-            if t[k].text.count == 3 && t[k].lower != "may" && !t[k].followedByDot && t[k].text.first?.isUppercase != true { return nil }
+        /// `afterDay`: the word follows a day number ("18 février"), where a lower-case name counts.
+        func month(_ k: Int, afterDay: Bool = false) -> Int? {
+            guard k < t.count, !t[k].isNumber, let m = calendar.month(t[k].lower, dotFollows: t[k].followedByDot) else { return nil }
+            let capital = t[k].text.first?.isUppercase == true
+            // "may" the verb: only a capitalised May counts, or one between a day and a year.
+            if !capital && !t[k].followedByDot && t[k].text.count <= 3 && !(afterDay && num(k + 1, 1000...9999) != nil) { return nil }
             return m
         }
+        /// Spanish and Portuguese join day, month and year with "de" ("18 de febrero de 2023").
+        func joiner(_ k: Int) -> Bool { k < t.count && (t[k].lower == "de" || t[k].lower == "del") }
         func adjacent(_ a: Int, _ b: Int, maxGap: Int = 3) -> Bool {
             a < t.count && b < t.count && t[b].start - t[a].end <= maxGap
         }
@@ -135,7 +118,9 @@ public enum DateParser {
             var weekday: Int?
             var start = i
             var k = i
-            if !t[k].isNumber, let w = weekdays[t[k].lower], t[k].text.count >= 3, t[k].text.first?.isUppercase == true {
+            // A page's "Mon 24 Jan" may drop the abbreviation's dot.
+            if !t[k].isNumber, let w = calendar.weekday(t[k].lower, dotFollows: true), t[k].text.count >= 3,
+               t[k].text.first?.isUppercase == true {
                 weekday = w
                 k += 1
                 if k < t.count, t[k].lower == "the" { k += 1 }  // "Friday the 21st"? rare; tolerate
@@ -147,14 +132,26 @@ public enum DateParser {
                 var after = k + 2
                 if after < t.count, ["st", "nd", "rd", "th"].contains(t[after].lower), t[after].start == t[k + 1].end { after += 1 }
                 parsed = (m, d, k + 1, after)
-            } else if let d = num(k, 1...31), let m = month(k + 1), adjacent(k, k + 1) {
+            } else if let d = num(k, 1...31), let m = month(k + 1, afterDay: true), adjacent(k, k + 1) {
                 parsed = (m, d, k + 1, k + 2)
+            } else if let d = num(k, 1...31), joiner(k + 1), let m = month(k + 2, afterDay: true), adjacent(k, k + 1),
+                      adjacent(k + 1, k + 2) {
+                parsed = (m, d, k + 2, k + 3)
+            } else if let d = num(k, 1...31), k + 1 < t.count, ["er", "o", "º"].contains(t[k + 1].lower),
+                      t[k + 1].start == t[k].end {
+                // "1er février", "1º de março": an ordinal first day.
+                let at = joiner(k + 2) ? k + 3 : k + 2
+                if let m = month(at, afterDay: true), adjacent(at - 1, at) { parsed = (m, d, at, at + 1) }
             }
             if let p = parsed {
                 var end = t[p.after - 1].end
                 var year: Int?
                 var next = p.after
-                if let y = num(next, 1000...9999), adjacent(next - 1, next) {
+                if joiner(next), let y = num(next + 1, 1000...9999), adjacent(next - 1, next), adjacent(next, next + 1) {
+                    year = y
+                    end = t[next + 1].end
+                    next += 2
+                } else if let y = num(next, 1000...9999), adjacent(next - 1, next) {
                     year = y
                     end = t[next].end
                     next += 1
@@ -167,6 +164,36 @@ public enum DateParser {
             i += 1
         }
         return out
+    }
+
+    /// The publication day an article's address carries in its path: `/2022/05/05/`, `/2022-05-25-…`,
+    /// `/20221026/`, `/202204/08/`. Only year, month and day together, each segment bounded by a
+    /// separator, so an article number (`/929895/`) or a year alone is no date.
+    public static func fromURL(_ url: String) -> Day? {
+        guard let start = url.range(of: "://").map({ url[$0.upperBound...] }),
+              let slash = start.firstIndex(of: "/") else { return nil }
+        let path = Array(start[slash...].prefix(while: { $0 != "?" && $0 != "#" }).utf8)
+        func digits(_ i: Int, _ n: Int) -> Int? {
+            guard i + n <= path.count else { return nil }
+            var v = 0
+            for k in i..<(i + n) {
+                guard (48...57).contains(path[k]) else { return nil }
+                v = v * 10 + Int(path[k] - 48)
+            }
+            return v
+        }
+        func isSeparator(_ i: Int) -> Bool { i >= path.count || "/-_.".utf8.contains(path[i]) }
+        for i in path.indices where path[i] == UInt8(ascii: "/") || path[i] == UInt8(ascii: "-") {
+            let a = i + 1
+            guard let y = digits(a, 4), (1990...2100).contains(y) else { continue }
+            // With separators (`2022/05/05`, `2022-05-25`, `202204/08`) or without (`20221026`).
+            for (m0, d0) in [(a + 5, a + 8), (a + 4, a + 6), (a + 4, a + 7)] {
+                guard let m = digits(m0, 2), let d = digits(d0, 2), isSeparator(d0 + 2) else { continue }
+                let sepsOK = (m0 == a + 4 || "/-_".utf8.contains(path[a + 4])) && (d0 == m0 + 2 || "/-_".utf8.contains(path[m0 + 2]))
+                if sepsOK, let day = Day(year: y, month: m, day: d) { return day }
+            }
+        }
+        return nil
     }
 
     /// A date given by a user or a page (`2022-01-26`, `2022-01-26T10:00:00Z`, `Jan. 22, 2022`, …).

@@ -141,6 +141,19 @@ public struct OutletDirectory: Sendable {
         }
     }
 
+    /// The site an address names when no known outlet has it: its host without `www.`/`m.`/`amp.`
+    /// (`https://www.tellerreport.com/…` → tellerreport.com), as news aggregators show an unknown source.
+    public static func siteName(ofURL url: String) -> String? {
+        guard let host = URL(string: url)?.host?.lowercased(), host.contains("."),
+              host.unicodeScalars.allSatisfy({ $0.isASCII && $0 != "%" }) else { return nil }
+        var h = Substring(host)
+        for p in ["www.", "m.", "amp.", "mobile."] where h.hasPrefix(p) && h.dropFirst(p.count).contains(".") {
+            h = h.dropFirst(p.count)
+        }
+        // An address (`127.0.0.1`) names no site.
+        return h.allSatisfy({ $0.isNumber || $0 == "." }) ? nil : String(h)
+    }
+
     /// Splits `Headline - The New York Times` / `Headline | Section`: the headline, and the outlet
     /// when the suffix names one. A short suffix that is not an outlet (a section) is dropped too.
     public func splitTitle(_ title: String) -> (title: String, outlet: String?) {

@@ -11,6 +11,8 @@ public enum MetadataSource: String, Sendable, Codable, Comparable {
     case given
     /// Page metadata (`<meta>`, `<time>`, `<title>`).
     case page
+    /// The article's address: a date in its path (`/2022/05/05/`), its site's name.
+    case url
     /// A dateline or header line of the text.
     case text
     /// A photo caption: weaker evidence than the text.
@@ -24,8 +26,9 @@ public enum MetadataSource: String, Sendable, Codable, Comparable {
     /// Higher wins when two sources disagree.
     var strength: Int {
         switch self {
-        case .given: return 6
-        case .page: return 5
+        case .given: return 7
+        case .page: return 6
+        case .url: return 5
         case .text: return 4
         case .caption: return 3
         case .inferred: return 2

@@ -28,8 +28,8 @@ public struct ArticleBuilder: Sendable {
             title = ArticleBuilder.firstSentence(lead, maxLength: 140)
         }
 
-        // Outlet: user, page, signatures in the text, title suffix, URL.
-        let url = doc.given.url ?? doc.page.url
+        // Outlet: user, page, signatures in the text, title suffix, URL, else the URL's site.
+        let url = doc.given.url ?? doc.page.url ?? Self.addressLine(doc.text)
         var outlet: String?
         var outletSource = MetadataSource.none
         if let o = doc.given.outlet {
@@ -43,10 +43,13 @@ public struct ArticleBuilder: Sendable {
         } else if let o = cleaned.signatureOutlet ?? titleOutlet ?? url.flatMap(outlets.outlet(forURL:)) {
             outlet = o
             outletSource = .text
+        } else if let site = url.flatMap(OutletDirectory.siteName(ofURL:)) {
+            outlet = site
+            outletSource = .url
         }
 
         let body = cleaned.paragraphs.joined(separator: "\n\n")
-        let (published, partial) = ArticleBuilder.publishedDate(doc: doc, cleaned: cleaned, body: body)
+        let (published, partial) = ArticleBuilder.publishedDate(doc: doc, cleaned: cleaned, body: body, url: url)
 
         var hash = StableHash()
         hash.combine((doc.path as NSString).lastPathComponent)
@@ -61,12 +64,16 @@ public struct ArticleBuilder: Sendable {
 
     /// The published date from the strongest evidence. A caption's date plus the weekday the story
     /// keeps naming ("told reporters Wednesday") dates it to that weekday on or after the caption.
-    static func publishedDate(doc: RawDocument, cleaned: CleanedText, body: String) -> (DatedValue?, DateMention?) {
+    static func publishedDate(doc: RawDocument, cleaned: CleanedText, body: String, url: String? = nil) -> (DatedValue?, DateMention?) {
         if let s = doc.given.published, let d = DateParser.parseGiven(s) {
             return (DatedValue(day: d, source: .given, confidence: 1), nil)
         }
         if let s = doc.page.published, let d = DateParser.parseGiven(s) {
             return (DatedValue(day: d, source: .page, confidence: 0.95), nil)
+        }
+        // A site puts the day it published in the address; the text's first date may be another one.
+        if let d = url.flatMap(DateParser.fromURL) {
+            return (DatedValue(day: d, source: .url, confidence: 0.92), nil)
         }
         let textDates = cleaned.dateEvidence.filter { $0.source == .text }
         if let full = textDates.lazy.compactMap({ $0.mention.fullDay }).first {
@@ -82,6 +89,18 @@ public struct ArticleBuilder: Sendable {
         }
         // "Friday, January 21": the year comes from the rest of the corpus.
         return (nil, textDates.first?.mention)
+    }
+
+    /// The address a saved text gives at its head: a line of its own among the first three, or the
+    /// last word of one (`Headline https://…`, `date 2022-01-26 https://…`). A link further down is
+    /// the article's subject, not its address.
+    static func addressLine(_ text: String) -> String? {
+        for line in text.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: true).prefix(3) {
+            guard let last = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).last,
+                  last.hasPrefix("http://") || last.hasPrefix("https://"), last.count <= 2048 else { continue }
+            return String(last)
+        }
+        return nil
     }
 
     /// The weekday a news story names most often as a bare adverb ("Wednesday", "on Wednesday"),
