@@ -29,6 +29,30 @@ final class EventExtractionTests: XCTestCase {
         XCTAssertTrue(EventFixtures.text(a.body, m.range!).hasSuffix("talks"))
     }
 
+    /// A line of event-words.txt with choices stands for every phrase it spells.
+    func testEventWordPatterns() {
+        XCTAssertEqual(Set(EventLexicon.expand("{raises/raised} [its] {key/policy} rate")),
+                       ["raises key rate", "raises its key rate", "raises policy rate", "raises its policy rate",
+                        "raised key rate", "raised its key rate", "raised policy rate", "raised its policy rate"])
+        XCTAssertEqual(EventLexicon.expand("{a/b [c/d]} e"), ["a e", "b c e", "b d e", "b e"])
+        XCTAssertEqual(EventLexicon.expand("state visit"), ["state visit"])
+        XCTAssertEqual(EventLexicon.expand("{unbalanced"), ["{unbalanced"], "read as written")
+    }
+
+    /// A central bank's decision told with the shipped patterns, and leaders who meet over lunch, in
+    /// English and French.
+    func testDecisionsAndLunchesAreEvents() throws {
+        for (title, body, kind) in [
+            ("Central bank raises key rate to 4%", "The central bank on Wednesday raised its benchmark interest rate by half a point.", EventKind.meeting),
+            ("President hosts chancellor for lunch in Paris", "The president hosted the chancellor for lunch on Wednesday in Paris.", .meeting),
+            ("Un déjeuner de travail à l'Elysée", "Un déjeuner de travail à l'Elysée a réuni mercredi les deux dirigeants.", .meeting),
+        ] {
+            let a = EventFixtures.article("d", title: title, body: body, published: "2022-10-26")
+            let primary = try XCTUnwrap(events(a).first { $0.isPrimary }, body)
+            XCTAssertEqual(primary.kind, kind, body)
+        }
+    }
+
     /// A region inside a name ("… for Security and Cooperation in Europe (OSCE)") is not the venue
     /// when a city follows; a region alone is kept as it was.
     func testTheCityAfterARegionInANameIsThePlace() throws {

@@ -36,9 +36,7 @@ public struct EventGrouper: Sendable {
         corpus = Self.settingAsideImplausibleDates(corpus)
         let actors = corpus.actors.isEmpty ? [:] : ActorIndex.build(actors: corpus.actors)
         let extractor = EventExtractor(lexicon: lexicon)
-        // The corpus's middle date places a bare "January 10" of an undated article in a year.
-        let days = corpus.articles.compactMap { $0.published?.day }.sorted()
-        let hint = days.isEmpty ? nil : days[days.count / 2]
+        let hint = Self.yearHint(corpus.articles.compactMap { $0.published?.day })
         var used = [[CachedEvents]](repeating: [], count: corpus.articles.count)
 
         /// The local events of these articles read with these reference dates: cached, or extracted
@@ -129,6 +127,17 @@ public struct EventGrouper: Sendable {
     /// A fingerprint of what `EventExtractor.extract` reads besides the article itself: the reference
     /// date, the year hint (only read when there is no reference date, so a shift of the corpus's middle
     /// date does not invalidate every dated article), and the merged actors named in the article.
+    /// The day that places a bare "January 10" of an undated article in a year: the corpus's middle
+    /// date, when its dates (but for the outer tenth on each side) lie within half a year. A folder
+    /// that spans years gives no year: "11 January" stays a month and day, which agrees with a story of
+    /// any year, and the story it joins dates it.
+    static func yearHint(_ dates: [Day]) -> Day? {
+        let days = dates.sorted()
+        guard !days.isEmpty else { return nil }
+        let lo = days[days.count / 10], hi = days[(days.count - 1) - days.count / 10]
+        return hi.ordinal - lo.ordinal <= 183 ? days[days.count / 2] : nil
+    }
+
     static func eventsKey(reference: Day?, yearHint: Day?, actors: ActorIndex?) -> String {
         var h = StableHash()
         h.combine("events-\(ArticleExtraction.codeVersion)")
