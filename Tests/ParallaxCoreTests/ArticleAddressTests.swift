@@ -51,5 +51,21 @@ final class ArticleAddressTests: XCTestCase {
         """))
         XCTAssertEqual(b.outlet, "The Guardian")
         XCTAssertEqual(b.published?.day.description, "2022-01-11")
+        // A labelled address; an embedded post's short link is none.
+        let c = builder.build(RawDocument(path: "t.txt", format: .text, text: """
+        Monk dies at 95
+        Source: https://www.example.com/2022/01/21/asia/monk-death/index.html | Published: 2022-01-22
+
+        The monk died at his temple on Saturday, his followers said in a statement.
+        """))
+        XCTAssertEqual(c.url, "https://www.example.com/2022/01/21/asia/monk-death/index.html")
+        let d = builder.build(RawDocument(path: "t.txt", format: .text, text: """
+        Tribunal opens hearings
+        “We are here today” pic.twitter.com/x1 https://t.co/AbCdEf123 said the minister.
+
+        The court opened two days of hearings on Thursday in the city, officials said.
+        """))
+        XCTAssertNil(d.url)
+        XCTAssertNil(d.outlet)
     }
 }

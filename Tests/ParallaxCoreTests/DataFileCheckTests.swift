@@ -39,10 +39,12 @@ final class DataFileCheckTests: XCTestCase {
             conclave | conclave | strong
             | talks
             envoys met | meeting | sometimes
+            {envoys/ministers} {met/talked | meeting
             """), [
                 "event-words.txt:4: unknown kind “conclave”, read as other (kinds: talks, meeting, summit, call, other, speech)",
                 "event-words.txt:5: no word to match (format: phrase | kind | strength)",
                 "event-words.txt:6: unknown strength “sometimes”, read as strong (strong, weak, verb)",
+                "event-words.txt:7: a pattern whose brackets do not close or that spells more than 32768 phrases: read as written (format: phrase | kind | strength)",
             ])
         XCTAssertEqual(try problems("date-words.txt", "fortnight ago | -14 | 1\na week ago | x | 1\nsoon | 1\n"), [
             "date-words.txt:2: the offset “x” is not a whole number of days (format: phrase | offset in days | span in days)",

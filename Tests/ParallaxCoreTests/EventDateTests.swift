@@ -32,6 +32,7 @@ final class EventDateTests: XCTestCase {
             ("La cumbre del 18 de febrero de 2023 en Lima.", nil, .span(EventFixtures.day("2023-02-18"), EventFixtures.day("2023-02-18"))),
             ("O encontro de 14 de abril em Pequim.", "2023-04-15", .span(EventFixtures.day("2023-04-14"), EventFixtures.day("2023-04-14"))),
             ("They may meet 3 may be late.", "2022-01-26", nil),
+            ("The first rate hike since 2018 was announced.", "2022-03-16", nil),
         ]
         for (sentence, ref, expected) in cases {
             XCTAssertEqual(resolve(sentence, reference: ref), expected, sentence)

@@ -37,6 +37,13 @@ final class EventExtractionTests: XCTestCase {
         XCTAssertEqual(EventLexicon.expand("{a/b [c/d]} e"), ["a e", "b c e", "b d e", "b e"])
         XCTAssertEqual(EventLexicon.expand("state visit"), ["state visit"])
         XCTAssertEqual(EventLexicon.expand("{unbalanced"), ["{unbalanced"], "read as written")
+        // Every shipped pattern expands (none is read as written, which would match nothing).
+        for line in ResourceFiles.lines(of: "event-words.txt") {
+            let phrase = line.split(separator: "|").first.map(String.init) ?? ""
+            if phrase.contains("{") || phrase.contains("[") {
+                XCTAssertNotEqual(EventLexicon.expand(phrase.trimmingCharacters(in: .whitespaces)).count, 1, line)
+            }
+        }
     }
 
     /// A central bank's decision told with the shipped patterns, and leaders who meet over lunch, in
@@ -44,6 +51,7 @@ final class EventExtractionTests: XCTestCase {
     func testDecisionsAndLunchesAreEvents() throws {
         for (title, body, kind) in [
             ("Central bank raises key rate to 4%", "The central bank on Wednesday raised its benchmark interest rate by half a point.", EventKind.meeting),
+            ("Stocks fall after Fed delivers quarter-point rate hike", "Stocks fell on Wednesday after the Federal Reserve delivered a quarter-point rate increase.", .meeting),
             ("President hosts chancellor for lunch in Paris", "The president hosted the chancellor for lunch on Wednesday in Paris.", .meeting),
             ("Un déjeuner de travail à l'Elysée", "Un déjeuner de travail à l'Elysée a réuni mercredi les deux dirigeants.", .meeting),
         ] {

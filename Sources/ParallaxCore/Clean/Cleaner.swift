@@ -175,7 +175,10 @@ public struct Cleaner: Sendable {
         for (i, e) in lineEvidence {
             let inFrame = i < storyStart || i > storyEnd
             let leadCaption = e.source == .caption && i <= storyStart + 2
-            if inFrame || leadCaption { evidence.append(e) }
+            // A page whose lead is a photo caption prints its date line after it ("Publié le
+            // Mercredi 22 janvier 2025" under the caption): a date line among the first story lines.
+            let leadDateLine = e.source == .text && i <= storyStart + 6
+            if inFrame || leadCaption || leadDateLine { evidence.append(e) }
         }
         if let f = firstStory, signature == nil {
             signature = outlets.datelineOutlet(in: lines[f].text) ?? outlets.slashDatelineOutlet(in: lines[f].text)

@@ -211,7 +211,8 @@ struct DateExpression: Sendable {
                     i = end; continue
                 }
                 if let y = yearNumber(i + used) { emit(.month(m, year: y), i, i + used + 1); i += used + 1; continue }
-                let preps: Set<String> = ["in", "since", "until", "of", "early", "late", "mid", "by", "last", "next", "this", "during"]
+                // Not "since": "the first hike since March" names the last time, never this meeting's.
+                let preps: Set<String> = ["in", "until", "of", "early", "late", "mid", "by", "last", "next", "this", "during"]
                 if let p = tok(i - 1), preps.contains(p.key), t.key != "may" || p.key != "by" {
                     emit(.month(m, year: nil), i, i + used); i += used; continue
                 }
@@ -227,8 +228,8 @@ struct DateExpression: Sendable {
                 else { emit(.monthDay(month: m, day: d), i, end) }
                 i = end; continue
             }
-            // A year alone after "in"/"since".
-            if let y = yearNumber(i), let p = tok(i - 1), p.key == "in" || p.key == "since" {
+            // A year alone after "in" (not "since": "the first rate hike since 2018").
+            if let y = yearNumber(i), let p = tok(i - 1), p.key == "in" {
                 emit(.year(y), i, i + 1); i += 1; continue
             }
             // Relative phrases from the data.

@@ -49,7 +49,10 @@ public struct EventLexicon: Sendable {
 
     /// The phrases a line of `event-words.txt` stands for: `{a/b c}` is one of its choices (split at
     /// "/"), `[x/y z]` one of them or none, and both nest — so `{raises/raised} [its] {key/policy} rate`
-    /// is eight phrases. Capped at 4,096 phrases a line; unbalanced brackets are read as written.
+    /// is eight phrases. A line that spells more than `maxPhrases`, or whose brackets do not close, is
+    /// read as written (and the data-file check says so).
+    static let maxPhrases = 32_768
+
     static func expand(_ pattern: String) -> [String] {
         let chars = Array(pattern)
         /// The alternatives of chars[from..<to] split at top-level `/` (only inside braces).
@@ -81,7 +84,7 @@ public struct EventLexicon: Sendable {
                     options += last
                     if c == "[" { options.append("") }
                     out = out.flatMap { head in options.map { head + $0 } }
-                    if out.count > 4096 { return nil }
+                    if out.count > maxPhrases { return nil }
                     i = j + 1
                 } else {
                     out = out.map { $0 + String(c) }

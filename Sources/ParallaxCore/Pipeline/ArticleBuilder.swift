@@ -91,14 +91,19 @@ public struct ArticleBuilder: Sendable {
         return (nil, textDates.first?.mention)
     }
 
-    /// The address a saved text gives at its head: a line of its own among the first three, or the
-    /// last word of one (`Headline https://…`, `date 2022-01-26 https://…`). A link further down is
-    /// the article's subject, not its address.
+    /// The address a saved text gives at its head, on one of its first three lines: alone, as the
+    /// line's last word (`Headline https://…`) or after a label (`Source: https://… | Published: …`),
+    /// with a path long enough to name an article (not a site's home page, not a short link `t.co/…`
+    /// of an embedded post). A link further down is a subject, not the address.
     static func addressLine(_ text: String) -> String? {
         for line in text.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: true).prefix(3) {
-            guard let last = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).last,
-                  last.hasPrefix("http://") || last.hasPrefix("https://"), last.count <= 2048 else { continue }
-            return String(last)
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            for (i, word) in words.enumerated()
+            where (word.hasPrefix("http://") || word.hasPrefix("https://")) && word.count <= 2048 {
+                guard i == words.count - 1 || (i > 0 && words[i - 1].hasSuffix(":")) else { continue }
+                let afterHost = word.dropFirst(word.hasPrefix("https") ? 8 : 7).drop(while: { $0 != "/" })
+                if afterHost.count >= 16 { return String(word) }
+            }
         }
         return nil
     }

@@ -67,6 +67,9 @@ extension DataFileCheck {
     public static let core: [DataFileCheck] = [
         pipeFields("event-words.txt", "phrase | kind | strength") { f in
             if EventText.wordTokens(f[0]).isEmpty { return "no word to match" }
+            if f[0].contains(where: { $0 == "{" || $0 == "[" }), EventLexicon.expand(f[0]) == [f[0]] {
+                return "a pattern whose brackets do not close or that spells more than \(EventLexicon.maxPhrases) phrases: read as written"
+            }
             if f.count > 1, !f[1].isEmpty, EventKind(rawValue: f[1].lowercased()) == nil {
                 return "unknown kind “\(f[1])”, read as other (kinds: \(EventKind.allCases.map(\.rawValue).joined(separator: ", ")))"
             }
@@ -80,6 +83,9 @@ extension DataFileCheck {
         oneWord("event-ahead-words.txt", "one word a line (only the word just before an event word is read)"),
         pipeFields("date-words.txt", "phrase | offset in days | span in days") { f in
             if EventText.wordTokens(f[0]).isEmpty { return "no word to match" }
+            if f[0].contains(where: { $0 == "{" || $0 == "[" }), EventLexicon.expand(f[0]) == [f[0]] {
+                return "a pattern whose brackets do not close or that spells more than \(EventLexicon.maxPhrases) phrases: read as written"
+            }
             guard f.count >= 3 else { return "expected phrase | offset in days | span in days" }
             if Int(f[1]) == nil { return "the offset “\(f[1])” is not a whole number of days" }
             if Int(f[2]) == nil { return "the span “\(f[2])” is not a whole number of days" }
