@@ -26,6 +26,11 @@ final class ActorQuoteShapeTests: XCTestCase {
             ("“It was a tough meeting,” Polish Foreign Minister Zbigniew Rau said on Thursday.", "tough meeting", "Zbigniew Rau"),
             ("Envoys met on Monday. “Nothing is agreed,” a US official said.", "Nothing is agreed", "(a US official)"),
             ("Minister Pavel Horak left. “Nothing is agreed,” the source said.", "Nothing is agreed", "(the source)"),
+            ("Envoys met. A senior official, who asked not to be named, said: “There was no deal.”", "no deal",
+             "(A senior official)"),
+            ("Celso Amorim, Lula's foreign policy adviser, called the meeting “a necessary step.”", "necessary step",
+             "Celso Amorim"),
+            ("Talks began. According to Minister Pavel Horak, “both sides want a deal.”", "both sides", "Pavel Horak"),
             ("Officials held a “serious and direct exchange” over the crisis, NATO Secretary-General Ilse Varga said Wednesday.",
              "serious and direct", "Ilse Varga"),
         ]

@@ -1021,6 +1021,15 @@ struct ActorExtractor: Sendable {
             if determiners.contains(opener.lower) { return true }
             // `Keiko Sato, widow of the late Prime Minister Eisaku Sato,`.
             if lexicon.relatives.contains(opener.lower) { return true }
+            // `Celso Amorim, Lula's foreign policy adviser,`, `…, Saudi Arabia’s energy minister,`: a
+            // capitalised possessive opens a role (the role word is still required below).
+            if opener.isCapitalized {
+                var m = k
+                while m < tokens.count, m - k < 4, tokens[m].isWord, tokens[m].isCapitalized, tokens[m].line == line {
+                    if tokens[m].possessive { return true }
+                    m += 1
+                }
+            }
             if segAt[k] >= 0 {
                 switch segments[segAt[k]].kind {
                 case .role, .adjective, .honorific: return true

@@ -280,8 +280,14 @@ struct QuoteFinder: Sendable {
                 if case .quote = t[j].kind { return nil }
                 j -= 1
             }
-            guard j > limit, t[j].punctChar == ",", let ms = c.mentionEndingAt[j], ms >= limit,
-                  let m = c.actorAt[ms] else { return nil }
+            guard j > limit, t[j].punctChar == "," else { return nil }
+            guard let ms = c.mentionEndingAt[j], ms >= limit, let m = c.actorAt[ms] else {
+                // An unnamed source set off by its clause: `A senior official, who asked not to be
+                // named, said` (a label or description; never a name further back).
+                if let (s, first) = subject(c, before: j, limit: limit), case .speaker(.label) = s { return (s, first) }
+                if let (s, first) = subject(c, before: j, limit: limit), case .description = s { return (s, first) }
+                return nil
+            }
             return (.speaker(.actor(m.actor)), ms)
         }
         if let ms = c.mentionEndingAt[k + 1], ms >= limit, let m = c.actorAt[ms] {

@@ -469,10 +469,13 @@ public struct EventGrouper: Sendable {
                 }
                 // Each article votes once for each of its participants, by how prominent that participant is in
                 // it: the commentator one report quotes at length is not a party, the leaders all name are.
+                // An article that only mentions the meeting votes a quarter: the leaders it recalls in
+                // passing (`Putin`, `Lavrov` beside "the talks in Geneva") are not the delegations that met.
                 let top = m.participants.values.max() ?? 0
+                let vote = m.isPrimary ? 1.0 : 0.25
                 for (p, w) in m.participants where top > 0 {
                     let key = p.lowercased()
-                    participants[key, default: 0] += w / top + w * 1e-6
+                    participants[key, default: 0] += vote * (w / top + w * 1e-6)
                     if display[key] == nil || (display[key]!.first?.isLowercase ?? false) { display[key] = p }
                 }
                 if let q = m.qualifier { qualifiers[q, default: 0] += 1 }
