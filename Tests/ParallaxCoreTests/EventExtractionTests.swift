@@ -61,6 +61,29 @@ final class EventExtractionTests: XCTestCase {
         }
     }
 
+    /// Reports in other languages: a meeting verb, a compound weekday and a venue after the language's
+    /// own preposition ("se reúne nesta quarta-feira (16), em Moscou"); a city's own spelling.
+    func testAMeetingToldInPortugueseAndFrench() throws {
+        let pt = EventFixtures.article("pt", title: "Bolsonaro se reúne com Putin em Moscou", body: """
+        O presidente Jair Bolsonaro se reúne nesta quarta-feira (16), em Moscou, com o presidente da Rússia, Vladimir Putin. O encontro ocorre no Palácio do Kremlin.
+        """, published: "2022-02-16")
+        let p = try XCTUnwrap(events(pt).first { $0.isPrimary })
+        XCTAssertEqual(p.place, "Moscow")
+        XCTAssertEqual(p.date?.day, EventFixtures.day("2022-02-16"))
+        let fr = EventFixtures.article("fr", title: "Sommet UE-UA à Bruxelles", body: """
+        Les dirigeants européens et africains ont ouvert jeudi un sommet à Bruxelles consacré aux vaccins.
+        """, published: "2022-02-17")
+        XCTAssertEqual(events(fr).first { $0.isPrimary }?.place, "Brussels")
+    }
+
+    /// "To attend" looks ahead: the Thursday of a report written on Wednesday is the next day.
+    func testAttendingLooksAhead() throws {
+        let a = EventFixtures.article("f", title: "President heads to summit in Brussels", body: """
+        The president is in Brussels to attend the European Union-African Union summit on Thursday.
+        """, published: "2022-02-16")
+        XCTAssertEqual(events(a).first { $0.isPrimary }?.date?.day, EventFixtures.day("2022-02-17"))
+    }
+
     /// A region inside a name ("… for Security and Cooperation in Europe (OSCE)") is not the venue
     /// when a city follows; a region alone is kept as it was.
     func testTheCityAfterARegionInANameIsThePlace() throws {

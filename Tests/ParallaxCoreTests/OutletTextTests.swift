@@ -27,6 +27,39 @@ final class OutletTextTests: XCTestCase {
         XCTAssertNil(outlets.bylineOutlet(in: "Officials told Interfax, Reuters reported, that the talks would go on."))
     }
 
+    func testDatelinesOfOutletsTheDirectoryDoesNotKnow() {
+        XCTAssertEqual(outlets.datelineOutlet(in: "TAIPEI (Taiwan News) — Biden had a two-hour video talk with Xi on Friday."),
+                       "Taiwan News")
+        XCTAssertEqual(outlets.datelineOutlet(in: "March 18 (UPI) -- President Joe Biden spoke with Xi Jinping."), "UPI")
+        XCTAssertEqual(outlets.datelineOutlet(in: "MOSCOW (Nordic Wire / Sputnik - 23rd May, 2022) Leaders pledged to cooperate."),
+                       "Nordic Wire")
+        XCTAssertEqual(outlets.datelineOutlet(in: "KYIV, Jan 26 (Reuters) - Talks resumed."), "Reuters")
+        // Parentheses in a sentence, not a dateline's credit.
+        XCTAssertNil(outlets.datelineOutlet(in: "The ministers (Lavrov and Blinken) - who met twice - agreed."))
+        XCTAssertNil(outlets.datelineOutlet(in: "In Geneva (Switzerland) — the talks went on."))
+        XCTAssertNil(outlets.datelineOutlet(in: "GENEVA (2022 talks) — the talks went on."))
+        XCTAssertNil(outlets.datelineOutlet(in: "NATO (North Atlantic Treaty Organization) Secretary-General Jens Stoltenberg spoke."))
+    }
+
+    func testAPromotionOfTheSitesOwnPagesAndARightsNotice() {
+        XCTAssertEqual(outlets.promotionOutlet(in: "GET FOX BUSINESS ON THE GO BY CLICKING HERE"), "Fox Business")
+        XCTAssertEqual(outlets.promotionOutlet(in: "CLICK HERE TO READ MORE ON FOX BUSINESS"), "Fox Business")
+        XCTAssertNil(outlets.promotionOutlet(in: "Share on Facebook"))
+        // A notice after other words on its line; an owner the directory does not know is no outlet.
+        XCTAssertEqual(outlets.copyrightOutlet(in: "date 2022-03 © 2022 CNBC LLC - All rights reserved"), "CNBC")
+        XCTAssertNil(outlets.copyrightOutlet(in: "date 2022-03 © Agenzia Ignota - Riproduzione riservata"))
+        let cleaner = Cleaner(rules: .shipped(), outlets: outlets)
+        XCTAssertEqual(cleaner.clean("""
+        Fed raises interest rates for the first time in three years
+
+        The Federal Reserve said on Wednesday that it would raise interest rates by a quarter point, its first increase since 2018.
+
+        GET FOX BUSINESS ON THE GO BY CLICKING HERE
+
+        Chair Jerome Powell said the economy was strong enough to bear higher rates this year and next.
+        """).signatureOutlet, "Fox Business")
+    }
+
     func testTheOutletNamedAtTheHeadOfAText() {
         let cleaner = Cleaner(rules: .shipped(), outlets: outlets)
         func outlet(_ text: String) -> String? { cleaner.clean(text).signatureOutlet }

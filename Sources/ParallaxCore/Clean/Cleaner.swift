@@ -37,6 +37,8 @@ public struct Cleaner: Sendable {
         var block: Int
         var removedBecause: String?
         var isStory: Bool = false
+        /// Removed by a furniture rule or as a trailer (not a caption, credit or date line).
+        var isFurniture = false
     }
 
     public func clean(_ raw: String) -> CleanedText {
@@ -91,6 +93,7 @@ public struct Cleaner: Sendable {
             }
             if let why = rules.furnitureReason(l.text, folded: l.folded) {
                 lines[i].removedBecause = why
+                lines[i].isFurniture = true
                 continue
             }
             if let prefix = rules.attributionPrefix(folded: l.folded), l.words <= 25,
@@ -128,6 +131,7 @@ public struct Cleaner: Sendable {
         if let t = trailerFrom {
             for i in t..<count where !lines[i].text.isEmpty && lines[i].removedBecause == nil {
                 lines[i].removedBecause = "comment form or trailer"
+                lines[i].isFurniture = true
                 lines[i].isStory = false
             }
         }
@@ -180,8 +184,12 @@ public struct Cleaner: Sendable {
             let leadDateLine = e.source == .text && i <= storyStart + 6
             if inFrame || leadCaption || leadDateLine { evidence.append(e) }
         }
+        // The dateline opens the story, perhaps after a caption or a repeated headline the cleaner kept.
         if let f = firstStory, signature == nil {
-            signature = outlets.datelineOutlet(in: lines[f].text) ?? outlets.slashDatelineOutlet(in: lines[f].text)
+            for l in lines[f..<min(count, f + 4)] where l.isStory {
+                signature = outlets.datelineOutlet(in: l.text) ?? outlets.slashDatelineOutlet(in: l.text)
+                if signature != nil { break }
+            }
         }
         // A byline naming the writer's outlet, in the head of the page or just inside the story.
         if signature == nil {
@@ -204,9 +212,16 @@ public struct Cleaner: Sendable {
                 if signature != nil { break }
             }
         }
-        // Last: a copyright notice in the page's tail (`© 2022 BBC.`), kept or removed as furniture.
+        // A promotion of the site's own app or pages (`GET FOX BUSINESS ON THE GO`), removed as furniture.
         if signature == nil {
-            for l in lines.suffix(15).reversed() where !l.text.isEmpty {
+            for l in lines where l.isFurniture && !l.text.isEmpty {
+                if let o = outlets.promotionOutlet(in: l.text) { signature = o; break }
+            }
+        }
+        // Last: a copyright notice in the page's tail (`© 2022 BBC.`) or on its first lines, kept or
+        // removed as furniture.
+        if signature == nil {
+            for l in lines.suffix(15).reversed() + lines.prefix(3) where !l.text.isEmpty {
                 if let o = outlets.copyrightOutlet(in: l.text) { signature = o; break }
             }
         }

@@ -178,8 +178,9 @@ struct DateExpression: Sendable {
             if t.shape == .number || t.shape == .word, t.text.count == 10, let d = Day(iso: t.text), t.text.contains("-") {
                 emit(.absolute(d), i, i + 1); i += 1; continue
             }
-            // Weekday, possibly followed by "Month Day(, Year)".
-            if t.shape == .word, t.capitalized, let w = lexicon.calendar.weekdays[t.key] {
+            // Weekday, possibly followed by "Month Day(, Year)". French, Spanish, Italian and Portuguese
+            // write them in lower case ("nesta quarta-feira", "jeudi"); short forms (`sun`, `wed`) must be capitalised.
+            if t.shape == .word, t.capitalized || t.key.count >= 5, let w = lexicon.calendar.weekdays[t.key] {
                 var j = i + 1
                 if let c = tok(j), c.key == "," { j += 1 }
                 if let (m, used) = monthAt(j), let d = dayNumber(j + used) {

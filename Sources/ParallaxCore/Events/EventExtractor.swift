@@ -318,7 +318,7 @@ struct EventExtractor: Sendable {
             var extended = false
             while k < min(hi, reach) {
                 work += 1
-                if toks[k].key == "in" || toks[k].key == "at" {
+                if lexicon.placePrepositions.contains(toks[k].key) {
                     let known = knownPlace(at: k + 1, limit: hi, text: text)
                     // "in the Chinese capital Beijing", "in the Saudi city of Jeddah": past the description.
                     if known == nil, let named = describedPlaceStart(at: k + 1, limit: hi, text: text),
@@ -359,7 +359,7 @@ struct EventExtractor: Sendable {
                 var j = h.start - 1
                 while j >= max(lo, h.start - 8) {
                     work += 1
-                    if toks[j].key == "in" || toks[j].key == "at", let (name, e) = knownPlace(at: j + 1, limit: h.start, text: text) {
+                    if lexicon.placePrepositions.contains(toks[j].key), let (name, e) = knownPlace(at: j + 1, limit: h.start, text: text) {
                         place = (name, TextRange(start: toks[j + 1].start, end: toks[e - 1].end)); break
                     }
                     j -= 1

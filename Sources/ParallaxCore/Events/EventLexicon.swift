@@ -38,6 +38,8 @@ public struct EventLexicon: Sendable {
     var futureCues: [[String]]
     /// Words that make the event word after them a meeting still to come (`follow-up talks`, `next summit`).
     var aheadWords: Set<String>
+    /// Words before a venue (`in`, `at`, `à`, `em`, `nel`): `place-prepositions.txt`.
+    var placePrepositions: Set<String> = ["in", "at"]
     /// Continents and regions (`Europe`, `the Middle East`): a place too wide to tell two meetings apart.
     var regions: Set<String>
     /// Labels that open the headline of a piece that comments on the news (`Analysis:`, `Opinion |`):
@@ -110,14 +112,17 @@ public struct EventLexicon: Sendable {
         regions: ResourceFiles.lines(of: "regions.txt"),
         aheadWords: ResourceFiles.lines(of: "event-ahead-words.txt"),
         commentaryLabels: ResourceFiles.lines(of: "commentary-labels.txt"),
-        placeNouns: ResourceFiles.lines(of: "place-nouns.txt"))
+        placeNouns: ResourceFiles.lines(of: "place-nouns.txt"),
+        placePrepositions: ResourceFiles.lines(of: "place-prepositions.txt"))
 
     /// Builds a lexicon from the lines of the data files (comments already dropped).
     public init(eventWords: [String], ignored: [String], dateWords: [String], months: [String],
                 weekdays: [String], places: [String], countries: [String], futureCues: [String],
                 regions: [String] = [], aheadWords: [String] = [], commentaryLabels: [String] = [],
-                placeNouns: [String] = []) {
+                placeNouns: [String] = [], placePrepositions: [String] = []) {
         self.placeNouns = Set(placeNouns.flatMap { EventText.wordTokens($0) })
+        // "in" and "at" whatever the file says: the English rules are built on them.
+        self.placePrepositions = Set(placePrepositions.flatMap { EventText.wordTokens($0) }).union(["in", "at"])
         self.aheadWords = Set(aheadWords.flatMap { EventText.wordTokens($0) })
         self.commentaryLabels = Set(commentaryLabels.map { $0.lowercased() })
         func fields(_ line: String) -> [String] {

@@ -66,7 +66,8 @@ public struct EventMention: Hashable, Sendable, Codable {
     public var inHeadline: Bool
     /// The sentence speaks of this stated date as still to come ("the talks of January 10 will be bitter").
     public var statedAhead: Bool = false
-    /// A word before the event word makes it a meeting still to come (`follow-up talks`); nil = no.
+    /// A word before the event word makes it a meeting other than the news: still to come (`follow-up
+    /// talks`) or recalled (`the previous meeting`); nil = no.
     public var ahead: Bool?
     /// Paragraph index in the body (0 = first); -1 for the headline.
     public var paragraph: Int

@@ -5,7 +5,6 @@ import Foundation
 public struct OutletDirectory: Sendable {
     var byName: [String: String] = [:]     // folded name or alias → canonical
     var byDomain: [String: String] = [:]
-
     public init(lines: [String]) {
         for line in lines {
             let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -43,8 +42,50 @@ public struct OutletDirectory: Sendable {
         let after = head[head.index(after: close)...].drop(while: { $0 == " " })
         guard let next = after.first else { return nil }
         let opensLine = open == head.startIndex && next.isUppercase
-        guard "-–—".contains(next) || opensLine else { return nil }
-        return outlet(named: String(head[head.index(after: open)..<close]))
+        let inside = head[head.index(after: open)..<close]
+        // `MOSCOW (UrduPoint News / Sputnik - 23rd May, 2022) US President …`: a credit and its date, no dash.
+        let creditAndDate = next.isUppercase && (inside.contains("/") || inside.contains(" - "))
+            && inside.contains(where: \.isNumber)
+        guard "-–—".contains(next) || opensLine || creditAndDate else { return nil }
+        if let o = outlet(named: String(inside)) { return o }
+        // An outlet this directory does not know signs its dateline the same way: `TAIPEI (Taiwan News) —`,
+        // `March 18 (UPI) --`, `MOSCOW (UrduPoint News / Sputnik - 23rd May, 2022)`. Read only after a
+        // city in capitals or a month and day, and only a short run of capitalised words.
+        let before = head[..<open].trimmingCharacters(in: .whitespaces)
+        guard !opensLine, !before.isEmpty, before.count <= 40, Self.isDatelinePlaceOrDay(before) else { return nil }
+        let first = inside.components(separatedBy: "/").first.map { $0.components(separatedBy: " - ")[0] } ?? ""
+        let name = first.trimmingCharacters(in: .whitespaces)
+        let words = name.split(separator: " ")
+        guard (1...4).contains(words.count), name.count >= 2,
+              words.allSatisfy({ w in w.first?.isUppercase == true && !w.contains(where: \.isNumber) }) else { return nil }
+        return outlet(named: name) ?? name
+    }
+
+    /// `TAIPEI`, `WASHINGTON, D.C.`, `March 18`, `Jan. 26, 2022`: what stands before a dateline's credit.
+    static func isDatelinePlaceOrDay(_ s: String) -> Bool {
+        if !s.contains(where: \.isLowercase), s.contains(where: \.isLetter) { return true }
+        let words = s.split(whereSeparator: { $0 == " " || $0 == "," })
+        guard (2...3).contains(words.count), let m = words.first, m.first?.isUppercase == true,
+              m.dropFirst().allSatisfy({ $0.isLowercase || $0 == "." }) else { return false }
+        return words.dropFirst().allSatisfy { $0.allSatisfy(\.isNumber) }
+    }
+
+    /// `GET FOX BUSINESS ON THE GO BY CLICKING HERE`, `CLICK HERE TO READ MORE ON FOX BUSINESS`: a
+    /// promotion line of the page's own site names it (a known outlet only; `Share on Facebook` is none).
+    public func promotionOutlet(in s: String) -> String? {
+        guard s.utf8.count <= 120 else { return nil }
+        let words = s.split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }
+        let lower = words.map { $0.lowercased() }
+        // The words after the last "on"/"from" (`… more on Fox Business`), or between "get" and "on".
+        if let k = lower.lastIndex(where: { $0 == "on" || $0 == "from" }), k + 1 < words.count,
+           let o = outlet(named: words[(k + 1)...].joined(separator: " ")) {
+            return o
+        }
+        if let g = lower.firstIndex(of: "get"), let k = lower[(g + 1)...].firstIndex(of: "on"), k > g + 1,
+           let o = outlet(named: words[(g + 1)..<k].joined(separator: " ")) {
+            return o
+        }
+        return nil
     }
 
     /// `PARIS, January 26. /TASS/. Talks …` → TASS: an agency's name between slashes near the start of
@@ -108,9 +149,13 @@ public struct OutletDirectory: Sendable {
     /// `© 2022 BBC. The BBC is not responsible …`, `Copyright 2021 CNBC LLC. All Rights Reserved` →
     /// the outlet the notice names (the longest run of its first words that is a known outlet).
     public func copyrightOutlet(in s: String) -> String? {
-        // Rejected on the first letter before the whole line is lower-cased.
-        guard let first = s.unicodeScalars.first, first == "©" || first == "c" || first == "C" else { return nil }
+        // Rejected on the first letter before the whole line is lower-cased; a notice after other words
+        // (`date 2022-03 © Agenzia Nova - Riproduzione riservata`) starts at its sign.
         var rest = Substring(s)
+        if let sign = s.firstIndex(of: "©"), sign != s.startIndex, s.distance(from: s.startIndex, to: sign) <= 40 {
+            rest = s[sign...]
+        }
+        guard let first = rest.unicodeScalars.first, first == "©" || first == "c" || first == "C" else { return nil }
         if rest.hasPrefix("©") {
             rest = rest.dropFirst()
         } else if rest.lowercased().hasPrefix("copyright") {
