@@ -31,6 +31,12 @@ final class ActorQuoteShapeTests: XCTestCase {
             ("Celso Amorim, Lula's foreign policy adviser, called the meeting “a necessary step.”", "necessary step",
              "Celso Amorim"),
             ("Talks began. According to Minister Pavel Horak, “both sides want a deal.”", "both sides", "Pavel Horak"),
+            ("President Anna Berg arrived. “We are ready,” Ms. Berg said.", "We are ready", "Anna Berg"),
+            ("President Anna Berg arrived. Ms. Berg said: “We are ready.”", "We are ready", "Anna Berg"),
+            ("Minister Pavel Horak phoned. “Can you hear me?” Horak said at the start of the call, which was filmed by aides.",
+             "hear me", "Pavel Horak"),
+            ("El presidente Pavel Horak llegó. «¡Bienvenido a Praga!», le dijo Marta Lind.", "Bienvenido", "Marta Lind"),
+            ("President Arvo Tamm spoke in Tartu. He will try to remove the “dagger” he suggested Karel Novy is holding.", "dagger", "Arvo Tamm"),
             ("Officials held a “serious and direct exchange” over the crisis, NATO Secretary-General Ilse Varga said Wednesday.",
              "serious and direct", "Ilse Varga"),
         ]

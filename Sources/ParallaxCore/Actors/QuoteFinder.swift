@@ -32,6 +32,8 @@ struct QuoteFinder: Sendable {
     }
 
     static let pronouns: Set<String> = ["he", "she"]
+    /// Other subjects a clause may open with (`…,” they said`), never read as a clitic object.
+    static let subjectPronouns: Set<String> = ["i", "we", "you", "it", "they", "who", "one", "il", "elle", "ils", "er", "sie", "es", "ele", "ela"]
     /// Words that open a noun phrase (`a senior administration official`, `the Russian President`).
     static let determiners: Set<String> = ["a", "an", "the", "another", "one", "two", "three", "several", "some",
                                            "many", "his", "her", "its", "their"]
@@ -363,20 +365,34 @@ struct QuoteFinder: Sendable {
         guard k < n, t[k].line == line, t[k].isWord else { return nil }
         let start = k
         // A new sentence after the quote speaks for it only when it is a short attribution (`Sullivan said.`).
-        let newSentence = t[start].sentenceStart
+        // A quote that ends on its own `?` or `!` ends no sentence of the text: `“Can you hear me?” Biden said
+        // at the start of the call, …` is one sentence.
+        let endsOwnSentence = close > 0 && (t[close - 1].punctChar == "?" || t[close - 1].punctChar == "!")
+        let newSentence = t[start].sentenceStart && !endsOwnSentence
+        // (The dot of an honorific, `Ms. Berg said`, ends no clause and is part of the name's title.)
+        func honorificDot(_ k: Int) -> Bool { t[k].punctChar == "." && k > 0 && lexicon.honorifics.match(t, at: k - 1) != nil }
         var e = k
-        while e < n, e - start < 40, t[e].line == line, !c.isSentenceEnd(e) {
+        while e < n, e - start < 40, t[e].line == line, !c.isSentenceEnd(e) || honorificDot(e) {
             if case .quote = t[e].kind { break }
             e += 1
         }
         guard let v = (start..<e).first(where: { c.speech[$0] > 0 }) else { return nil }
         if v == start { return newSentence && e - v > 8 ? nil : subject(c, after: v) }
+        // A clitic or a short pronoun object before the verb, the speaker after it: `«…», le dijo Putin`,
+        // `…, lui a dit Macron`, `…, gli ha detto Draghi`.
+        // (Not a subject: `…,” he suggested Donald Trump was …` is his.)
+        if !newSentence, v - start <= 2, (start..<v).allSatisfy({ t[$0].isWord && !t[$0].isCapitalized && t[$0].lower.count <= 3
+                && !Self.pronouns.contains(t[$0].lower) && !Self.subjectPronouns.contains(t[$0].lower) }),
+           case .speaker(let sp)? = subject(c, after: v) {
+            return .speaker(sp)
+        }
         // A subject must lie inside the clause (a mention reaching back before it is no speaker of it).
         guard let (s, first) = subject(c, before: v, limit: start), first >= start else { return nil }
         // The subject opens the clause, perhaps after a title or a description (`Polish Foreign
         // Minister Zbigniew Rau said`, `Biden's top national security advisor, Jake Sullivan, said`).
         let gap = start..<first
-        if gap.count <= 8, !gap.contains(where: { Self.clauseBreakers.contains(t[$0].lower) || c.speech[$0] > 0 || !t[$0].isWord && t[$0].punctChar != "," }),
+        if gap.count <= 8, !gap.contains(where: { Self.clauseBreakers.contains(t[$0].lower) || c.speech[$0] > 0
+                || !t[$0].isWord && t[$0].punctChar != "," && !honorificDot($0) }),
            !(newSentence && (e - v > 5 || (v..<e).contains { t[$0].lower == "that" })) {
             return s
         }
