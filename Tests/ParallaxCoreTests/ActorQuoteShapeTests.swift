@@ -36,6 +36,8 @@ final class ActorQuoteShapeTests: XCTestCase {
             ("Minister Pavel Horak phoned. “Can you hear me?” Horak said at the start of the call, which was filmed by aides.",
              "hear me", "Pavel Horak"),
             ("El presidente Pavel Horak llegó. «¡Bienvenido a Praga!», le dijo Marta Lind.", "Bienvenido", "Marta Lind"),
+            ("Karel Novy met envoys. That was the message of Finance Minister Pavel Horak, who spoke to reporters.\n\n“It is not enough,” he said.",
+             "not enough", "Pavel Horak"),
             ("President Arvo Tamm spoke in Tartu. He will try to remove the “dagger” he suggested Karel Novy is holding.", "dagger", "Arvo Tamm"),
             ("Officials held a “serious and direct exchange” over the crisis, NATO Secretary-General Ilse Varga said Wednesday.",
              "serious and direct", "Ilse Varga"),

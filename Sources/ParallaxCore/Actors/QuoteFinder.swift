@@ -36,7 +36,11 @@ struct QuoteFinder: Sendable {
     static let subjectPronouns: Set<String> = ["i", "we", "you", "it", "they", "who", "one", "il", "elle", "ils", "er", "sie", "es", "ele", "ela"]
     /// Words that open a noun phrase (`a senior administration official`, `the Russian President`).
     static let determiners: Set<String> = ["a", "an", "the", "another", "one", "two", "three", "several", "some",
-                                           "many", "his", "her", "its", "their"]
+                                           "many", "his", "her", "its", "their",
+                                           "le", "la", "el", "il", "lo", "o", "der", "die", "das"]
+    /// The definite ones, in the languages of the speech verbs: `the Russian President`, `o presidente`,
+    /// `le ministre`, `der Kanzler` name someone the story already has.
+    static let definites: Set<String> = ["the", "his", "her", "le", "la", "el", "il", "lo", "o", "der", "die", "das"]
     /// Words between a subject and its verb: `Peskov also said`, `Raila was quoted as having told`.
     static let auxiliaries: Set<String> = [
         "also", "then", "later", "again", "earlier", "previously", "had", "has", "have", "was", "is", "were",
@@ -236,6 +240,9 @@ struct QuoteFinder: Sendable {
             if !Self.auxiliaries.contains(t[k].lower) { break }
             k += 1
         }
+        // Introduced with a relative clause (`… Finance Minister Serhiy Marchenko, who spoke to the BBC`):
+        // the person the next "he said" is about.
+        if end + 1 < t.count, t[end].punctChar == ",", t[end + 1].lower == "who", t[end + 1].line == line { return true }
         // A mention right before a comma and a clause that is not its own apposition is not enough; a
         // mention that opens its sentence (titles, modifiers and "the" before it) is.
         var j = start - 1
@@ -315,13 +322,13 @@ struct QuoteFinder: Sendable {
         }
         let det = t[j].lower
         let phrase = c.text(j, k + 1)
-        if Self.determiners.contains(det) && det != "the" && det != "his" && det != "her" && det != "its" && det != "their" {
+        if Self.determiners.contains(det) && !Self.definites.contains(det) && det != "its" && det != "their" {
             return (.speaker(.label(phrase)), j)
         }
         if lexicon.anonymousHeads.contains(head) || (head != singular && lexicon.unnamedHeads.contains(head)) {
             return (.speaker(.label(phrase)), j)
         }
-        if det == "the" || det == "his" || det == "her" { return (.description(phrase), j) }
+        if Self.definites.contains(det) { return (.description(phrase), j) }
         return nil
     }
 
