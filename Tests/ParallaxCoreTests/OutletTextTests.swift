@@ -41,6 +41,18 @@ final class OutletTextTests: XCTestCase {
         XCTAssertNil(outlets.datelineOutlet(in: "NATO (North Atlantic Treaty Organization) Secretary-General Jens Stoltenberg spoke."))
     }
 
+    /// A dateline's credit dates the story too: `MOSCOW (Nordic Wire / Sputnik - 23rd May, 2022) …`.
+    func testTheDatelineDatesTheStory() {
+        let cleaner = Cleaner(rules: .shipped(), outlets: outlets)
+        let c = cleaner.clean("""
+        Leaders pledge to cooperate
+
+        MOSCOW (Nordic Wire / Sputnik - 23rd May, 2022) The two leaders pledged on Monday to cooperate closely on security issues in the region.
+        """)
+        XCTAssertEqual(c.signatureOutlet, "Nordic Wire")
+        XCTAssertEqual(c.dateEvidence.compactMap(\.mention.fullDay).first?.description, "2022-05-23")
+    }
+
     func testAPromotionOfTheSitesOwnPagesAndARightsNotice() {
         XCTAssertEqual(outlets.promotionOutlet(in: "GET FOX BUSINESS ON THE GO BY CLICKING HERE"), "Fox Business")
         XCTAssertEqual(outlets.promotionOutlet(in: "CLICK HERE TO READ MORE ON FOX BUSINESS"), "Fox Business")

@@ -188,7 +188,15 @@ public struct Cleaner: Sendable {
         if let f = firstStory, signature == nil {
             for l in lines[f..<min(count, f + 4)] where l.isStory {
                 signature = outlets.datelineOutlet(in: l.text) ?? outlets.slashDatelineOutlet(in: l.text)
-                if signature != nil { break }
+                guard signature != nil else { continue }
+                // The dateline's own full date (`MOSCOW (UrduPoint News / Sputnik - 23rd May, 2022) …`,
+                // `KYIV, Jan 26, 2022 (Reuters) -`): up to the credit's closing parenthesis.
+                let head = l.text.prefix(120)
+                if let close = head.firstIndex(of: ")"),
+                   let m = DateParser.find(in: String(head[...close])).first(where: { $0.fullDay != nil }) {
+                    evidence.append(DateEvidence(mention: m, source: .text))
+                }
+                break
             }
         }
         // A byline naming the writer's outlet, in the head of the page or just inside the story.

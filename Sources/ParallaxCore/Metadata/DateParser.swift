@@ -137,10 +137,10 @@ public enum DateParser {
             } else if let d = num(k, 1...31), joiner(k + 1), let m = month(k + 2, afterDay: true), adjacent(k, k + 1),
                       adjacent(k + 1, k + 2) {
                 parsed = (m, d, k + 2, k + 3)
-            } else if let d = num(k, 1...31), k + 1 < t.count, ["er", "o", "º"].contains(t[k + 1].lower),
+            } else if let d = num(k, 1...31), k + 1 < t.count, ["er", "o", "º", "st", "nd", "rd", "th"].contains(t[k + 1].lower),
                       t[k + 1].start == t[k].end {
-                // "1er février", "1º de março": an ordinal first day.
-                let at = joiner(k + 2) ? k + 3 : k + 2
+                // "1er février", "1º de março", "23rd May, 2022", "the 5th of June": an ordinal day.
+                let at = joiner(k + 2) || (k + 2 < t.count && t[k + 2].lower == "of") ? k + 3 : k + 2
                 if let m = month(at, afterDay: true), adjacent(at - 1, at) { parsed = (m, d, at, at + 1) }
             }
             if let p = parsed {
