@@ -25,6 +25,26 @@ final class OutletTextTests: XCTestCase {
         XCTAssertEqual(outlets.bylineOutlet(in: "By Jane Doe | Reuters"), "Reuters")
         XCTAssertNil(outlets.bylineOutlet(in: "By Alexander Query January 26, 2022 9:06 PM"))
         XCTAssertNil(outlets.bylineOutlet(in: "Officials told Interfax, Reuters reported, that the talks would go on."))
+        // Other languages' "by", and the outlet before the city or among agencies.
+        XCTAssertEqual(outlets.bylineOutlet(in: "Por g1 — Brasília"), "g1")
+        XCTAssertEqual(outlets.bylineOutlet(in: "Von: APA/Reuters"), "Reuters")
+        XCTAssertEqual(outlets.bylineOutlet(in: "par Jean Dupont, AFP"), "Agence France-Presse")
+        XCTAssertNil(outlets.bylineOutlet(in: "Von Mitte 2024 bis Juni 2025 war der Leitzins halbiert worden."))
+        XCTAssertNil(outlets.bylineOutlet(in: "Por fim, o presidente falou com jornalistas."))
+    }
+
+    func testCreditLines() {
+        XCTAssertEqual(outlets.creditLineOutlet(in: "Reuters, Seoul"), "Reuters")
+        XCTAssertNil(outlets.creditLineOutlet(in: "Reuters, which first reported the talks"))
+        XCTAssertNil(outlets.creditLineOutlet(in: "Seoul, Reuters"))
+    }
+
+    func testDatelinesInOtherLanguages() {
+        // The credit after a country in parentheses, closed by `.-` as Spanish wire copy does.
+        XCTAssertEqual(outlets.datelineOutlet(in: "Fráncfort (Alemania), 18 dic (EFE) .- La presidenta del BCE dijo este jueves"), "EFE")
+        // A city in capitals and a German date before the credit.
+        XCTAssertEqual(outlets.datelineOutlet(in: "FRANKFURT, 18. Dezember 2025 (Xinhuanet) -- Die Präsidentin der EZB"), "Xinhua")
+        XCTAssertNil(outlets.datelineOutlet(in: "Lula (PT) e Biden (Democratas) se reuniram na Casa Branca."))
     }
 
     func testDatelinesOfOutletsTheDirectoryDoesNotKnow() {

@@ -202,7 +202,7 @@ public struct Cleaner: Sendable {
         // A byline naming the writer's outlet, in the head of the page or just inside the story.
         if signature == nil {
             for l in lines.prefix(min(count, (firstStory ?? 0) + 3)) where !l.text.isEmpty {
-                if let o = outlets.bylineOutlet(in: l.text) { signature = o; break }
+                if let o = outlets.bylineOutlet(in: l.text) ?? outlets.creditLineOutlet(in: l.text) { signature = o; break }
             }
         }
         // An agency signing a lead sentence (`…, Ukrinform reports.`) in the first story lines.

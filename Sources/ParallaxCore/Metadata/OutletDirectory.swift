@@ -38,7 +38,17 @@ public struct OutletDirectory: Sendable {
     /// parentheses opens the line and the story follows without a dash.
     public func datelineOutlet(in s: String) -> String? {
         let head = s.prefix(120)
-        guard let open = head.firstIndex(of: "("), let close = head[open...].firstIndex(of: ")") else { return nil }
+        // The credit may follow another parenthesis: `Fráncfort (Alemania), 18 dic (EFE) .- …`.
+        var from = head.startIndex
+        for _ in 0..<3 {
+            guard let open = head[from...].firstIndex(of: "("), let close = head[open...].firstIndex(of: ")") else { return nil }
+            if let o = datelineCredit(head, open: open, close: close) { return o }
+            from = head.index(after: close)
+        }
+        return nil
+    }
+
+    private func datelineCredit(_ head: Substring, open: Substring.Index, close: Substring.Index) -> String? {
         let after = head[head.index(after: close)...].drop(while: { $0 == " " })
         guard let next = after.first else { return nil }
         let opensLine = open == head.startIndex && next.isUppercase
@@ -46,7 +56,9 @@ public struct OutletDirectory: Sendable {
         // `MOSCOW (UrduPoint News / Sputnik - 23rd May, 2022) US President …`: a credit and its date, no dash.
         let creditAndDate = next.isUppercase && (inside.contains("/") || inside.contains(" - "))
             && inside.contains(where: \.isNumber)
-        guard "-–—".contains(next) || opensLine || creditAndDate else { return nil }
+        // Spanish and Portuguese wire copy closes the dateline with `.-`.
+        let dotDash = next == "." && after.dropFirst().drop(while: { $0 == " " }).first.map { "-–—".contains($0) } == true
+        guard "-–—".contains(next) || opensLine || creditAndDate || dotDash else { return nil }
         if let o = outlet(named: String(inside)) { return o }
         // An outlet this directory does not know signs its dateline the same way: `TAIPEI (Taiwan News) —`,
         // `March 18 (UPI) --`, `MOSCOW (UrduPoint News / Sputnik - 23rd May, 2022)`. Read only after a
@@ -64,6 +76,11 @@ public struct OutletDirectory: Sendable {
     /// `TAIPEI`, `WASHINGTON, D.C.`, `March 18`, `Jan. 26, 2022`: what stands before a dateline's credit.
     static func isDatelinePlaceOrDay(_ s: String) -> Bool {
         if !s.contains(where: \.isLowercase), s.contains(where: \.isLetter) { return true }
+        // A city in capitals and its date in any language: `FRANKFURT, 18. Dezember 2025`.
+        if let comma = s.firstIndex(of: ","), !s[..<comma].contains(where: \.isLowercase),
+           s[..<comma].contains(where: \.isLetter), s[comma...].contains(where: \.isNumber) {
+            return true
+        }
         let words = s.split(whereSeparator: { $0 == " " || $0 == "," })
         guard (2...3).contains(words.count), let m = words.first, m.first?.isUppercase == true,
               m.dropFirst().allSatisfy({ $0.isLowercase || $0 == "." }) else { return false }
@@ -103,22 +120,42 @@ public struct OutletDirectory: Sendable {
         return nil
     }
 
-    /// `By Matthew Lee, Associated Press` or `By Jane Doe | Reuters` → the outlet a byline credits
-    /// its writer to (the part after the last comma or bar, when it is a known outlet).
+    /// `By Matthew Lee, Associated Press`, `By Jane Doe | Reuters`, `Por g1 — Brasília`, `Von: APA/Reuters`
+    /// → the outlet a byline credits (a part of it, between commas, bars, dashes or slashes, that is a
+    /// known outlet; the writer's name is none).
     public func bylineOutlet(in s: String) -> String? {
         // Most lines are not bylines: rejected on their first letter before Foundation trims and
         // lower-cases the whole line (that was 2% of an index build).
         guard let first = s.unicodeScalars.first(where: { !($0 == "\t" || $0.properties.generalCategory == .spaceSeparator) }),
-              first == "b" || first == "B" else { return nil }
+              "bBpPvVdD".unicodeScalars.contains(first) else { return nil }
         let t = s.trimmingCharacters(in: .whitespaces)
-        guard t.count <= 120, t.lowercased().hasPrefix("by ") else { return nil }
-        for sep in [",", "|", " - ", " — ", " – "] {
-            guard let r = t.range(of: sep, options: .backwards) else { continue }
-            let tail = t[r.upperBound...].trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
-            // A date or time after the name is not an outlet; words are.
-            if let o = outlet(named: tail) { return o }
+        guard t.count <= 120 else { return nil }
+        let lower = t.lowercased()
+        // "By" in the languages of the speech verbs.
+        guard let prefix = Self.bylinePrefixes.first(where: { lower.hasPrefix($0) }) else { return nil }
+        let rest = t.dropFirst(prefix.count)
+        var parts = [String(rest)]
+        for sep in [",", "|", " - ", " — ", " – ", "/"] {
+            parts = parts.flatMap { $0.components(separatedBy: sep) }
+        }
+        // The last part first: `By Matthew Lee, Associated Press`.
+        for part in parts.reversed() {
+            let name = part.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+            if let o = outlet(named: name) { return o }
         }
         return nil
+    }
+
+    static let bylinePrefixes = ["by: ", "by ", "por: ", "por ", "von: ", "von ", "par: ", "par ", "di: ", "di ", "da: "]
+
+    /// `Reuters, Seoul`: a line crediting a known outlet and the city it files from.
+    public func creditLineOutlet(in s: String) -> String? {
+        guard s.utf8.count <= 60, let comma = s.firstIndex(of: ",") else { return nil }
+        let place = s[s.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+        let words = place.split(separator: " ")
+        guard (1...3).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true && !$0.contains(where: \.isNumber) }),
+              let o = outlet(named: s[..<comma].trimmingCharacters(in: .whitespaces)) else { return nil }
+        return o
     }
 
     /// `…, the office said in a statement, Ukrinform reports.` → Ukrinform: an agency crediting itself
