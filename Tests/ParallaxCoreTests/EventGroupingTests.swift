@@ -8,6 +8,21 @@ final class EventGroupingTests: XCTestCase {
     }
 
     /// Two meetings in one city a week apart, each reported by two outlets, plus an unrelated story.
+    /// Two French leads on different stories share only function words (`les`, `des`, `pour`, the
+    /// article of `l'Élysée`): their term vectors must not meet on them; a shared `Élysée` still counts.
+    func testFunctionWordsOfOtherLanguagesAreNoTerms() {
+        let a = LeadVectors.counts(of: EventFixtures.article("a", title: "Les ministres des finances réunis pour les budgets",
+                                                             body: "Les ministres se sont réunis à l'Élysée pour des discussions."))
+        let b = LeadVectors.counts(of: EventFixtures.article("b", title: "Les pêcheurs bretons et les quotas",
+                                                             body: "Des pêcheurs ont manifesté dans les ports pour les quotas de l'Élysée."))
+        for w in ["les", "des", "pour", "dans", "l'élysée"] {
+            XCTAssertNil(a[w], w)
+            XCTAssertNil(b[w], w)
+        }
+        XCTAssertEqual(a["élysée"], 1)
+        XCTAssertEqual(Set(a.keys).intersection(b.keys), ["élysée"])
+    }
+
     func testTwoMeetingsInOneCityAWeekApartStayApart() {
         let arts = [
             EventFixtures.article("v1", title: "Iran nuclear talks resume in Vienna", body: """

@@ -596,12 +596,12 @@ struct LeadVectors: Sendable {
     /// Term id → the word, for saying why two articles were grouped.
     var words: [String] = []
 
-    static let stop: Set<String> = [
-        "the", "and", "for", "that", "with", "this", "from", "was", "were", "are", "has", "have", "had", "its",
-        "his", "her", "their", "they", "said", "says", "will", "would", "not", "but", "also", "been", "who",
-        "which", "after", "before", "over", "into", "about", "than", "more", "on", "in", "of", "to", "a", "an",
-        "at", "by", "as", "it", "is", "be", "or", "we", "he", "she", "there", "what", "when", "could", "should",
-    ]
+    /// Function words of the languages Parallax reads (`stopwords.txt`): without them French, Italian
+    /// or German reports of different stories looked alike through `les`, `della`, `und`.
+    static let stop: Set<String> = Set(ResourceFiles.lines(of: "stopwords.txt").map { $0.lowercased() })
+    /// Elided articles and prepositions (`l'Élysée`, `dell'Ucraina`, `d'unité`): the word is what follows.
+    static let elisions: Set<String> = ["l'", "d'", "qu'", "n'", "s'", "j'", "c'", "m'", "t'", "dell'", "all'", "nell'",
+                                        "dall'", "sull'", "un'", "coll'"]
 
     init(articles: [Article]) {
         // Tokenising is per article (on all cores); numbering the vocabulary is in corpus order.
@@ -613,8 +613,14 @@ struct LeadVectors: Sendable {
     static func counts(of a: Article) -> [String: Int] {
         let text = (a.title ?? "") + " " + a.leadParagraphs(3).joined(separator: " ")
         var tf: [String: Int] = [:]
-        for t in EventText(text).tokens where t.shape == .word && t.key.count >= 3 && !Self.stop.contains(t.key) {
-            tf[t.key, default: 0] += 1
+        for t in EventText(text).tokens where t.shape == .word {
+            var key = Substring(t.key)
+            if let apostrophe = key.firstIndex(of: "'"), key.distance(from: key.startIndex, to: apostrophe) <= 4,
+               Self.elisions.contains(String(key[...apostrophe])) {
+                key = key[key.index(after: apostrophe)...]
+            }
+            guard key.count >= 3, !Self.stop.contains(String(key)) else { continue }
+            tf[String(key), default: 0] += 1
         }
         return tf
     }
