@@ -23,6 +23,60 @@ final class EventGroupingTests: XCTestCase {
         XCTAssertEqual(Set(a.keys).intersection(b.keys), ["élysée"])
     }
 
+    /// The same two leaders at the White House a year apart, each report undated but for a page's
+    /// month line (`date 2024-03`): two meetings, not one.
+    func testUndatedReportsMonthsApartAreTwoStories() {
+        let arts = [
+            EventFixtures.article("m1", title: "Meloni e Biden, incontro alla Casa Bianca", body: """
+            date 2023-07 Giorgia Meloni ha incontrato Joe Biden alla Casa Bianca per un incontro sulla guerra in Ucraina.
+
+            L'incontro tra i due leader è durato un'ora, con al centro Ucraina, Cina e migranti.
+            """, outlet: "Outlet A"),
+            EventFixtures.article("m2", title: "Incontro Biden-Meloni alla Casa Bianca", body: """
+            date 2023-07 Joe Biden ha ricevuto Giorgia Meloni alla Casa Bianca: un incontro cordiale su Ucraina e Cina.
+
+            I due leader hanno parlato di Ucraina, Cina e migranti.
+            """, outlet: "Outlet B"),
+            EventFixtures.article("m3", title: "Meloni torna alla Casa Bianca, incontro con Biden", body: """
+            date 2024-03 Giorgia Meloni ha incontrato Joe Biden alla Casa Bianca per un nuovo incontro su Ucraina e Medio Oriente.
+
+            I due leader hanno parlato di Ucraina, Gaza e del G7 in Puglia.
+            """, outlet: "Outlet C"),
+        ]
+        XCTAssertEqual(EventGrouper.month(of: arts[2]), 2024 * 12 + 2)
+        let c = run(arts)
+        XCTAssertNotNil(c.primaryEvent["m1"])
+        XCTAssertEqual(c.primaryEvent["m1"], c.primaryEvent["m2"])
+        XCTAssertNotEqual(c.primaryEvent["m1"], c.primaryEvent["m3"])
+    }
+
+    /// An undated report whose lead names another city than a dated story's meeting place is not one of
+    /// its reports, however much they share the leaders.
+    func testAnUndatedReportFromAnotherCityStaysOut() {
+        let arts = [
+            EventFixtures.article("k1", title: "Modi and Xi hold talks in Kazan", body: """
+            Prime Minister Narendra Modi and President Xi Jinping held a bilateral meeting in Kazan on Wednesday on the sidelines of the BRICS summit.
+
+            Modi and Xi agreed on border patrolling arrangements, officials said.
+            """, outlet: "Outlet A", published: "2024-10-23"),
+            EventFixtures.article("k2", title: "Modi, Xi meet in Kazan for first talks in five years", body: """
+            Narendra Modi and Xi Jinping met in Kazan on Wednesday at the BRICS summit, their first formal talks in five years.
+
+            The leaders welcomed the border agreement.
+            """, outlet: "Outlet B", published: "2024-10-23"),
+            EventFixtures.article("j1", title: "Modi, Xi seen having brief exchanges in Johannesburg", body: """
+            Prime Minister Narendra Modi and Chinese President Xi Jinping were seen having brief exchanges ahead of a BRICS media briefing in Johannesburg.
+
+            Modi and Xi are in Johannesburg to attend the BRICS summit.
+            """, outlet: "Outlet C"),
+        ]
+        XCTAssertEqual(EventGrouper.leadPlaces(of: arts[2], lexicon: .shared), ["Johannesburg"])
+        let c = run(arts)
+        XCTAssertNotNil(c.primaryEvent["k1"])
+        XCTAssertEqual(c.primaryEvent["k1"], c.primaryEvent["k2"])
+        XCTAssertNotEqual(c.primaryEvent["k1"], c.primaryEvent["j1"])
+    }
+
     func testTwoMeetingsInOneCityAWeekApartStayApart() {
         let arts = [
             EventFixtures.article("v1", title: "Iran nuclear talks resume in Vienna", body: """

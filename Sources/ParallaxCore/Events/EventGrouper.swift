@@ -233,7 +233,8 @@ public struct EventGrouper: Sendable {
                                   eventDay: eventDay, eventDate: e.date,
                                   time: eventDay ?? own,
                                   timeIsInferred: eventDay == nil && articles[ai].published?.source == .event,
-                                  number: li == nil ? nil : e.number))
+                                  number: li == nil ? nil : e.number, month: Self.month(of: articles[ai]),
+                                  leadPlaces: Self.leadPlaces(of: articles[ai], lexicon: lexicon)))
         }
         let clusterer = StoryClusterer(settings: settings, lexicon: lexicon)
         let (stories, byProfile, _) = clusterer.cluster(profiles, words: vectors.words)
@@ -587,6 +588,49 @@ public struct EventGrouper: Sendable {
         }
         while out.hasSuffix("-") { out.removeLast() }
         return out.isEmpty ? "event" : out
+    }
+}
+
+extension EventGrouper {
+    /// The known cities (not countries or regions) that an article's headline and first two paragraphs
+    /// name, longest name first at each word.
+    static func leadPlaces(of a: Article, lexicon: EventLexicon) -> [String] {
+        let text = (a.title ?? "") + "\n" + a.leadParagraphs(2).joined(separator: "\n")
+        let toks = EventText(text).tokens.filter { $0.shape == .word }.map(\.key)
+        var out: [String] = []
+        var i = 0
+        while i < toks.count {
+            var step = 1
+            for (words, place) in lexicon.places[toks[i]] ?? [] where i + words.count <= toks.count
+                && Array(toks[i..<(i + words.count)]) == words {
+                if place.name != place.country, !lexicon.isWidePlace(place.name), !out.contains(place.name) { out.append(place.name) }
+                step = words.count
+                break
+            }
+            i += step
+        }
+        return out
+    }
+
+    /// The month an article was written in (year × 12 + month − 1): its own date (not one inferred from
+    /// an event, which would argue in a circle), else a month-only date line opening the page
+    /// (`date 2024-03`, as stored pages and exports print it), which dates no day.
+    static func month(of a: Article) -> Int? {
+        if let p = a.published, p.source != .event { return p.day.year * 12 + p.day.month - 1 }
+        let head = Array(a.body.utf8.prefix(24))
+        var i = 0
+        while i < head.count, head[i] == 0x20 || head[i] == 0x09 || head[i] == 0x0A { i += 1 }
+        guard head.count >= i + 12, Array(head[i..<(i + 5)]) == Array("date ".utf8) else { return nil }
+        let digits = head[(i + 5)..<(i + 12)]
+        func number(_ r: ArraySlice<UInt8>) -> Int? {
+            r.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? r.reduce(0) { $0 * 10 + Int($1 - 0x30) } : nil
+        }
+        guard digits[digits.startIndex + 4] == UInt8(ascii: "-"),
+              let y = number(digits.prefix(4)), let m = number(digits.suffix(2)), (1900...2200).contains(y), (1...12).contains(m)
+        else { return nil }
+        // `date 2024-03-05` is a day the cleaner reads; only the month form is left for this.
+        if head.count > i + 12, head[i + 12] == UInt8(ascii: "-") { return nil }
+        return y * 12 + m - 1
     }
 }
 

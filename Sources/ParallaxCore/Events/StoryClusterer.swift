@@ -124,6 +124,12 @@ struct StoryClusterer: Sendable {
         var late: Bool { time == nil || timeIsInferred }
         /// The meeting's number (`the 40th GCC summit`), when its text gives one.
         var number: Int? = nil
+        /// The month the article was written in (year × 12 + month − 1), from its own date or a page's
+        /// month-only date line (`date 2024-03`): reports two months or more apart are two stories.
+        var month: Int? = nil
+        /// Cities the headline and lead name, for an article whose meeting names no place of its own:
+        /// a report from Johannesburg is not one of a meeting in Kazan, however alike they read.
+        var leadPlaces: [String] = []
     }
 
     /// A story being built.
@@ -146,6 +152,8 @@ struct StoryClusterer: Sendable {
         private(set) var modalFamily: Int?
         private(set) var modalNumber: Int?
         private var numbers: [Int: Int] = [:]
+        private(set) var modalMonth: Int?
+        private var months: [Int: Int] = [:]
         private(set) var medianTime: Int?
         /// Squared lengths of the term and actor centroids.
         private(set) var termNorm2 = 0.0
@@ -176,6 +184,10 @@ struct StoryClusterer: Sendable {
             if let pl = p.place, !p.placeIsCountry {
                 places[pl, default: 0] += 1
                 modalPlace = places.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            }
+            if let m = p.month {
+                months[m, default: 0] += 1
+                modalMonth = months.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
             }
             if let n = p.number {
                 numbers[n, default: 0] += 1
@@ -218,6 +230,8 @@ struct StoryClusterer: Sendable {
            !((sd - 1)...(sd + 1)).contains(where: { ed.compatible(with: .span(Day(ordinal: $0), Day(ordinal: $0)), tolerance: 0) }) {
             return nil
         }
+        // Written months apart: not one meeting's reports, however alike (the same leaders meet every year).
+        if let m = p.month, let sm = s.modalMonth, abs(m - sm) >= 2 { return nil }
         // The 40th summit is not the 42nd, however alike their undated reports read.
         if let n = p.number, let sn = s.modalNumber, n != sn { return nil }
         // A speech is one speaker before an audience: never the same event as a meeting or a call.
@@ -231,6 +245,9 @@ struct StoryClusterer: Sendable {
         }
         if let pl = p.place, !p.placeIsCountry, let sp = s.modalPlace {
             if pl == sp { e += settings.samePlace } else if !places.placesCompatible(pl, sp) { e -= settings.placeConflict }
+        } else if p.place == nil || p.placeIsCountry, let sp = s.modalPlace, !p.leadPlaces.isEmpty,
+                  !p.leadPlaces.contains(where: { places.placesCompatible($0, sp) }) {
+            e -= settings.placeConflict
         }
         if p.kindFamily >= 0, let f = s.modalFamily { e += f == p.kindFamily ? settings.sameKind : -settings.otherKind }
         if let n = p.number, n == s.modalNumber { e += settings.sameNumber }
@@ -311,7 +328,7 @@ struct StoryClusterer: Sendable {
         for (xi, x) in stories.enumerated() where x.members.allSatisfy({ !profiles[$0].hasEvent }) && x.members.count >= 2 {
             let pseudo = Profile(article: -1, local: -1, hasEvent: false, terms: x.terms, actors: x.actors, kindFamily: -1,
                                  place: nil, placeIsCountry: false, eventDay: nil, eventDate: nil,
-                                 time: x.medianTime.map { Day(ordinal: $0) })
+                                 time: x.medianTime.map { Day(ordinal: $0) }, month: x.modalMonth)
             var candidates = Set<Int>()
             for k in Self.keys(of: pseudo, limit: settings.keysPerArticle) {
                 for c in (postings[k] ?? []).suffix(settings.postingsPerKey) where c != xi { candidates.insert(c) }
