@@ -30,4 +30,55 @@ final class ActorQuoteSpeakerTests: XCTestCase {
         let text = "After talks with Minister Pavel Horak, Karel Novy said the deal was “close to done.”"
         XCTAssertEqual(speaker(text, quote: "close to done"), "Karel Novy")
     }
+
+    /// `Mr. Trong, 79, went on to …` makes him the subject, honorific dot and all.
+    func testHonorificSubjectIsWhomHeSaidMeans() {
+        let text = """
+        President Joe Biden met General Secretary Nguyen Phu Trong in Hanoi on Sunday.
+
+        Mr. Trong went on to praise the weather.
+
+        “You have nary aged a day,” he said.
+        """
+        XCTAssertEqual(speaker(text, quote: "nary aged"), "Nguyen Phu Trong")
+    }
+
+    /// A full stop inside the closing mark ends the sentence: the next one, which runs into its own
+    /// quotation, attributes nothing to this one.
+    func testTheNextSentenceWithItsOwnQuoteIsNoAttribution() {
+        let text = "Joe Biden says the aim of the summit is for leaders to “understand each other.” Xi Jinping says they bear “heavy responsibilities” for the world."
+        XCTAssertEqual(speaker(text, quote: "understand each other"), "Joe Biden")
+        XCTAssertEqual(speaker(text, quote: "heavy responsibilities"), "Xi Jinping")
+    }
+
+    /// Languages that drop the subject: `…», dijo.` is the sentence subject's; `sagte sie` is a pronoun.
+    func testDroppedAndInvertedPronounSubjects() {
+        let es = "Christine Lagarde habló en Fráncfort. «Nuestra meta no es reducir el crecimiento», dijo."
+        XCTAssertEqual(speaker(es, quote: "Nuestra meta"), "Christine Lagarde")
+        let de = "Christine Lagarde ließ sich nicht in die Karten schauen. „Wir sind in einer guten Position“, sagte sie."
+        XCTAssertEqual(speaker(de, quote: "guten Position"), "Christine Lagarde")
+        // An adverb between the verb and the name.
+        let fr = "« Les temps seront difficiles », explique fermement Olaf Scholz."
+        XCTAssertEqual(speaker(fr, quote: "temps seront"), "Olaf Scholz")
+    }
+
+    /// A colon after the object of the sentence: the subject speaks (`Meloni, rivolgendosi a Biden: “…”`).
+    func testColonAfterAnObjectGivesTheSubject() {
+        let text = "Giorgia Meloni ha rinnovato l'intesa, rivolgendosi direttamente a Joe Biden: “In tempi difficili sappiamo chi sono i nostri amici”."
+        XCTAssertEqual(speaker(text, quote: "tempi difficili"), "Giorgia Meloni")
+    }
+
+    /// A title with its country and a comma before the name: `said Foreign Secretary of India, Vikram Misri`.
+    func testTitleOfACountryThenTheName() {
+        let text = "“I can confirm that there will be a bilateral meeting tomorrow,” said Foreign Secretary of India, Vikram Misri."
+        XCTAssertEqual(speaker(text, quote: "I can confirm"), "Vikram Misri")
+    }
+
+    /// `Según Lagarde, …` names Lagarde, not a person called "Según Lagarde".
+    func testAccordingToInOtherLanguagesIsNoName() {
+        let text = "Christine Lagarde habló ayer. Según Lagarde, el BCE seguirá subiendo los tipos. «Nuestra meta es la estabilidad», dijo."
+        let r = ActorTestSupport.run([text])
+        XCTAssertFalse(r.actors.contains { $0.name.hasPrefix("Según") })
+        XCTAssertEqual(r.quotes.first { $0.text.contains("Nuestra meta") }?.speaker, "Christine Lagarde")
+    }
 }

@@ -32,6 +32,8 @@ struct QuoteFinder: Sendable {
     }
 
     static let pronouns: Set<String> = ["he", "she"]
+    /// A pronoun subject after its verb (`sagte sie`, `dijo él`, `disse ela`, `ha detto lui`).
+    static let pronounsAfterVerb: Set<String> = ["he", "she", "him", "her", "er", "sie", "él", "ella", "elle", "lui", "lei", "ele", "ela"]
     /// Other subjects a clause may open with (`…,” they said`), never read as a clitic object.
     static let subjectPronouns: Set<String> = ["i", "we", "you", "it", "they", "who", "one", "il", "elle", "ils", "er", "sie", "es", "ele", "ela"]
     /// Words that open a noun phrase (`a senior administration official`, `the Russian President`).
@@ -74,7 +76,7 @@ struct QuoteFinder: Sendable {
 
     func find(tokens: [ActorToken], scalars: [Unicode.Scalar], personAtToken: [Int: Int],
               locals: [LocalActor]) -> [LocalQuote] {
-        let spans = quoteSpans(tokens)
+        let spans = quoteSpans(tokens, scalars: scalars)
         guard !spans.isEmpty else { return [] }
         let n = tokens.count
         var speech = [Int](repeating: 0, count: n)
@@ -203,10 +205,13 @@ struct QuoteFinder: Sendable {
 
     /// Token index pairs (opening mark, closing mark) of the quotations, in order. A quote left open
     /// at the end of a paragraph closes there (the closing index is then the next line's first token).
-    func quoteSpans(_ tokens: [ActorToken]) -> [(Int, Int)] {
+    func quoteSpans(_ tokens: [ActorToken], scalars: [Unicode.Scalar] = []) -> [(Int, Int)] {
         var spans: [(Int, Int)] = []
         var openAt: Int?
         var openDouble = true
+        // German and Czech open with a low mark and close with the one English opens with (`„…“`).
+        var openLow = false
+        func scalar(_ i: Int) -> Unicode.Scalar? { scalars.indices.contains(tokens[i].start) ? scalars[tokens[i].start] : nil }
         for (i, t) in tokens.enumerated() {
             if let o = openAt, tokens[o].line != t.line {
                 spans.append((o, i))
@@ -214,12 +219,13 @@ struct QuoteFinder: Sendable {
             }
             guard case .quote(let opening, let closing, let double) = t.kind else { continue }
             if let o = openAt {
-                if double == openDouble && closing { spans.append((o, i)); openAt = nil }
+                if double == openDouble && (closing || openLow && scalar(i) == "\u{201C}") { spans.append((o, i)); openAt = nil }
             } else if opening {
                 // A single mark opens only before a word (not an apostrophe left over).
                 if !double, !(i + 1 < tokens.count && tokens[i + 1].isWord && tokens[i + 1].line == t.line) { continue }
                 openAt = i
                 openDouble = double
+                openLow = scalar(i) == "\u{201E}"
             }
         }
         if let o = openAt { spans.append((o, tokens.count)) }
@@ -248,6 +254,8 @@ struct QuoteFinder: Sendable {
         var j = start - 1
         while j >= 0, start - j <= 12, t[j].line == line, c.sentence[j] == c.sentence[start] {
             let u = t[j]
+            // The dot of an honorific is part of the title (`Mr. Trong went on`).
+            if u.punctChar == ".", j > 0, lexicon.honorifics.match(t, at: j - 1) != nil { j -= 1; continue }
             if u.isPunct || u.kind != .word { break }
             if u.isCapitalized || u.isAllCaps || u.possessive || lexicon.roles.contains(u.lower)
                 || lexicon.modifiers.contains(u.lower) || u.lower == "the" || u.lower == "of" {
@@ -337,18 +345,29 @@ struct QuoteFinder: Sendable {
         let t = c.tokens
         guard verb >= 0, verb < t.count else { return nil }
         let line = t[verb].line
-        let k = verb + c.speech[verb]
+        var k = verb + c.speech[verb]
         guard k < t.count, t[k].line == line, t[k].isWord else { return nil }
+        // An adverb between the verb and its subject: `explique fermement Olaf Scholz`, `said firmly Mr. X`.
+        if !t[k].isCapitalized, k + 1 < t.count, t[k + 1].isCapitalized, t[k + 1].line == line,
+           ["ment", "mente", "ly"].contains(where: { t[k].lower.hasSuffix($0) && t[k].lower.count > $0.count + 2 }) {
+            k += 1
+        }
         if let m = c.actorAt[k] { return .speaker(.actor(m.actor)) }
         // A title before the name: `according to Minister Pavel Horak`.
+        // (`said Foreign Secretary of India, Vikram Misri`: a title with its country, then a comma.)
         var j = k
-        while j < t.count, j - k < 5, t[j].isWord, t[j].line == line, c.actorAt[j] == nil,
-              t[j].isCapitalized || lexicon.roles.contains(t[j].lower) || lexicon.modifiers.contains(t[j].lower) {
+        while j < t.count, j - k < 7, t[j].isWord, t[j].line == line, c.actorAt[j].map({ !c.isPerson[$0.actor] }) ?? true,
+              t[j].isCapitalized || lexicon.roles.contains(t[j].lower) || lexicon.modifiers.contains(t[j].lower)
+                || j > k && (t[j].lower == "of" || t[j].lower == "for") && j + 1 < t.count && t[j + 1].isCapitalized {
             j += 1
         }
         if j > k, j < t.count, let m = c.actorAt[j], c.isPerson[m.actor] { return .speaker(.actor(m.actor)) }
+        if j > k, j + 1 < t.count, t[j].punctChar == ",", (k..<j).contains(where: { lexicon.roles.contains(t[$0].lower) }),
+           let m = c.actorAt[j + 1], c.isPerson[m.actor] {
+            return .speaker(.actor(m.actor))
+        }
         if k + 1 < t.count, t[k].lower == "the", let m = c.actorAt[k + 1], !c.isPerson[m.actor] { return .speaker(.actor(m.actor)) }
-        if ["he", "she", "him", "her"].contains(t[k].lower) { return .pronoun }
+        if Self.pronounsAfterVerb.contains(t[k].lower) { return .pronoun }
         var e = k
         while e < t.count, e - k < 8, t[e].isWord, t[e].line == line,
               !["on", "in", "at", "who", "that", "after", "before", "during", "when", "while", "and", "to", "from"].contains(t[e].lower) {
@@ -375,7 +394,10 @@ struct QuoteFinder: Sendable {
         // A quote that ends on its own `?` or `!` ends no sentence of the text: `“Can you hear me?” Biden said
         // at the start of the call, …` is one sentence.
         let endsOwnSentence = close > 0 && (t[close - 1].punctChar == "?" || t[close - 1].punctChar == "!")
-        let newSentence = t[start].sentenceStart && !endsOwnSentence
+        // A full stop inside the closing mark ends the sentence, whatever the tokenizer made of the mark:
+        // `… for leaders to “understand each other.” Xi says …` is Xi's next sentence, not its attribution.
+        let stopInside = close > 0 && t[close - 1].punctChar == "." && t[start].isCapitalized
+        let newSentence = (t[start].sentenceStart || stopInside) && !endsOwnSentence
         // (The dot of an honorific, `Ms. Berg said`, ends no clause and is part of the name's title.)
         func honorificDot(_ k: Int) -> Bool { t[k].punctChar == "." && k > 0 && lexicon.honorifics.match(t, at: k - 1) != nil }
         var e = k
@@ -384,7 +406,22 @@ struct QuoteFinder: Sendable {
             e += 1
         }
         guard let v = (start..<e).first(where: { c.speech[$0] > 0 }) else { return nil }
-        if v == start { return newSentence && e - v > 8 ? nil : subject(c, after: v) }
+        // A new sentence that runs on into another quotation (`Xi says they bear “heavy responsibilities”`)
+        // is that quotation's, not an attribution of this one.
+        let runsIntoQuote: Bool = { if e < n, case .quote = t[e].kind { return true }; return false }()
+        if newSentence && runsIntoQuote && e - (v + c.speech[v]) > 0 { return nil }
+        if v == start {
+            if newSentence && e - v > 8 { return nil }
+            if let s = subject(c, after: v) { return s }
+            // No subject after the verb either: a language that drops it (`…», dijo.`, `…”, disse ontem`,
+            // `…», ha detto in conferenza stampa`) speaks for the sentence's subject.
+            let next = v + c.speech[v]
+            if !newSentence, next >= n || t[next].line != line || c.isSentenceEnd(next)
+                || t[next].isWord && !t[next].isCapitalized && !Self.determiners.contains(t[next].lower) {
+                return .pronoun
+            }
+            return nil
+        }
         // A clitic or a short pronoun object before the verb, the speaker after it: `«…», le dijo Putin`,
         // `…, lui a dit Macron`, `…, gli ha detto Draghi`.
         // (Not a subject: `…,” he suggested Donald Trump was …` is his.)
@@ -433,6 +470,15 @@ struct QuoteFinder: Sendable {
         while k >= s0 {
             if c.inQuote[k] { k -= 1; continue }
             if t[k].punctChar == ":", k - 1 >= s0, let ms = c.mentionEndingAt[k], let m = c.actorAt[ms] {
+                // `Lukashevich: Russia …` names the speaker; `Biden welcomed Giorgia Meloni: “…”` names
+                // whom the sentence's subject spoke to.
+                let opens = (s0..<ms).allSatisfy { t[$0].isCapitalized || t[$0].isAllCaps || t[$0].punctChar == "," }
+                if !opens, let subj = (s0..<ms).first(where: { i in
+                    guard let a = c.actorAt[i], c.isPerson[a.actor] else { return false }
+                    return isSubject(c, at: i, end: a.end)
+                }).flatMap({ c.actorAt[$0] }), subj.actor != m.actor {
+                    return .speaker(.actor(subj.actor))
+                }
                 return .speaker(.actor(m.actor))
             }
             if c.speech[k] > 0 {
@@ -442,7 +488,9 @@ struct QuoteFinder: Sendable {
             }
             k -= 1
         }
-        guard sawVerb else { return nil }
+        // A sentence that introduces its quote with a colon speaks through its subject as a verb would:
+        // `Meloni ha rinnovato l'intesa: “…”`.
+        guard sawVerb || t[open - 1].punctChar == ":" else { return nil }
         // `…, saying “…”`, `and said “…”`: the sentence's subject.
         var j = s0
         while j < open, c.actorAt[j] == nil, t[j].punctChar == "," || t[j].isWord && lexicon.nonNameWords.contains(t[j].lower) { j += 1 }
