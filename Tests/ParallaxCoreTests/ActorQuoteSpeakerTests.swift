@@ -81,4 +81,19 @@ final class ActorQuoteSpeakerTests: XCTestCase {
         XCTAssertFalse(r.actors.contains { $0.name.hasPrefix("Según") })
         XCTAssertEqual(r.quotes.first { $0.text.contains("Nuestra meta") }?.speaker, "Christine Lagarde")
     }
+
+    /// A definite description names the one person it fits, by role and state, in any of the languages:
+    /// not the last name of the story.
+    func testDescriptionsNameThePersonTheyFit() {
+        let fr = """
+        Emmanuel Macron a reçu Olaf Scholz à l'Élysée mercredi.
+
+        « Les temps seront difficiles », a déclaré le chancelier allemand.
+        """
+        XCTAssertEqual(speaker(fr, quote: "temps seront"), "Olaf Scholz")
+        let en = """
+        Recep Tayyip Erdoğan met Vladimir Putin in Sochi on Monday. The President of the Russian Federation said that "the Russian side is open to these negotiations."
+        """
+        XCTAssertEqual(speaker(en, quote: "open to these negotiations"), "Vladimir Putin")
+    }
 }

@@ -284,8 +284,24 @@ struct ActorExtractor: Sendable {
             locals[i].roles = dedupe(locals[i].roles)
             locals[i].mentions.sort { $0.range < $1.range }
         }
+        // What each person is called besides their name, for reading `the Russian President` or `le
+        // chancelier allemand`: the article's roles for them, the gazetteer's role, and their state with
+        // its names and adjectives.
+        let descriptors: [Set<String>] = locals.map { l in
+            guard l.kind == .person else { return [] }
+            var phrases = l.roles
+            if let e = l.entry, gazetteer.entries.indices.contains(e) {
+                let g = gazetteer.entries[e]
+                if let r = g.role { phrases.append(r) }
+                if let a = g.affiliation {
+                    phrases.append(a)
+                    if let s = gazetteer.entry(named: a) { phrases += s.aliases + s.adjectives }
+                }
+            }
+            return Set(phrases.flatMap(QuoteFinder.descriptorWords))
+        }
         let quotes = QuoteFinder(lexicon: lexicon).find(tokens: tokens, scalars: scalars, personAtToken: personAtToken,
-                                                        locals: locals)
+                                                        locals: locals, descriptors: descriptors)
         return ArticleActors(articleID: articleID, actors: locals, quotes: quotes)
     }
 

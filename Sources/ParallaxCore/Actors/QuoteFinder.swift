@@ -74,8 +74,38 @@ struct QuoteFinder: Sendable {
         }
     }
 
+    /// Words of a description or a role that can tell people apart, folded: not articles or prepositions.
+    static func descriptorWords(_ phrase: String) -> [String] {
+        Fold.text(phrase).split(whereSeparator: { !$0.isLetter }).map(String.init)
+            .filter { $0.count >= 2 && !determiners.contains($0) && !linkWords.contains($0) }
+    }
+    static let linkWords: Set<String> = ["of", "the", "for", "de", "du", "des", "del", "della", "degli", "dei", "dos", "das",
+                                         "da", "do", "der", "von", "and", "et", "y", "e", "und", "to", "a", "au", "aux"]
+
+    /// Two words of a description and a role that are one (`président`/`President`, `chancelier`/`Chancellor`,
+    /// `presidente`/`President`): equal once folded, or sharing their first five letters.
+    static func sameWord(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        guard a.count >= 5, b.count >= 5 else { return false }
+        return a.prefix(5) == b.prefix(5)
+    }
+
+    /// The one person a definite description fits (`the Russian President`, `le chancelier allemand`,
+    /// `The President of the Russian Federation`): every word of it is among what the article or the
+    /// gazetteer calls them. Nil when none or several fit.
+    static func described(_ phrase: String, descriptors: [Set<String>], prefer: Int?) -> Int? {
+        let words = descriptorWords(phrase)
+        guard !words.isEmpty else { return nil }
+        let fits = descriptors.indices.filter { i in
+            !descriptors[i].isEmpty && words.allSatisfy { w in descriptors[i].contains { sameWord(w, $0) } }
+        }
+        if fits.count == 1 { return fits[0] }
+        if let p = prefer, fits.contains(p) { return p }
+        return nil
+    }
+
     func find(tokens: [ActorToken], scalars: [Unicode.Scalar], personAtToken: [Int: Int],
-              locals: [LocalActor]) -> [LocalQuote] {
+              locals: [LocalActor], descriptors: [Set<String>] = []) -> [LocalQuote] {
         let spans = quoteSpans(tokens, scalars: scalars)
         guard !spans.isEmpty else { return [] }
         let n = tokens.count
@@ -173,7 +203,11 @@ struct QuoteFinder: Sendable {
                 switch s {
                 case .speaker(let sp)?: return sp
                 case .pronoun?, .description?:
-                    if case .description(let d)? = s, salient == nil { return .label(d) }
+                    if case .description(let d)? = s {
+                        let prefer: Int? = { if case .actor(let li)? = salient { return li }; return nil }()
+                        if let li = Self.described(d, descriptors: descriptors, prefer: prefer) { return .actor(li) }
+                        if salient == nil { return .label(d) }
+                    }
                     return salient
                 case nil: return nil
                 }
@@ -307,6 +341,23 @@ struct QuoteFinder: Sendable {
             }
             return (.speaker(.actor(m.actor)), ms)
         }
+        if let ms = c.mentionEndingAt[k + 1], ms >= limit, let m = c.actorAt[ms], !c.isPerson[m.actor] {
+            // `The President of the Russian Federation said`: a role of a state, not the state.
+            var j = ms - 1
+            if j > limit, t[j].lower == "the" || t[j].lower == "la" || t[j].lower == "le" { j -= 1 }
+            if j > limit, t[j].line == line, Self.linkWords.contains(t[j].lower), t[j].lower != "the" {
+                var r = j - 1
+                var sawRole = false
+                while r >= limit, j - r <= 5, t[r].isWord, t[r].line == line, !Self.definites.contains(t[r].lower),
+                      lexicon.roles.contains(t[r].lower) || lexicon.modifiers.contains(t[r].lower) || t[r].isCapitalized {
+                    if lexicon.roles.contains(t[r].lower) { sawRole = true }
+                    r -= 1
+                }
+                if sawRole, r >= limit, t[r].isWord, Self.definites.contains(t[r].lower) {
+                    return (.description(c.text(r, k + 1)), r)
+                }
+            }
+        }
         if let ms = c.mentionEndingAt[k + 1], ms >= limit, let m = c.actorAt[ms] {
             // `the Kremlin said`: a determiner before an organisation's name is part of it.
             let first = ms > limit && t[ms - 1].lower == "the" ? ms - 1 : ms
@@ -319,9 +370,20 @@ struct QuoteFinder: Sendable {
             return (.speaker(.actor(m.actor)), ms)
         }
         // A noun phrase: `a senior administration official`, `the Russian President`, `officials`.
-        let head = t[k].lower
+        // The head may come before its adjective of nationality (`le chancelier allemand`, `o presidente
+        // norte-americano`).
+        var hk = k
+        func isHeadWord(_ w: String) -> Bool {
+            let singular = w.hasSuffix("s") ? String(w.dropLast()) : w
+            return lexicon.unnamedHeads.contains(w) || lexicon.roles.contains(w) || lexicon.roles.contains(singular)
+        }
+        if !isHeadWord(t[k].lower), !t[k].isCapitalized, k - 1 >= limit, t[k - 1].isWord, t[k - 1].line == line,
+           lexicon.roles.contains(t[k - 1].lower) {
+            hk = k - 1
+        }
+        let head = t[hk].lower
         let singular = head.hasSuffix("s") ? String(head.dropLast()) : head
-        let isHead = lexicon.unnamedHeads.contains(head) || lexicon.roles.contains(head) || lexicon.roles.contains(singular)
+        let isHead = isHeadWord(head)
         guard isHead else { return nil }
         var j = k
         while j - 1 >= limit, k - j < 6, t[j - 1].isWord, t[j - 1].line == line, !Self.determiners.contains(t[j].lower),
