@@ -151,6 +151,9 @@ struct ActorExtractor: Sendable {
             while hi > lo, lexicon.isPluralRole(tokens[hi - 1].lower) { hi -= 1 }
             while lo < hi, lexicon.isPluralRole(tokens[lo].lower) { lo += 1 }
             guard lo < hi else { continue }
+            // Two words ending on a title, the first no given name, are a title (`Oil Minister`, `Il
+            // Presidente`), not a person called so.
+            if hi - lo == 2, lexicon.roles.contains(tokens[hi - 1].lower), !lexicon.isGivenKey(tokens[lo].key) { continue }
             // Initials alone (`B.` of `Plan B.`) are no one's name.
             if (lo..<hi).allSatisfy({ isInitials(tokens[$0]) }) { continue }
             if let thing = namedThing(tokens, lo: lo, hi: hi) {
