@@ -51,6 +51,29 @@ final class CleanerRuleTests: XCTestCase {
         XCTAssertTrue(a.body.contains("applied to become a member of the alliance"))
     }
 
+    /// A section's label above the headline is no headline.
+    func testSectionLabelsAndCaptionsAreNoHeadlines() {
+        let a = build("""
+        UNITED STATES NEWS
+
+        Mayors and governors meet in Denver to discuss the new water compact
+
+        The mayors of six cities and four governors met in Denver on Tuesday to discuss the water compact.
+        """)
+        XCTAssertEqual(a.title, "Mayors and governors meet in Denver to discuss the new water compact")
+        let b = build("""
+        World News
+
+        Port strike ends after the dockers accept a new pay offer
+
+        Dockers at the port ended their strike on Monday after accepting a new pay offer from the employers.
+        """)
+        XCTAssertEqual(b.title, "Port strike ends after the dockers accept a new pay offer")
+        // A two-word headline is still one.
+        XCTAssertEqual(build("Talks fail\n\nThe talks between the two unions and the employers failed on Monday after a night of negotiations.").title,
+                       "Talks fail")
+    }
+
     func testAttributionIsASourceNotASentence() {
         let a = build("""
         Talks End Without a Deal in Riga

@@ -156,6 +156,15 @@ public struct Cleaner: Sendable {
                 // block, and the story follows within a few lines.
                 let shortHeadline = i == firstLine && l.words == 2 && f - i <= 3 && standsAlone(lines, i)
                     && Cleaner.looksLikeShortHeadline(l.text)
+                // A section's label above the headline (`World News`, `UNITED STATES NEWS`, `POLITICS`
+                // before a headline that follows) is none.
+                let laterHeadline = (i + 1..<f).contains { j in
+                    !lines[j].text.isEmpty && lines[j].removedBecause == nil && Cleaner.looksLikeHeadline(lines[j].text, words: lines[j].words)
+                }
+                if headline == nil, Cleaner.isSectionLabel(l.text, words: l.words, headlineFollows: laterHeadline) {
+                    lines[i].removedBecause = "section label"
+                    continue
+                }
                 if headline == nil, shortHeadline || Cleaner.looksLikeHeadline(l.text, words: l.words) {
                     headline = l.text
                     lines[i].removedBecause = "headline"
@@ -369,6 +378,16 @@ public struct Cleaner: Sendable {
         guard words >= 3, words <= 30 else { return false }
         if s.hasSuffix(".") && !s.hasSuffix("...") { return false }
         return s.contains(where: { $0.isLetter })
+    }
+
+    /// Words that end the name of a site's section (`World News`, `Últimas Notícias`).
+    static let sectionWords: Set<String> = ["news", "noticias", "notícias", "nachrichten", "actualités", "notizie"]
+
+    /// `World News`, `UNITED STATES NEWS`; a word or three in capitals when a headline follows.
+    static func isSectionLabel(_ s: String, words: Int, headlineFollows: Bool) -> Bool {
+        guard words <= 4, !endsSentence(s) else { return false }
+        if let last = s.split(separator: " ").last, sectionWords.contains(last.lowercased()) { return true }
+        return headlineFollows && words <= 3 && s.contains(where: \.isLetter) && !s.contains(where: \.isLowercase)
     }
 
     static let captionPrefixes = ["file - ", "file – ", "file photo", "photo:", "photo by ", "image:", "picture:",
