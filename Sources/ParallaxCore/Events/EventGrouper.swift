@@ -234,7 +234,9 @@ public struct EventGrouper: Sendable {
                                   time: eventDay ?? own,
                                   timeIsInferred: eventDay == nil && articles[ai].published?.source == .event,
                                   number: li == nil ? nil : e.number, month: Self.month(of: articles[ai]),
-                                  leadPlaces: Self.leadPlaces(of: articles[ai], lexicon: lexicon)))
+                                  // (read only where it can count: undated, no venue of its own)
+                                  leadPlaces: (eventDay ?? own) == nil && (place.map(lexicon.isWidePlace) ?? true)
+                                      ? Self.leadPlaces(of: articles[ai], lexicon: lexicon) : []))
         }
         let clusterer = StoryClusterer(settings: settings, lexicon: lexicon)
         let (stories, byProfile, _) = clusterer.cluster(profiles, words: vectors.words)
