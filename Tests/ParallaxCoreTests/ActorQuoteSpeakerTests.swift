@@ -96,4 +96,17 @@ final class ActorQuoteSpeakerTests: XCTestCase {
         """
         XCTAssertEqual(speaker(en, quote: "open to these negotiations"), "Vladimir Putin")
     }
+
+    /// Another name of the same office (`role-synonyms.txt`): `la premier` is the one the story calls
+    /// Prime Minister, not the president it names last.
+    func testAnOfficeInOtherWordsNamesItsHolder() {
+        let it = """
+        Prime Minister Giorgia Meloni met President Joe Biden in Washington. Biden said the talks were good.
+
+        «Non vedo l'ora di ospitarti in Puglia», ha detto la premier.
+        """
+        XCTAssertEqual(speaker(it, quote: "ospitarti in Puglia"), "Giorgia Meloni")
+        XCTAssertTrue(QuoteFinder.descriptor(of: ["Prime Minister"]).contains("premier"))
+        XCTAssertFalse(QuoteFinder.descriptor(of: ["President"]).contains("premier"))
+    }
 }

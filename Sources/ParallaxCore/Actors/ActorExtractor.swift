@@ -301,7 +301,7 @@ struct ActorExtractor: Sendable {
                     if let s = gazetteer.entry(named: a) { phrases += s.aliases + s.adjectives }
                 }
             }
-            return Set(phrases.flatMap(QuoteFinder.descriptorWords))
+            return QuoteFinder.descriptor(of: phrases)
         }
         let quotes = QuoteFinder(lexicon: lexicon).find(tokens: tokens, scalars: scalars, personAtToken: personAtToken,
                                                         locals: locals, descriptors: descriptors)

@@ -79,6 +79,21 @@ struct QuoteFinder: Sendable {
         Fold.text(phrase).split(whereSeparator: { !$0.isLetter }).map(String.init)
             .filter { $0.count >= 2 && !determiners.contains($0) && !linkWords.contains($0) }
     }
+    /// Offices named in other words or languages (`role-synonyms.txt`), folded.
+    static let roleSynonyms: [[String]] = ResourceFiles.lines(of: "role-synonyms.txt").map { line in
+        line.split(separator: "|").map { Fold.text($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }
+    }
+
+    /// The descriptor words of what a person is called, with the other names of the same office.
+    static func descriptor(of phrases: [String]) -> Set<String> {
+        var words = Set(phrases.flatMap(descriptorWords))
+        let folded = phrases.map { " " + Fold.text($0) + " " }
+        for group in roleSynonyms where group.contains(where: { name in folded.contains { $0.contains(" " + name + " ") } }) {
+            for name in group { words.formUnion(descriptorWords(name)) }
+        }
+        return words
+    }
+
     static let linkWords: Set<String> = ["of", "the", "for", "de", "du", "des", "del", "della", "degli", "dei", "dos", "das",
                                          "da", "do", "der", "von", "and", "et", "y", "e", "und", "to", "a", "au", "aux"]
 

@@ -80,6 +80,7 @@ extension DataFileCheck {
         },
         words("event-ignore.txt"), words("future-cues.txt"), words("commentary-labels.txt"),
         oneWord("stopwords.txt", "one word a line"),
+        pipeFields("role-synonyms.txt", "name | other name …") { f in f.count < 2 || f.contains(where: \.isEmpty) ? "an office needs two names or more, none empty" : nil },
         oneWord("place-nouns.txt", "one word a line"), oneWord("place-prepositions.txt", "one word a line"),
         oneWord("event-ahead-words.txt", "one word a line (only the word just before an event word is read)"),
         pipeFields("date-words.txt", "phrase | offset in days | span in days") { f in
