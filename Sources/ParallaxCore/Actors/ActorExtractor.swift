@@ -290,7 +290,7 @@ struct ActorExtractor: Sendable {
         // What each person is called besides their name, for reading `the Russian President` or `le
         // chancelier allemand`: the article's roles for them, the gazetteer's role, and their state with
         // its names and adjectives.
-        let descriptors: [Set<String>] = locals.map { l in
+        let callings: [[String]] = locals.map { l in
             guard l.kind == .person else { return [] }
             var phrases = l.roles
             if let e = l.entry, gazetteer.entries.indices.contains(e) {
@@ -301,10 +301,10 @@ struct ActorExtractor: Sendable {
                     if let s = gazetteer.entry(named: a) { phrases += s.aliases + s.adjectives }
                 }
             }
-            return QuoteFinder.descriptor(of: phrases)
+            return phrases
         }
         let quotes = QuoteFinder(lexicon: lexicon).find(tokens: tokens, scalars: scalars, personAtToken: personAtToken,
-                                                        locals: locals, descriptors: descriptors)
+                                                        locals: locals, callings: callings)
         return ArticleActors(articleID: articleID, actors: locals, quotes: quotes)
     }
 

@@ -120,7 +120,7 @@ struct QuoteFinder: Sendable {
     }
 
     func find(tokens: [ActorToken], scalars: [Unicode.Scalar], personAtToken: [Int: Int],
-              locals: [LocalActor], descriptors: [Set<String>] = []) -> [LocalQuote] {
+              locals: [LocalActor], callings: [[String]] = []) -> [LocalQuote] {
         let spans = quoteSpans(tokens, scalars: scalars)
         guard !spans.isEmpty else { return [] }
         let n = tokens.count
@@ -176,6 +176,15 @@ struct QuoteFinder: Sendable {
                           sentence: sentence, inQuote: inQuote)
 
         var out: [LocalQuote] = []
+        // What each actor is called (`callings`), folded into descriptor words only when a description
+        // first needs them: most articles have none, and folding is the costly part.
+        var descriptorCache: [Set<String>]?
+        func descriptors() -> [Set<String>] {
+            if let d = descriptorCache { return d }
+            let d = callings.map { $0.isEmpty ? [] : Self.descriptor(of: $0) }
+            descriptorCache = d
+            return d
+        }
         // The latest sentence subject or speaker: what "he" and "the Russian President" refer to.
         var salient: Speaker?
         // The latest attributed quote's speaker and the line it was on.
@@ -220,7 +229,7 @@ struct QuoteFinder: Sendable {
                 case .pronoun?, .description?:
                     if case .description(let d)? = s {
                         let prefer: Int? = { if case .actor(let li)? = salient { return li }; return nil }()
-                        if let li = Self.described(d, descriptors: descriptors, prefer: prefer) { return .actor(li) }
+                        if let li = Self.described(d, descriptors: descriptors(), prefer: prefer) { return .actor(li) }
                         if salient == nil { return .label(d) }
                     }
                     return salient

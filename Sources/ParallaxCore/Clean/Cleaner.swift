@@ -149,6 +149,15 @@ public struct Cleaner: Sendable {
         var headline: String?
         if let f = firstStory {
             let firstLine = lines.firstIndex(where: { !$0.text.isEmpty })
+            // Whether a headline-like line follows each head line before the story: one backward pass,
+            // so that a head of many lines is not read again for each of them.
+            var headlineFollows = [Bool](repeating: false, count: f)
+            var seenHeadline = false
+            for j in stride(from: f - 1, through: 0, by: -1) {
+                headlineFollows[j] = seenHeadline
+                if !lines[j].text.isEmpty && lines[j].removedBecause == nil
+                    && Cleaner.looksLikeHeadline(lines[j].text, words: lines[j].words) { seenHeadline = true }
+            }
             for i in 0..<f where !lines[i].text.isEmpty && lines[i].removedBecause == nil {
                 let l = lines[i]
                 work += 1 + l.text.utf8.count
@@ -158,10 +167,7 @@ public struct Cleaner: Sendable {
                     && Cleaner.looksLikeShortHeadline(l.text)
                 // A section's label above the headline (`World News`, `UNITED STATES NEWS`, `POLITICS`
                 // before a headline that follows) is none.
-                let laterHeadline = (i + 1..<f).contains { j in
-                    !lines[j].text.isEmpty && lines[j].removedBecause == nil && Cleaner.looksLikeHeadline(lines[j].text, words: lines[j].words)
-                }
-                if headline == nil, Cleaner.isSectionLabel(l.text, words: l.words, headlineFollows: laterHeadline) {
+                if headline == nil, Cleaner.isSectionLabel(l.text, words: l.words, headlineFollows: headlineFollows[i]) {
                     lines[i].removedBecause = "section label"
                     continue
                 }
