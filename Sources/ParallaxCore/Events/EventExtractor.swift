@@ -594,6 +594,9 @@ struct EventExtractor: Sendable {
            score(clusters[best]) >= 0.5, salient(clusters[best]) {
             clusters[best].isPrimary = true
         }
+        // Copied to their exact size: appending left up to twice the room, and the corpus keeps every
+        // article's local events through the analysis (issue 14, memory proportional to text).
+        for i in clusters.indices { clusters[i].mentions = clusters[i].mentions.map { $0 } }
         return clusters
     }
 

@@ -2,17 +2,22 @@ import Foundation
 
 /// A calendar day without time or zone: what news dates are. Encodes as `YYYY-MM-DD`.
 public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    // Packed (8 bytes, not 24): every event mention carries up to two days, and a corpus holds
+    // millions of mentions (issue 14, memory proportional to text).
+    private let y: Int32
+    private let m: UInt8
+    private let d: UInt8
+    public var year: Int { Int(y) }
+    public var month: Int { Int(m) }
+    public var day: Int { Int(d) }
 
     /// Returns nil for impossible dates (Feb 30, month 13, …).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year),
               (1000...9999).contains(year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.y = Int32(year)
+        self.m = UInt8(month)
+        self.d = UInt8(day)
     }
 
     /// Parses `YYYY-MM-DD` (and the date part of an ISO timestamp).
@@ -70,9 +75,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
+        self.y = Int32(clamping: yoe + era * 400 + (m <= 2 ? 1 : 0))
+        self.m = UInt8(m)
+        self.d = UInt8(d)
     }
 
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
