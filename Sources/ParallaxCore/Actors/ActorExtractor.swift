@@ -367,7 +367,10 @@ struct ActorExtractor: Sendable {
             }
         }
         var out = Set<Int>()
-        for l in 0..<words.count where words[l] >= 3 && lastTok[l] >= 0 {
+        // A headline is short: a long unpunctuated line of names and titles is a sentence that lost its
+        // full stop (`… received by Foreign Affairs Cabinet Secretary Alfred Mutua and Mining Cabinet
+        // Secretary Salim Mvurya`), where the capitals are names.
+        for l in 0..<words.count where words[l] >= 3 && words[l] <= 16 && lastTok[l] >= 0 {
             let last = tokens[lastTok[l]]
             let ends = last.punctChar.map { ".!?".unicodeScalars.contains($0) } ?? false
             if !ends && Double(caps[l]) >= 0.75 * Double(words[l]) { out.insert(l) }
@@ -845,7 +848,7 @@ struct ActorExtractor: Sendable {
         guard p >= 1 else { return nil }
         if tokens[p].lower == "the" { p -= 1 }
         let line = tokens[lo].line
-        guard p >= 1, tokens[p].line == line, ["in", "to", "of", "for", "at"].contains(tokens[p].lower),
+        guard p >= 1, tokens[p].line == line, lexicon.roleLinks.contains(tokens[p].lower),
               segAt[p - 1] >= 0, segments[segAt[p - 1]].kind == .role, tokens[p - 1].line == line else { return nil }
         let start = roleStart(tokens, segments: segments, segAt: segAt, before: p) ?? segments[segAt[p - 1]].lo
         return (start, place.hi)
@@ -1017,7 +1020,8 @@ struct ActorExtractor: Sendable {
         while k >= 0, comma - k <= 12, tokens[k].line == line {
             if segAt[k] >= 0, segments[segAt[k]].kind == .role {
                 let r = segments[segAt[k]]
-                guard r.hi < comma, ["of", "to", "for"].contains(tokens[r.hi].lower) else { return nil }
+                guard r.hi < comma, tokens[r.hi].lower != "in", tokens[r.hi].lower != "at",
+                      lexicon.roleLinks.contains(tokens[r.hi].lower) else { return nil }
                 return r.hi
             }
             let t = tokens[k]

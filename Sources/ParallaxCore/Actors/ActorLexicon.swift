@@ -49,6 +49,9 @@ public struct ActorLexicon: Sendable {
     /// Words of kinship and company before a name (`his nephew Haryo Susanto`, `her aunt Suda`):
     /// the name after one is a person's.
     var relatives: Set<String>
+    /// Words that tie a title to what it is of (`of`, `for`, `untuk`, `do`): `Ambassador to China X`,
+    /// `governador do Pará, X` (roles.txt `[links]`).
+    var roleLinks: Set<String>
     /// Generational words that close a person's name (`Otávio Lemos Filho`).
     var nameSuffixes: Set<String>
     /// Given name key → id of its group of equivalent forms.
@@ -94,6 +97,7 @@ public struct ActorLexicon: Sendable {
         self.unnamedHeads = Set((r["unnamed"] ?? []).map { $0.lowercased() })
         self.anonymousHeads = Set((r["anonymous"] ?? []).map { $0.lowercased() })
         self.relatives = Set((r["relatives"] ?? []).map { $0.lowercased() })
+        self.roleLinks = Set((r["links"] ?? []).map { $0.lowercased() })
         self.speechVerbs = PhraseSet(speechVerbs)
         let n = ActorLexicon.sections(nonNames)
         self.nonNameWords = Set((n["words"] ?? []).map { $0.lowercased() })

@@ -146,6 +146,9 @@ public struct Cleaner: Sendable {
         // Head and tail: what comes before the first story line and after the last.
         let firstStory = lines.firstIndex(where: { $0.isStory })
         let lastStory = lines.lastIndex(where: { $0.isStory })
+        // `MOSCOW-Kim Jong Un told …`: a dateline joined to the first word by a bare hyphen is spaced, so
+        // that the city is not read as part of a name.
+        if let f = firstStory, let spaced = Cleaner.spacingDatelineHyphen(lines[f].text) { lines[f].text = spaced }
         var headline: String?
         if let f = firstStory {
             let firstLine = lines.firstIndex(where: { !$0.text.isEmpty })
@@ -203,6 +206,7 @@ public struct Cleaner: Sendable {
         if let f = firstStory, signature == nil {
             for l in lines[f..<min(count, f + 4)] where l.isStory {
                 signature = outlets.datelineOutlet(in: l.text) ?? outlets.slashDatelineOutlet(in: l.text)
+                    ?? outlets.leadCreditOutlet(in: l.text)
                 guard signature != nil else { continue }
                 // The dateline's own full date (`MOSCOW (UrduPoint News / Sputnik - 23rd May, 2022) …`,
                 // `KYIV, Jan 26, 2022 (Reuters) -`): up to the credit's closing parenthesis.
@@ -241,6 +245,13 @@ public struct Cleaner: Sendable {
                 if let o = outlets.promotionOutlet(in: l.text) { signature = o; break }
             }
         }
+        // A closing line crediting the story (`Read the original article on Capital FM.`, `Source:
+        // TUKO.co.ke`), kept or removed as furniture.
+        if signature == nil {
+            for l in lines.suffix(15).reversed() where !l.text.isEmpty {
+                if let o = outlets.closingCreditOutlet(in: l.text) { signature = o; break }
+            }
+        }
         // Last: a copyright notice in the page's tail (`© 2022 BBC.`) or on its first lines, kept or
         // removed as furniture.
         if signature == nil {
@@ -254,6 +265,29 @@ public struct Cleaner: Sendable {
         }
         return CleanedText(paragraphs: assemble(lines), headline: headline, removed: removed,
                            sources: dedupe(sources), dateEvidence: evidence, signatureOutlet: signature)
+    }
+
+    /// `MOSCOW-Kim Jong Un told` → `MOSCOW - Kim Jong Un told`: a city in capitals (three letters or
+    /// more, perhaps two words or with a country after a comma) joined by a hyphen to a capitalised
+    /// word in lower case; nil when the line does not open so.
+    static func spacingDatelineHyphen(_ line: String) -> String? {
+        let scalars = Array(line.unicodeScalars.prefix(40))
+        var i = 0
+        var letters = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c.properties.isUppercase { letters += 1 } else if c == " " || c == "," || c == "." {
+                // separators inside the dateline
+            } else { break }
+            i += 1
+        }
+        guard letters >= 3, i + 2 < scalars.count, scalars[i] == "-", i > 0, scalars[i - 1].properties.isUppercase,
+              scalars[i + 1].properties.isUppercase, scalars[i + 2].properties.isLowercase else { return nil }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[..<i])
+        out.append(contentsOf: " - ".unicodeScalars)
+        out.append(contentsOf: line.unicodeScalars.dropFirst(i + 1))
+        return String(out)
     }
 
     // MARK: lines

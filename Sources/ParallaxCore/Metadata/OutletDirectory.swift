@@ -158,6 +158,76 @@ public struct OutletDirectory: Sendable {
         return o
     }
 
+    /// `GARUDASAKTI.ID – Jakarta – Presiden …`, `JAKARTA, KOMPAS.TV - Menteri …`, `Liputan6.com, Jakarta -`,
+    /// `BaperaNews - Presiden …` → the site that opens its lead with its own name, as Indonesian and
+    /// other sites sign a story: a web address's name or a one-word name in camel case, alone or beside
+    /// the city, before the first dash. A known outlet is given its canonical name; an unknown one as written.
+    public func leadCreditOutlet(in s: String) -> String? {
+        let head = s.prefix(70)
+        guard let dash = head.firstIndex(where: { "-–—".contains($0) }) else { return nil }
+        // A spaced dash only: `MOSCOW-Kim Jong Un` and `pro-Russian` are no credits.
+        let before = head[..<dash]
+        guard before.last == " ", head[head.index(after: dash)...].first == " " else { return nil }
+        let parts = before.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let last = parts.last else { return nil }
+        // A web address's name right before the dash signs it, whatever precedes (a section, a time, the
+        // city); a camel-case word only alone or beside the city.
+        let candidates = parts.count == 2 ? [last, parts[0]] : [last]
+        for p in candidates where !p.contains(" ") {
+            let site = Self.isSiteName(p)
+            guard site || Self.isCamelCaseName(p) else { continue }
+            if !site, parts.count > 2 { return nil }
+            if !site, parts.count == 2 {
+                // The other part is the city: one to three capitalised words.
+                let city = p == last ? parts[0] : last
+                let words = city.split(separator: " ")
+                guard (1...3).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }) else { return nil }
+            }
+            return outlet(named: p) ?? outlet(forURL: "https://" + p.lowercased()) ?? p
+        }
+        return nil
+    }
+
+    /// `KOMPAS.TV`, `Liputan6.com`, `TUKO.co.ke`: a web address's host name, as sites print their own.
+    static func isSiteName(_ w: String) -> Bool {
+        let parts = w.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts.count <= 4, let first = parts.first, first.count >= 3,
+              first.contains(where: \.isLetter), let tld = parts.last, (2...6).contains(tld.count),
+              tld.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.allSatisfy { p in !p.isEmpty && p.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }
+    }
+
+    /// `BaperaNews`, `VnExpress`: one word with a capital inside after small letters — a brand, not a
+    /// city (`McAllen` and `MacArthur` excepted).
+    static func isCamelCaseName(_ w: String) -> Bool {
+        guard w.count >= 5, w.first?.isUppercase == true, w.allSatisfy({ $0.isLetter || $0.isNumber }),
+              !w.hasPrefix("Mc"), !w.hasPrefix("Mac") else { return false }
+        let cs = Array(w)
+        return cs.indices.dropFirst().contains { i in cs[i].isUppercase && cs[i - 1].isLowercase }
+    }
+
+    /// `Read the original article on Capital FM.` (AllAfrica's republished stories), `Source: TUKO.co.ke`
+    /// → the outlet a closing line credits with the story: any name after `Read the original article
+    /// on`; after `Source:` only a web address's name (`Source: Xinhua` names the agency a site copied).
+    public func closingCreditOutlet(in s: String) -> String? {
+        guard s.utf8.count <= 120 else { return nil }
+        let t = s.trimmingCharacters(in: .whitespaces)
+        let lower = t.lowercased()
+        for lead in ["read the original article on ", "read the original story on "] where lower.hasPrefix(lead) {
+            let name = t.dropFirst(lead.count).trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+            let words = name.split(separator: " ")
+            guard (1...5).contains(words.count), words.first?.first?.isUppercase == true else { return nil }
+            return outlet(named: name) ?? name
+        }
+        for lead in ["source:", "sumber:", "fuente:", "fonte:", "quelle:"] {
+            guard lower.hasPrefix(lead) else { continue }
+            let name = t.dropFirst(lead.count).trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+            guard !name.contains(" "), Self.isSiteName(name) else { return nil }
+            return outlet(named: name) ?? outlet(forURL: "https://" + name.lowercased()) ?? name
+        }
+        return nil
+    }
+
     /// `…, the office said in a statement, Ukrinform reports.` → Ukrinform: an agency crediting itself
     /// at the end of a lead sentence, in the present tense, as agencies and the sites that copy them
     /// sign a story. The past tense (`Reuters reported`) and `told Interfax` cite another outlet and

@@ -99,7 +99,7 @@ extension DataFileCheck {
         pipeFields("demonyms.txt", "adjective | country") { f in
             f.count < 2 || f[0].isEmpty || f[1].isEmpty ? "expected adjective | country" : nil
         },
-        sections("roles.txt", ["roles", "modifiers", "honorifics", "unnamed", "anonymous", "relatives"]),
+        sections("roles.txt", ["roles", "modifiers", "honorifics", "unnamed", "anonymous", "relatives", "links"]),
         sections("non-names.txt", ["words", "things", "organizations", "places", "particles", "suffixes"]),
         DataFileCheck("gazetteer.tsv", eachLine: Gazetteer.lineProblem),
         DataFileCheck("outlets.tsv", eachLine: { line in
