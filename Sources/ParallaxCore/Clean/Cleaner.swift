@@ -210,8 +210,10 @@ public struct Cleaner: Sendable {
                 guard signature != nil else { continue }
                 // The dateline's own full date (`MOSCOW (UrduPoint News / Sputnik - 23rd May, 2022) …`,
                 // `KYIV, Jan 26, 2022 (Reuters) -`): up to the credit's closing parenthesis.
+                // A site signing its lead (`Kompas dunia | 1 April 2024, 21:25 WIBJAKARTA, KOMPAS.TV - …`):
+                // up to the dash after its name.
                 let head = l.text.prefix(120)
-                if let close = head.firstIndex(of: ")"),
+                if let close = head.firstIndex(of: ")") ?? head.firstIndex(where: { "-–—".contains($0) }),
                    let m = DateParser.find(in: String(head[...close])).first(where: { $0.fullDay != nil }) {
                     evidence.append(DateEvidence(mention: m, source: .text))
                 }

@@ -183,6 +183,27 @@ struct DateExpression: Sendable {
             if t.shape == .word, t.capitalized || t.key.count >= 5, let w = lexicon.calendar.weekdays[t.key] {
                 var j = i + 1
                 if let c = tok(j), c.key == "," { j += 1 }
+                // `Jumat (8/11/2024)`, `Jumat (8/11)`: the Indonesian and Malay way, day first unless only
+                // month first fits the weekday (as `DateParser` reads it).
+                var p = i + 1
+                if let c = tok(p), c.key == "(" { p += 1 }
+                if let a = dayNumber(p), tok(p)?.shape == .number, tok(p + 1)?.key == "/", let b = dayNumber(p + 2),
+                   tok(p + 2)?.shape == .number {
+                    var end = p + 3
+                    var year: Int?
+                    if tok(end)?.key == "/", let y = yearNumber(end + 1) { year = y; end += 2 }
+                    var orders: [(month: Int, day: Int)] = []
+                    if b <= 12 { orders.append((b, a)) }
+                    if a <= 12 && a != b { orders.append((a, b)) }
+                    let chosen = year.map { y in orders.first { Day(year: y, month: $0.month, day: $0.day)?.weekday == w } }
+                        ?? orders.first
+                    if let c = chosen {
+                        if tok(end)?.key == ")" { end += 1 }
+                        if let y = year, let day = Day(year: y, month: c.month, day: c.day) { emit(.absolute(day), i, end) }
+                        else { emit(.monthDay(month: c.month, day: c.day), i, end) }
+                        i = end; continue
+                    }
+                }
                 if let (m, used) = monthAt(j), let d = dayNumber(j + used) {
                     var end = j + used + 1
                     var year: Int?

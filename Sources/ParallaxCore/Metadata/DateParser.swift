@@ -49,6 +49,7 @@ public enum DateParser {
         var end: Int
         var isNumber: Bool
         var followedByDot: Bool
+        var followedBySlash = false
     }
 
     static func tokenize(_ s: String) -> [Token] {
@@ -68,7 +69,8 @@ public enum DateParser {
                 let text = s[start..<i]
                 let dot = i < s.endIndex && s[i] == "."
                 tokens.append(Token(text: text, lower: text.lowercased(), start: startOffset, end: offset,
-                                    isNumber: numeric, followedByDot: dot))
+                                    isNumber: numeric, followedByDot: dot,
+                                    followedBySlash: numeric && i < s.endIndex && s[i] == "/"))
             } else {
                 i = s.index(after: i)
                 offset += 1
@@ -124,6 +126,35 @@ public enum DateParser {
                 weekday = w
                 k += 1
                 if k < t.count, t[k].lower == "the" { k += 1 }  // "Friday the 21st"? rare; tolerate
+            }
+            // Numbers with slashes: `Jumat (8/11/2024)`, `(8/11)` after its weekday (the Indonesian and
+            // Malay way of dating a lead), `25/12/2023`. Day first or month first, as the weekday says;
+            // without one, only an order that a number over 12 decides; a bare `8/11` (a score, a
+            // fraction) is no date.
+            if let a = num(k, 1...31), let b = num(k + 1, 1...31), t[k].followedBySlash, adjacent(k, k + 1, maxGap: 1) {
+                var year: Int?
+                var last = k + 1
+                if t[k + 1].followedBySlash, let y = num(k + 2, 1000...9999), adjacent(k + 1, k + 2, maxGap: 1) {
+                    year = y
+                    last = k + 2
+                }
+                var orders: [(month: Int, day: Int)] = []
+                if b <= 12 { orders.append((b, a)) }
+                if a <= 12 && a != b { orders.append((a, b)) }
+                var chosen: (month: Int, day: Int)?
+                if let w = weekday, let y = year {
+                    chosen = orders.first { Day(year: y, month: $0.month, day: $0.day)?.weekday == w }
+                } else if weekday != nil {
+                    chosen = orders.first
+                } else if year != nil, orders.count == 1 {
+                    chosen = orders[0]
+                }
+                if let c = chosen {
+                    out.append(DateMention(year: year, month: c.month, day: c.day, weekday: weekday,
+                                           start: t[weekday != nil ? start : k].start, end: t[last].end))
+                    i = last + 1
+                    continue
+                }
             }
             // Month Day[, Year] or Day Month[ Year]: `dayAt` is the day's token, `after` the first token
             // past month and day (an ordinal suffix "21st" is skipped for Month Day).
