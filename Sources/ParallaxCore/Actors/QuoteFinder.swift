@@ -585,6 +585,11 @@ struct QuoteFinder: Sendable {
         for i in s0..<open where !c.inQuote[i] {
             if let m = c.actorAt[i], c.isPerson[m.actor], isSubject(c, at: i, end: m.end) { return .speaker(.actor(m.actor)) }
         }
+        // A language that drops the subject opens the sentence with the verb (`Enfatizó que …: “…”`,
+        // `Además, añadió que: "…"`): the latest subject speaks, as a pronoun would.
+        var v0 = s0
+        if v0 + 1 < open, t[v0].isWord, t[v0 + 1].punctChar == "," { v0 += 2 }
+        if v0 < open, c.speech[v0] > 0, !c.inQuote[v0] { return .pronoun }
         return nil
     }
 
