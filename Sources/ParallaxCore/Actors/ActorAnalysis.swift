@@ -9,6 +9,17 @@ import Foundation
 /// and `Mike Johnson` stay two people. A surname used alone joins the one person of the corpus who has
 /// it; when several do, it stays apart rather than being guessed.
 public struct ActorAnalysis: Sendable {
+    /// The key a surname is merged by: of its last part when it is joined by a hyphen to another
+    /// capitalised part (`Amir-Abdollahian` as `Abdollahian` and `Amir Abdollahian`, `Al-Aiban` as
+    /// `Al Aiban`), as outlets write such names both ways.
+    static func surnameKey(_ word: some StringProtocol) -> String {
+        if let dash = word.lastIndex(of: "-"), dash != word.startIndex {
+            let tail = word[word.index(after: dash)...]
+            if tail.count >= 3, tail.first?.isUppercase == true { return NameKey.key(tail) }
+        }
+        return NameKey.key(word)
+    }
+
     /// What the stage produces: the merged actors and every quotation (attributed or not).
     public struct Result: Sendable {
         public var actors: [Actor]
@@ -110,7 +121,7 @@ public struct ActorAnalysis: Sendable {
         var familyIndex: [String: Set<Int>] = [:]
         let lexicon = self.lexicon
         for (i, e) in gazetteer.entries.enumerated() where e.kind == .person {
-            if let last = e.name.split(separator: " ").last { gazSurnames.insert(NameKey.key(last), i) }
+            if let last = e.name.split(separator: " ").last { gazSurnames.insert(Self.surnameKey(last), i) }
             for form in [e.name] + e.aliases {
                 let w = form.split(separator: " ").map(String.init)
                 if w.count >= 2, let k = lexicon.familyFirstKey(w), gazJoined[k] == nil { gazJoined[k] = i }
@@ -126,8 +137,8 @@ public struct ActorAnalysis: Sendable {
             byEntry[e] = clusters.count
             clusters.append(Cluster(entry: e, kind: entry.kind, isSource: entry.isSource))
             if entry.kind == .person, let last = entry.name.split(separator: " ").last {
-                surnames.insert(NameKey.key(last), clusters.count - 1)
-                clusterSurname[clusters.count - 1] = NameKey.key(last)
+                surnames.insert(Self.surnameKey(last), clusters.count - 1)
+                clusterSurname[clusters.count - 1] = Self.surnameKey(last)
                 let w = entry.name.split(separator: " ").map(String.init)
                 if lexicon.familyFirstKey(w) != nil, let f = w.first { familyIndex[NameKey.key(f), default: []].insert(clusters.count - 1) }
             }
@@ -178,7 +189,7 @@ public struct ActorAnalysis: Sendable {
                 if l.entry != nil { return "" }
                 if l.kind != .person { return "\(l.kind.rawValue):" + NameKey.phraseKey(l.words.joined(separator: " ")) }
                 if l.words.count >= 2, let k = lexicon.familyFirstKey(l.words) { return k }
-                return l.words.last.map { NameKey.key($0) } ?? ""
+                return l.words.last.map { Self.surnameKey($0) } ?? ""
             }
         }
         let localFirstNames: [[String?]] = ConcurrentMap.map(articles) { art in
@@ -231,7 +242,7 @@ public struct ActorAnalysis: Sendable {
                 let gazKey = sk + "\u{1}" + first
                 let gaz = gazMatches[gazKey] ?? gazSurnames.lookup(sk).filter { e in
                     let g = gazetteer.entries[e]
-                    guard let gl = g.name.split(separator: " ").last, within(NameKey.key(gl), sk) else { return false }
+                    guard let gl = g.name.split(separator: " ").last, within(Self.surnameKey(gl), sk) else { return false }
                     return firstNames(ofEntry: e).contains { compatibleFirstNames(first, $0) }
                 }
                 // The gazetteer never changes during a merge: its answer for a surname and first name is kept.
