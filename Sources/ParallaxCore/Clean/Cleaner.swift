@@ -83,6 +83,7 @@ public struct Cleaner: Sendable {
         // Dates of date lines and captions, kept below only where they date the page: in its head or
         // tail, or the lead photo's caption. A chart label or an old file photo mid-story does not.
         var lineEvidence: [(Int, DateEvidence)] = []
+        let firstLine = lines.firstIndex { !$0.text.isEmpty }
         for i in lines.indices where !lines[i].text.isEmpty {
             let l = lines[i]
             work += 1 + l.text.utf8.count
@@ -91,8 +92,22 @@ public struct Cleaner: Sendable {
                 trailerFrom = i
                 break
             }
-            if let why = rules.furnitureReason(l.text, folded: l.folded) {
+            // The page's first line labelled like a teaser (`WATCH: Donald Trump ambushes …`) is its
+            // headline: a teaser stands beside or under a story, not above it.
+            let labelledHeadline: Bool = {
+                guard i == firstLine, l.words >= 5, l.words <= 25, let colon = l.text.firstIndex(of: ":") else { return false }
+                let rest = l.text[l.text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                let words = rest.split(separator: " ").count
+                return words >= 4 && rest.first?.isUppercase == true && Cleaner.looksLikeHeadline(rest, words: words)
+                    && DateParser.find(in: l.text).isEmpty
+            }()
+            if !labelledHeadline, let why = rules.furnitureReason(l.text, folded: l.folded) {
                 lines[i].removedBecause = why
+                lines[i].isFurniture = true
+                continue
+            }
+            if Cleaner.isBreadcrumb(l.text) {
+                lines[i].removedBecause = "breadcrumb"
                 lines[i].isFurniture = true
                 continue
             }
@@ -151,7 +166,6 @@ public struct Cleaner: Sendable {
         if let f = firstStory, let spaced = Cleaner.spacingDatelineHyphen(lines[f].text) { lines[f].text = spaced }
         var headline: String?
         if let f = firstStory {
-            let firstLine = lines.firstIndex(where: { !$0.text.isEmpty })
             // Whether a headline-like line follows each head line before the story: one backward pass,
             // so that a head of many lines is not read again for each of them.
             var headlineFollows = [Bool](repeating: false, count: f)
@@ -420,6 +434,19 @@ public struct Cleaner: Sendable {
         guard words >= 3, words <= 30 else { return false }
         if s.hasSuffix(".") && !s.hasSuffix("...") { return false }
         return s.contains(where: { $0.isLetter })
+    }
+
+    /// `Home > News > Local`, `RADP / Pulse Kenya  >  News  >  Local`, `Inicio » Mundo » América`: a
+    /// site's trail of sections, three or more short parts between arrows.
+    static func isBreadcrumb(_ s: String) -> Bool {
+        guard s.utf8.count <= 160 else { return false }
+        for arrow in [" > ", " › ", " » ", " >> "] where s.contains(arrow) {
+            let parts = s.components(separatedBy: arrow).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count >= 3, parts.allSatisfy({ !$0.isEmpty && $0.split(separator: " ").count <= 5 && !endsSentence($0) }) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Words that end the name of a site's section (`World News`, `Últimas Notícias`).
