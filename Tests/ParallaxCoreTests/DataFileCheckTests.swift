@@ -65,9 +65,9 @@ final class DataFileCheckTests: XCTestCase {
             "event-clustering.txt:4: expected key = value",
         ])
         XCTAssertEqual(try problems("roles.txt", "ambassador\n[roles]\nenvoy\n[titles]\nsir\n"), [
-            "roles.txt:1: an entry outside a known section: start with one of [roles], [modifiers], [honorifics], [unnamed], [anonymous], [relatives]",
-            "roles.txt:4: unknown section [titles] (sections: [roles], [modifiers], [honorifics], [unnamed], [anonymous], [relatives])",
-            "roles.txt:5: an entry outside a known section: start with one of [roles], [modifiers], [honorifics], [unnamed], [anonymous], [relatives]",
+            "roles.txt:1: an entry outside a known section: start with one of [roles], [modifiers], [honorifics], [unnamed], [anonymous], [relatives], [links]",
+            "roles.txt:4: unknown section [titles] (sections: [roles], [modifiers], [honorifics], [unnamed], [anonymous], [relatives], [links])",
+            "roles.txt:5: an entry outside a known section: start with one of [roles], [modifiers], [honorifics], [unnamed], [anonymous], [relatives], [links]",
         ])
         // A user's month line adds forms to a month it names; a line naming none does nothing.
         XCTAssertEqual(try problems("months.txt", "styczeń | stycz\njanuary | styczeń\nstyczeń | sty\n"), [
