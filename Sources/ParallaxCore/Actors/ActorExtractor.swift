@@ -358,9 +358,11 @@ struct ActorExtractor: Sendable {
         var words = [Int](repeating: 0, count: lineCount + 1)
         var caps = [Int](repeating: 0, count: lineCount + 1)
         var lastTok = [Int](repeating: -1, count: lineCount + 1)
+        var allWords = [Int](repeating: 0, count: lineCount + 1)
         for (i, t) in tokens.enumerated() {
             guard t.line < words.count else { continue }
             lastTok[t.line] = i
+            if t.isWord { allWords[t.line] += 1 }
             if t.isWord && t.end - t.start >= 4 {
                 words[t.line] += 1
                 if t.isCapitalized || t.isAllCaps { caps[t.line] += 1 }
@@ -370,7 +372,7 @@ struct ActorExtractor: Sendable {
         // A headline is short: a long unpunctuated line of names and titles is a sentence that lost its
         // full stop (`… received by Foreign Affairs Cabinet Secretary Alfred Mutua and Mining Cabinet
         // Secretary Salim Mvurya`), where the capitals are names.
-        for l in 0..<words.count where words[l] >= 3 && words[l] <= 16 && lastTok[l] >= 0 {
+        for l in 0..<words.count where words[l] >= 3 && allWords[l] <= 18 && lastTok[l] >= 0 {
             let last = tokens[lastTok[l]]
             let ends = last.punctChar.map { ".!?".unicodeScalars.contains($0) } ?? false
             if !ends && Double(caps[l]) >= 0.75 * Double(words[l]) { out.insert(l) }
