@@ -57,6 +57,25 @@ final class WorldTextTests: XCTestCase {
         // An agency a site copied from is not the site.
         XCTAssertNil(outlets.closingCreditOutlet(in: "Sumber : Xinhua"))
         XCTAssertNil(outlets.closingCreditOutlet(in: "Source: the ministry of foreign affairs"))
+        // A reporter, then the outlet after the last comma: only a known outlet, never the reporter.
+        XCTAssertEqual(outlets.closingCreditOutlet(in: "— With report from Raffy Cabristante, ABS-CBN News"), "ABS-CBN News")
+        XCTAssertEqual(outlets.closingCreditOutlet(in: "With reports from Ana Reyes and Jun Cruz, GMA News"), "GMA News")
+        XCTAssertNil(outlets.closingCreditOutlet(in: "— With report from Raffy Cabristante"))
+        XCTAssertNil(outlets.closingCreditOutlet(in: "With reports from Ana Reyes, Manila Local Weekly"))
+    }
+
+    func testABreadcrumbNamingTheSiteSignsThePage() {
+        let a = build("""
+        RADP / Pulse Kenya  >  News  >  Local
+
+        How the visiting president was received at State House
+
+        The visiting president arrived in the country on Tuesday for a two-day visit and held talks at State House in Nairobi.
+
+        The two heads of state are in talks and are expected to address the nation later on.
+        """)
+        XCTAssertEqual(a.outlet, "Pulse Kenya")
+        XCTAssertNil(outlets.breadcrumbOutlet(in: "Home > World > Africa"))
     }
 
     func testAnAllAfricaStoryIsItsOutletsAndKeepsItsNames() {

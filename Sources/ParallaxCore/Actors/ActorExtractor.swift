@@ -977,10 +977,8 @@ struct ActorExtractor: Sendable {
         return (a..<b).allSatisfy { tokens[$0].punctChar == "," || tokens[$0].punctChar == ";" || tokens[$0].lower == "and" }
     }
 
-    static let auxiliaries: Set<String> = [
-        "also", "then", "later", "again", "earlier", "previously", "had", "has", "have", "was", "is", "would",
-        "will", "once", "further", "himself", "herself", "recently", "has", "reportedly", "separately",
-    ]
+    /// Words between a subject and its speech verb (`function-words.txt`), as quotes read them.
+    static let auxiliaries = FunctionWords.shipped.auxiliaries
 
     /// Start of the title chain ending right before `before`: roles, modifiers, adjectives, and the
     /// states and organisations that qualify them (`US Assistant Secretary of State`, `Russia’s top

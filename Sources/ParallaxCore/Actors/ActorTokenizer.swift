@@ -40,11 +40,7 @@ struct ActorToken: Sendable {
 /// Splits a body into `ActorToken`s in one pass over its scalars.
 enum ActorTokenizer {
     /// Abbreviations after which a full stop does not end a sentence.
-    static let abbreviations: Set<String> = [
-        "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "sgt", "adm",
-        "prof", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-        "vs", "jr", "sr", "mt", "ft", "u.s", "u.k", "e.u", "u.n", "inc", "corp", "ltd", "co", "fig", "approx",
-    ]
+    static let abbreviations = FunctionWords.shipped.abbreviations
 
     /// `isTitle` says which lower-case words are titles: an initial after one opens a name (`Chief
     /// Minister N. Rajen Singh`) and is kept, as an initial outside a name is.

@@ -31,27 +31,15 @@ struct QuoteFinder: Sendable {
         case description(String)
     }
 
-    static let pronouns: Set<String> = ["he", "she"]
-    /// A pronoun subject after its verb (`sagte sie`, `dijo él`, `disse ela`, `ha detto lui`).
-    static let pronounsAfterVerb: Set<String> = ["he", "she", "him", "her", "er", "sie", "él", "ella", "elle", "lui", "lei", "ele", "ela"]
-    /// Other subjects a clause may open with (`…,” they said`), never read as a clitic object.
-    static let subjectPronouns: Set<String> = ["i", "we", "you", "it", "they", "who", "one", "il", "elle", "ils", "er", "sie", "es", "ele", "ela"]
-    /// Words that open a noun phrase (`a senior administration official`, `the Russian President`).
-    static let determiners: Set<String> = ["a", "an", "the", "another", "one", "two", "three", "several", "some",
-                                           "many", "his", "her", "its", "their",
-                                           "le", "la", "el", "il", "lo", "o", "der", "die", "das"]
-    /// The definite ones, in the languages of the speech verbs: `the Russian President`, `o presidente`,
-    /// `le ministre`, `der Kanzler` name someone the story already has.
-    static let definites: Set<String> = ["the", "his", "her", "le", "la", "el", "il", "lo", "o", "der", "die", "das"]
-    /// Words between a subject and its verb: `Peskov also said`, `Raila was quoted as having told`.
-    static let auxiliaries: Set<String> = [
-        "also", "then", "later", "again", "earlier", "previously", "had", "has", "have", "was", "is", "were",
-        "would", "will", "once", "further", "himself", "herself", "recently", "reportedly", "separately",
-        "as", "having", "been", "being", "first", "had", "not", "never", "repeatedly", "publicly", "directly",
-        "quickly", "simply", "only", "just", "even", "still", "already", "personally", "in", "turn", "it",
-    ]
-    /// Words after which a name is an object, not a subject (`met with Kim`, `told Moon`).
-    static let clauseBreakers: Set<String> = ["that", "and", "but", "while", "which", "because", "if", "when"]
+    /// Function words by their job (`function-words.txt`): subjects before and after their verb,
+    /// determiners, words between a subject and its verb, and words after which a name is an object.
+    static let pronouns = FunctionWords.shipped.pronouns
+    static let pronounsAfterVerb = FunctionWords.shipped.pronounsAfterVerb
+    static let subjectPronouns = FunctionWords.shipped.subjectPronouns
+    static let determiners = FunctionWords.shipped.determiners
+    static let definites = FunctionWords.shipped.definites
+    static let auxiliaries = FunctionWords.shipped.auxiliaries
+    static let clauseBreakers = FunctionWords.shipped.clauseBreakers
 
     struct Context {
         let tokens: [ActorToken]
@@ -94,8 +82,7 @@ struct QuoteFinder: Sendable {
         return words
     }
 
-    static let linkWords: Set<String> = ["of", "the", "for", "de", "du", "des", "del", "della", "degli", "dei", "dos", "das",
-                                         "da", "do", "der", "von", "and", "et", "y", "e", "und", "to", "a", "au", "aux"]
+    static let linkWords = FunctionWords.shipped.nameLinks
 
     /// Two words of a description and a role that are one (`président`/`President`, `chancelier`/`Chancellor`,
     /// `presidente`/`President`): equal once folded, or sharing their first five letters.

@@ -237,7 +237,8 @@ public struct Cleaner: Sendable {
         // A byline naming the writer's outlet, in the head of the page or just inside the story.
         if signature == nil {
             for l in lines.prefix(min(count, (firstStory ?? 0) + 3)) where !l.text.isEmpty {
-                if let o = outlets.bylineOutlet(in: l.text) ?? outlets.creditLineOutlet(in: l.text) { signature = o; break }
+                if let o = outlets.bylineOutlet(in: l.text) ?? outlets.creditLineOutlet(in: l.text)
+                    ?? (Cleaner.isBreadcrumb(l.text) ? outlets.breadcrumbOutlet(in: l.text) : nil) { signature = o; break }
             }
         }
         // An agency signing a lead sentence (`…, Ukrinform reports.`) in the first story lines.
@@ -262,7 +263,7 @@ public struct Cleaner: Sendable {
             }
         }
         // A closing line crediting the story (`Read the original article on Capital FM.`, `Source:
-        // TUKO.co.ke`), kept or removed as furniture.
+        // TUKO.co.ke`, `— With report from Raffy Cabristante, ABS-CBN News`), kept or removed as furniture.
         if signature == nil {
             for l in lines.suffix(15).reversed() where !l.text.isEmpty {
                 if let o = outlets.closingCreditOutlet(in: l.text) { signature = o; break }
@@ -450,7 +451,7 @@ public struct Cleaner: Sendable {
     }
 
     /// Words that end the name of a site's section (`World News`, `Últimas Notícias`).
-    static let sectionWords: Set<String> = ["news", "noticias", "notícias", "nachrichten", "actualités", "notizie"]
+    static let sectionWords = FunctionWords.shipped.sectionWords
 
     /// `World News`, `UNITED STATES NEWS`; a word or three in capitals when a headline follows.
     static func isSectionLabel(_ s: String, words: Int, headlineFollows: Bool) -> Bool {

@@ -12,7 +12,7 @@ extension Comparison {
     }
 }
 
-/// A name in an article: from the corpus's actors when known, else read from the text.
+/// A name in an article, from the actors of the event's articles.
 struct NameRef: Sendable {
     var canonical: String
     var surface: String
@@ -57,7 +57,7 @@ struct ComparisonBuilder {
         // (a comparison then costs the corpus's actors once, not once per outlet).
         var namesByArticle: [String: [NameRef]] = [:]
         var quotesByArticle: [String: [Quote]] = [:]
-        for actor in corpus.actors {
+        for actor in Self.actors(of: articles, in: corpus) {
             if !actor.isSource {
                 for m in actor.mentions where ids.contains(m.articleID) {
                     namesByArticle[m.articleID, default: []].append(
@@ -69,16 +69,14 @@ struct ComparisonBuilder {
         for a in articles {
             let base = a.outlet ?? a.fileName
             labelCount[base, default: 0] += 1
-            let label = labelCount[base]! > 1 ? "\(base) #\(labelCount[base]!)" : base
+            let n = labelCount[base] ?? 1
+            let label = n > 1 ? "\(base) #\(n)" : base
             let text = EventText(a.body)
-            let names = corpus.actors.isEmpty ? Self.namesFromText(text, article: a, lexicon: lexicon)
-                : (namesByArticle[a.id] ?? []).sorted { $0.range.start < $1.range.start }
+            let names = (namesByArticle[a.id] ?? []).sorted { $0.range.start < $1.range.start }
             let known = quotesByArticle[a.id] ?? []
-            let quotes = corpus.actors.isEmpty ? Self.quotesFromText(text, article: a, names: names)
-                : known + Self.unattributedFallback(text, article: a, known: known)
+            let quotes = known + Self.unattributedFallback(text, article: a, known: known)
             docs.append(Doc(article: a, label: label, text: text, names: names, sentences: [], quotes: quotes))
         }
-        if corpus.actors.isEmpty { Self.mergeNames(&docs) }
         // Word weights: rare across the event's sentences is telling.
         var df: [String: Int] = [:]
         var nSent = 0
@@ -110,70 +108,14 @@ struct ComparisonBuilder {
 
     // MARK: - Reading names and quotes
 
-    /// Without an actor list: people as runs of two or more capitalised words (titles removed), and their
-    /// surnames alone once the article has named them in full.
-    static func namesFromText(_ text: EventText, article: Article, lexicon: CompareLexicon) -> [NameRef] {
-        var out: [NameRef] = []
-        var surnames: [String: String] = [:]  // folded surname → full name
-        let toks = text.tokens
-        var i = 0
-        func isNameWord(_ t: EventText.Token) -> Bool {
-            t.shape == .word && t.capitalized && !lexicon.roleWords.contains(t.key) && lexicon.demonyms[t.key] == nil
-                && lexicon.events.calendar.months[t.key] == nil && lexicon.events.calendar.weekdays[t.key] == nil
-                && lexicon.events.countries[t.key] == nil && lexicon.events.places[t.key] == nil
-                && !t.text.allSatisfy { $0.isUppercase || $0 == "." }
-        }
-        while i < toks.count {
-            guard isNameWord(toks[i]) else { i += 1; continue }
-            var e = i + 1
-            while e < toks.count, isNameWord(toks[e]), !toks[e - 1].possessive, e - i < 4 { e += 1 }
-            let sentenceStart = text.sentences[text.sentenceOf[i]].tokens.lowerBound == i
-            if e - i >= 2 {
-                let words = toks[i..<e].map { $0.possessive ? String($0.text.dropLast(2)) : $0.text }
-                let name = words.joined(separator: " ")
-                let r = TextRange(start: toks[i].start, end: toks[e - 1].possessive ? toks[e - 1].end - 2 : toks[e - 1].end)
-                out.append(NameRef(canonical: name, surface: name, articleID: article.id, range: r, kind: .person))
-                surnames[Self.fold(words.last ?? name)] = name
-            } else if !sentenceStart, let full = surnames[Self.fold(toks[i].possessive ? String(toks[i].text.dropLast(2)) : toks[i].text)] {
-                let r = TextRange(start: toks[i].start, end: toks[i].possessive ? toks[i].end - 2 : toks[i].end)
-                out.append(NameRef(canonical: full, surface: text.text(r), articleID: article.id, range: r, kind: .person))
-            } else if sentenceStart, let full = surnames[Self.fold(toks[i].text)] {
-                out.append(NameRef(canonical: full, surface: toks[i].text, articleID: article.id,
-                                   range: TextRange(start: toks[i].start, end: toks[i].end), kind: .person))
-            }
-            i = e
-        }
-        return out
-    }
-
-    /// Without actors, one person's names across outlets share a folded surname and a first initial:
-    /// they take the most frequent full form as their canonical name.
-    static func mergeNames(_ docs: inout [Doc]) {
-        var forms: [String: [String: Int]] = [:]
-        func key(_ name: String) -> String {
-            let w = name.split(separator: " ")
-            return fold(String(w.last ?? "")) + "|" + (w.first.map { fold(String($0)).prefix(3) }.map(String.init) ?? "")
-        }
-        for d in docs { for n in d.names where n.canonical.contains(" ") { forms[key(n.canonical), default: [:]][n.canonical, default: 0] += 1 } }
-        let best = forms.mapValues { f in f.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key }
-        for i in docs.indices {
-            for j in docs[i].names.indices {
-                if let b = best[key(docs[i].names[j].canonical)] { docs[i].names[j].canonical = b }
-            }
-            for j in docs[i].quotes.indices {
-                if let s = docs[i].quotes[j].speaker, let b = best[key(s)] { docs[i].quotes[j].speaker = b }
-            }
-        }
-    }
-
-    /// Lower case, accents and doubled letters removed, a final y/i dropped: `Zelenskyy` ≈ `Zelensky` ≈ `Zelenskiy`.
-    static func fold(_ s: String) -> String {
-        // y and i, and doubled letters, are where romanisations of one name differ most.
-        let f = s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).replacingOccurrences(of: "y", with: "i")
-        var out = ""
-        for c in f where c.isLetter { if out.last != c { out.append(c) } }
-        while let l = out.last, l == "i", out.count > 4 { out.removeLast() }
-        return out
+    /// The actors of the event's articles: the corpus's, or, for a corpus grouped without the actors
+    /// stage, the ones the analysis would give these articles (the same name model, merged across them)
+    /// rather than a second way of reading names.
+    static func actors(of articles: [Article], in corpus: Corpus) -> [Actor] {
+        guard corpus.actors.isEmpty else { return corpus.actors }
+        let analysis = ActorAnalysis(gazetteer: .shipped, lexicon: .shipped)
+        let extractor = ActorExtractor(gazetteer: analysis.gazetteer, lexicon: analysis.lexicon)
+        return analysis.merge(articles.map { extractor.extract(articleID: $0.id, body: $0.body, date: $0.published?.day) }).actors
     }
 
     /// Quotations the text marks with quotation marks, at least two words long.
@@ -202,31 +144,6 @@ struct ComparisonBuilder {
             }
         }
         return out
-    }
-
-    /// Without actors: quotations, attributed to the nearest name in the paragraph (after the quote first),
-    /// or, for "he said", to the last person named before it.
-    static func quotesFromText(_ text: EventText, article: Article, names: [NameRef]) -> [Quote] {
-        let persons = names.filter { $0.kind == .person }
-        return quoteSpans(text).map { r in
-            let para = text.tokens[min(text.tokenIndex(atOrAfter: r.start), max(text.tokens.count - 1, 0))].paragraph
-            let inPara = persons.filter { p in
-                let k = text.tokenIndex(atOrAfter: p.range.start)
-                return k < text.tokens.count && text.tokens[k].paragraph == para
-            }
-            let after = inPara.first { $0.range.start >= r.end && $0.range.start - r.end < 80 }
-            let before = inPara.last { $0.range.end <= r.start }
-            // "he said": the last person the text made speak, else the last person named.
-            let speech: Set<String> = ["said", "says", "told", "added", "stressed", "emphasized", "emphasised", "tweeted",
-                                       "warned", "wrote", "noted", "insisted", "explained", "published", "declared"]
-            let earlier = persons.last { p in
-                guard p.range.end <= r.start else { return false }
-                let k = text.tokenIndex(atOrAfter: p.range.end)
-                return text.tokens[k..<min(k + 3, text.tokens.count)].contains { speech.contains($0.key) }
-            } ?? persons.last { $0.range.end <= r.start }
-            let speaker = after ?? before ?? earlier
-            return Quote(articleID: article.id, text: text.text(r), range: r, speaker: speaker?.canonical, speakerLabel: nil)
-        }
     }
 
     /// With actors, quotations the actor layer did not attribute are still compared (speaker unknown).

@@ -192,11 +192,7 @@ struct DateExpression: Sendable {
                     var end = p + 3
                     var year: Int?
                     if tok(end)?.key == "/", let y = yearNumber(end + 1) { year = y; end += 2 }
-                    var orders: [(month: Int, day: Int)] = []
-                    if b <= 12 { orders.append((b, a)) }
-                    if a <= 12 && a != b { orders.append((a, b)) }
-                    let chosen = year.map { y in orders.first { Day(year: y, month: $0.month, day: $0.day)?.weekday == w } }
-                        ?? orders.first
+                    let chosen = DateParser.slashDate(a, b, year: year, weekday: w)
                     if let c = chosen {
                         if tok(end)?.key == ")" { end += 1 }
                         if let y = year, let day = Day(year: y, month: c.month, day: c.day) { emit(.absolute(day), i, end) }

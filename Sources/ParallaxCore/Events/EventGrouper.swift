@@ -646,8 +646,7 @@ struct LeadVectors: Sendable {
     /// or German reports of different stories looked alike through `les`, `della`, `und`.
     static let stop: Set<String> = Set(ResourceFiles.lines(of: "stopwords.txt").map { $0.lowercased() })
     /// Elided articles and prepositions (`l'Élysée`, `dell'Ucraina`, `d'unité`): the word is what follows.
-    static let elisions: Set<String> = ["l'", "d'", "qu'", "n'", "s'", "j'", "c'", "m'", "t'", "dell'", "all'", "nell'",
-                                        "dall'", "sull'", "un'", "coll'"]
+    static let elisions = FunctionWords.shipped.elisions
 
     init(articles: [Article]) {
         // Tokenising is per article (on all cores); numbering the vocabulary is in corpus order.

@@ -30,11 +30,7 @@ struct EventText: Sendable {
     /// For each token, the index of its sentence.
     let sentenceOf: [Int]
 
-    static let abbreviations: Set<String> = [
-        "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof", "vs",
-        "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jr", "sr",
-        "inc", "corp", "co", "ltd", "approx", "e.g", "i.e", "etc", "p.m", "a.m",
-    ]
+    static let abbreviations = FunctionWords.shipped.abbreviations
 
     init(_ text: String) {
         let s = Array(text.unicodeScalars)

@@ -32,6 +32,22 @@ public struct DateMention: Sendable, Equatable, Codable {
 /// `Friday, January 21`, `21.01.2022`, `18 février 2023`, `18 de febrero de 2023`, `18. Februar 2023`:
 /// the month and weekday names of `months.txt` and `weekdays.txt`.
 public enum DateParser {
+
+    /// The month and day of `a/b[/year]`: day first or month first, as a weekday (0 = Sunday) says when
+    /// there is one (checked against the year when there is one too); without a weekday, only when a
+    /// number over 12 leaves one order; a bare `8/11` (a score, a fraction) is no date. The one rule for
+    /// slashed dates, read by this parser and by the events' date grammar.
+    static func slashDate(_ a: Int, _ b: Int, year: Int?, weekday: Int?) -> (month: Int, day: Int)? {
+        var orders: [(month: Int, day: Int)] = []
+        if b <= 12 { orders.append((b, a)) }
+        if a <= 12 && a != b { orders.append((a, b)) }
+        switch (weekday, year) {
+        case let (w?, y?): return orders.first { Day(year: y, month: $0.month, day: $0.day)?.weekday == w }
+        case (.some, nil): return orders.first
+        case (nil, .some): return orders.count == 1 ? orders[0] : nil
+        case (nil, nil): return nil
+        }
+    }
     /// Month and weekday names in every language of the data files (`CalendarNames`).
     static let calendar = CalendarNames.shared
 
@@ -138,17 +154,7 @@ public enum DateParser {
                     year = y
                     last = k + 2
                 }
-                var orders: [(month: Int, day: Int)] = []
-                if b <= 12 { orders.append((b, a)) }
-                if a <= 12 && a != b { orders.append((a, b)) }
-                var chosen: (month: Int, day: Int)?
-                if let w = weekday, let y = year {
-                    chosen = orders.first { Day(year: y, month: $0.month, day: $0.day)?.weekday == w }
-                } else if weekday != nil {
-                    chosen = orders.first
-                } else if year != nil, orders.count == 1 {
-                    chosen = orders[0]
-                }
+                let chosen = Self.slashDate(a, b, year: year, weekday: weekday)
                 if let c = chosen {
                     out.append(DateMention(year: year, month: c.month, day: c.day, weekday: weekday,
                                            start: t[weekday != nil ? start : k].start, end: t[last].end))

@@ -146,7 +146,8 @@ public struct OutletDirectory: Sendable {
         return nil
     }
 
-    static let bylinePrefixes = ["by: ", "by ", "por: ", "por ", "von: ", "von ", "par: ", "par ", "di: ", "di ", "da: "]
+    /// `By `, `Por: ` … (`function-words.txt`).
+    static let bylinePrefixes = FunctionWords.shipped.bylinePrefixes
 
     /// `Reuters, Seoul`: a line crediting a known outlet and the city it files from.
     public func creditLineOutlet(in s: String) -> String? {
@@ -188,6 +189,14 @@ public struct OutletDirectory: Sendable {
         return nil
     }
 
+    /// `RADP / Pulse Kenya  >  News  >  Local` → Pulse Kenya: a known outlet among the crumbs of a
+    /// site's trail of sections (`Cleaner.isBreadcrumb` says which lines are one).
+    public func breadcrumbOutlet(in s: String) -> String? {
+        var parts = [s]
+        for sep in [">", "›", "»", " / ", " | "] { parts = parts.flatMap { $0.components(separatedBy: sep) } }
+        return parts.lazy.compactMap { self.outlet(named: $0.trimmingCharacters(in: .whitespaces)) }.first
+    }
+
     /// `KOMPAS.TV`, `Liputan6.com`, `TUKO.co.ke`: a web address's host name, as sites print their own.
     static func isSiteName(_ w: String) -> Bool {
         let parts = w.split(separator: ".", omittingEmptySubsequences: false)
@@ -213,13 +222,21 @@ public struct OutletDirectory: Sendable {
         guard s.utf8.count <= 120 else { return nil }
         let t = s.trimmingCharacters(in: .whitespaces)
         let lower = t.lowercased()
-        for lead in ["read the original article on ", "read the original story on "] where lower.hasPrefix(lead) {
+        for lead in FunctionWords.shipped.creditLeads where lower.hasPrefix(lead) {
             let name = t.dropFirst(lead.count).trimmingCharacters(in: CharacterSet(charactersIn: " ."))
             let words = name.split(separator: " ")
             guard (1...5).contains(words.count), words.first?.first?.isUppercase == true else { return nil }
             return outlet(named: name) ?? name
         }
-        for lead in ["source:", "sumber:", "fuente:", "fonte:", "quelle:"] {
+        // `— With report from Raffy Cabristante, ABS-CBN News`: a reporter, then the outlet after the
+        // last comma (a known one only: the reporter's name is no outlet).
+        let bare = t.drop { "—–-― ".contains($0) }
+        let bareLower = bare.lowercased()
+        for lead in FunctionWords.shipped.reporterCredits where bareLower.hasPrefix(lead) {
+            guard let last = bare.dropFirst(lead.count).split(separator: ",").last else { return nil }
+            return outlet(named: last.trimmingCharacters(in: CharacterSet(charactersIn: " .")))
+        }
+        for lead in FunctionWords.shipped.sourceLabels {
             guard lower.hasPrefix(lead) else { continue }
             let name = t.dropFirst(lead.count).trimmingCharacters(in: CharacterSet(charactersIn: " ."))
             guard !name.contains(" "), Self.isSiteName(name) else { return nil }

@@ -101,6 +101,7 @@ extension DataFileCheck {
         },
         sections("roles.txt", ["roles", "modifiers", "honorifics", "unnamed", "anonymous", "relatives", "links"]),
         sections("non-names.txt", ["words", "things", "organizations", "places", "particles", "suffixes"]),
+        sections("function-words.txt", FunctionWords.sectionNames),
         DataFileCheck("gazetteer.tsv", eachLine: Gazetteer.lineProblem),
         DataFileCheck("outlets.tsv", eachLine: { line in
             let name = line.split(separator: "\t", omittingEmptySubsequences: false).first ?? ""
