@@ -441,7 +441,8 @@ public struct Cleaner: Sendable {
     /// site's trail of sections, three or more short parts between arrows.
     static func isBreadcrumb(_ s: String) -> Bool {
         guard s.utf8.count <= 160 else { return false }
-        for arrow in [" > ", " › ", " » ", " >> "] where s.contains(arrow) {
+        // Byte searches: Foundation's `contains` on every short line cost 2.9% of a build.
+        for arrow in [" > ", " › ", " » ", " >> "] where FastText.contains(s, arrow) {
             let parts = s.components(separatedBy: arrow).map { $0.trimmingCharacters(in: .whitespaces) }
             if parts.count >= 3, parts.allSatisfy({ !$0.isEmpty && $0.split(separator: " ").count <= 5 && !endsSentence($0) }) {
                 return true

@@ -91,7 +91,8 @@ public struct FurnitureRules: Sendable {
 
     /// Why a line is furniture, or nil.
     func furnitureReason(_ line: String, folded: String) -> String? {
-        if folded.count <= 60, exact.contains(FurnitureRules.key(line)) { return "navigation or widget" }
+        // The byte count first: counting the characters of every paragraph cost more than the lookup.
+        if folded.utf8.count <= 240, folded.count <= 60, exact.contains(FurnitureRules.key(line)) { return "navigation or widget" }
         for p in prefixes where FastText.hasPrefix(folded, p) { return "boilerplate phrase" }
         for c in contains where FastText.contains(folded, c) { return "boilerplate phrase" }
         if folded.utf8.count <= 400 {

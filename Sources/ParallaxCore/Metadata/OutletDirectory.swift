@@ -164,6 +164,8 @@ public struct OutletDirectory: Sendable {
     /// other sites sign a story: a web address's name or a one-word name in camel case, alone or beside
     /// the city, before the first dash. A known outlet is given its canonical name; an unknown one as written.
     public func leadCreditOutlet(in s: String) -> String? {
+        // Most lines have no dash near their start: the bytes say so before any character is read.
+        guard s.utf8.prefix(280).contains(where: { $0 == UInt8(ascii: "-") || $0 == 0xE2 }) else { return nil }
         let head = s.prefix(70)
         guard let dash = head.firstIndex(where: { "-–—".contains($0) }) else { return nil }
         // A spaced dash only: `MOSCOW-Kim Jong Un` and `pro-Russian` are no credits.
@@ -250,7 +252,7 @@ public struct OutletDirectory: Sendable {
     /// sign a story. The past tense (`Reuters reported`) and `told Interfax` cite another outlet and
     /// are not read.
     public func reportsOutlet(in s: String) -> String? {
-        guard s.utf8.count <= 2_000, s.contains(" reports") else { return nil }
+        guard s.utf8.count <= 2_000, FastText.contains(s, " reports") else { return nil }
         var sentences: [Substring] = []
         var start = s.startIndex
         for i in s.indices where s[i] == "." || s[i] == "!" {
@@ -275,14 +277,18 @@ public struct OutletDirectory: Sendable {
     public func copyrightOutlet(in s: String) -> String? {
         // Rejected on the first letter before the whole line is lower-cased; a notice after other words
         // (`date 2022-03 © Agenzia Nova - Riproduzione riservata`) starts at its sign.
+        // Searched in the UTF-8 bytes (© is C2 A9): a search by characters cost 2.6% of a build.
         var rest = Substring(s)
-        if let sign = s.firstIndex(of: "©"), sign != s.startIndex, s.distance(from: s.startIndex, to: sign) <= 40 {
-            rest = s[sign...]
+        let bytes = s.utf8
+        let end = bytes.index(bytes.startIndex, offsetBy: min(bytes.count, 160))
+        if let k = bytes[..<end].firstIndex(of: 0xA9), k > bytes.startIndex, bytes[bytes.index(before: k)] == 0xC2 {
+            let sign = bytes.index(before: k)
+            if sign != s.startIndex, s.distance(from: s.startIndex, to: sign) <= 40 { rest = s[sign...] }
         }
         guard let first = rest.unicodeScalars.first, first == "©" || first == "c" || first == "C" else { return nil }
         if rest.hasPrefix("©") {
             rest = rest.dropFirst()
-        } else if rest.lowercased().hasPrefix("copyright") {
+        } else if rest.prefix(9).lowercased() == "copyright" {
             rest = rest.dropFirst(9).drop(while: { $0 == " " || $0 == "©" })
         } else {
             return nil
