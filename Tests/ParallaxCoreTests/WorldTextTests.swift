@@ -36,7 +36,46 @@ final class WorldTextTests: XCTestCase {
         XCTAssertEqual(d, day.map { .span($0, $0) })
     }
 
+    /// The primary event an article reports, read on its own.
+    private func primary(title: String, body: String, published: String? = nil) -> LocalEvent? {
+        let a = EventFixtures.article("w", title: title, body: body, published: published)
+        return EventExtractor(lexicon: .shared).extract(article: a, reference: a.published?.day, actors: nil)
+            .first { $0.isPrimary }
+    }
+
+    func testAnAgreementThatEndsAWarReportsItsTalks() {
+        // The headline names the agreement, the lead the talks and their city.
+        let e = primary(title: "Ethiopian government and Tigray rebels agree cessation of hostilities",
+                        body: "The government and the rebels agreed on Wednesday in Pretoria to a permanent cessation of hostilities, the mediator said.\n\nThe deal ends two years of war.",
+                        published: "2022-11-02")
+        XCTAssertEqual(e?.kind, .talks)
+        XCTAssertEqual(e?.place, "Pretoria")
+        // A bare ceasefire needs a date or a place beside it: "calls for a ceasefire" reports no talks.
+        XCTAssertNil(primary(title: "Pope calls for ceasefire", body: "The pope renewed his call for a ceasefire and for prayers."))
+    }
+
+    func testMeetingsInVietnameseAndTurkish() {
+        let vi = primary(title: "Tổng Bí thư Tô Lâm hội đàm với Tập Cận Bình",
+                         body: "Chiều 19/8, tại Bắc Kinh, Tổng Bí thư Tô Lâm hội đàm với Tổng Bí thư Tập Cận Bình.\n\nHai bên đã hội đàm trong bầu không khí hữu nghị.")
+        XCTAssertEqual(vi?.kind, .talks)
+        let tr = primary(title: "Erdoğan ile Miçotakis Atina'da görüştü",
+                         body: "Cumhurbaşkanı Erdoğan, Yunanistan Başbakanı Miçotakis ile bir araya geldi. Görüşme iki saat sürdü. İki lider görüşmesi sonrası ortak bir açıklama yaptı.")
+        XCTAssertEqual(tr?.kind, .meeting)
+    }
+
     // MARK: Outlets
+
+    func testACreditSharedByTwoAgencies() {
+        let a = build("""
+        Turkish, Greek leaders ink friendship declaration in rare Athens meet
+
+        Istanbul/Athens, 7 December 2023 (dpa/MIA) - Greek and Turkish leaders on Thursday struck an upbeat tone at a rare meeting in Athens.
+
+        The two leaders signed a declaration on friendly relations.
+        """)
+        XCTAssertEqual(a.outlet, "dpa")
+        XCTAssertEqual(a.published?.day, Day(year: 2023, month: 12, day: 7))
+    }
 
     func testSitesSigningTheirLead() {
         XCTAssertEqual(outlets.leadCreditOutlet(in: "GARUDASAKTI.ID – Jakarta – Presiden Prabowo Subianto tiba di Beijing."),

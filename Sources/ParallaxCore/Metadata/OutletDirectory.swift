@@ -60,6 +60,12 @@ public struct OutletDirectory: Sendable {
         let dotDash = next == "." && after.dropFirst().drop(while: { $0 == " " }).first.map { "-–—".contains($0) } == true
         guard "-–—".contains(next) || opensLine || creditAndDate || dotDash else { return nil }
         if let o = outlet(named: String(inside)) { return o }
+        // A credit shared by two (`(dpa/MIA)`, `(AFP/Reuters)`): its first known outlet, wherever the dateline stands.
+        if inside.contains("/") {
+            for part in inside.split(separator: "/") {
+                if let o = outlet(named: part.trimmingCharacters(in: .whitespaces)) { return o }
+            }
+        }
         // An outlet this directory does not know signs its dateline the same way: `TAIPEI (Taiwan News) —`,
         // `March 18 (UPI) --`, `MOSCOW (UrduPoint News / Sputnik - 23rd May, 2022)`. Read only after a
         // city in capitals or a month and day, and only a short run of capitalised words.

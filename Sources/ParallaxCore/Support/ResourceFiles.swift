@@ -78,7 +78,7 @@ public enum ResourceFiles {
 
     /// Bumped whenever a change to the code changes what cleaning or extraction produce from the same
     /// text, so that an index built by an older Parallax is re-analysed rather than trusted.
-    public static let analysisVersion = 23
+    public static let analysisVersion = 24
 
     /// Data files that only shape the interface, not what is extracted.
     static let interfaceFiles: Set<String> = ["keymap.txt", "theme.txt"]
