@@ -202,4 +202,31 @@ final class WorldTextTests: XCTestCase {
         let fr = "Pour Bola Tinubu, cet échange est crucial. \"Investir dans le Nigeria, c’est investir dans l’avenir de l’Afrique\", a-t-il martelé."
         XCTAssertTrue(ActorTestSupport.run([fr]).quotes.first?.speaker?.contains("Tinubu") ?? false)
     }
+
+    // MARK: Names
+
+    func testAVietnameseLeaderWhoseFamilyNameIsAnEnglishWord() {
+        // `To Lam` is known to the gazetteer; `To` at a sentence's start opens no name of its own.
+        let people = ActorTestSupport.people("Chinese President Xi Jinping held talks with To Lam in Beijing. To Lam was welcomed. To the south, Vietnam's President To Lam waved.")
+        XCTAssertEqual(Set(people), ["To Lam", "Xi Jinping"], "\(people)")
+    }
+
+    func testVietnameseTitlesAndSinoVietnameseNames() {
+        let people = ActorTestSupport.people("Tổng Bí thư, Chủ tịch nước Tập Cận Bình chủ trì lễ đón Tổng Bí thư Tô Lâm tại Bắc Kinh. Bộ trưởng Bộ Ngoại giao Vương Nghị tham dự.")
+        XCTAssertEqual(Set(people), ["Xi Jinping", "To Lam", "Wang Yi"], "\(people)")
+    }
+
+    func testATurkishCaseEndingIsNotPartOfTheName() {
+        let people = ActorTestSupport.people("Yunanistan Başbakanı Kiryakos Miçotakis Ankara'ya geldi. Dışişleri Bakan Yardımcısı Burak Aksapar İstanbul'da karşıladı.")
+        XCTAssertTrue(people.contains("Kyriakos Mitsotakis"), "\(people)")
+        XCTAssertTrue(people.contains("Burak Aksapar"), "\(people)")
+        XCTAssertFalse(people.contains { $0.contains("'") }, "\(people)")
+    }
+
+    func testASpanishConjunctionJoinsTwoPeople() {
+        let people = ActorTestSupport.people("Los cancilleres Álvaro Leyva y Carlos Faría firmaron el acuerdo. Petro y Maduro se reunieron en Caracas.")
+        XCTAssertTrue(people.contains("Álvaro Leyva"), "\(people)")
+        XCTAssertTrue(people.contains("Carlos Faría"), "\(people)")
+        XCTAssertFalse(people.contains { $0.contains(" y ") }, "\(people)")
+    }
 }

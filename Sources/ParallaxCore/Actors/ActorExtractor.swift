@@ -452,6 +452,8 @@ struct ActorExtractor: Sendable {
                     guard u.isWord, u.line == t.line, !u.inCredit else { break }
                     if u.isCapitalized && !u.isAllCaps {
                         if lexicon.nonNameWords.contains(u.lower) && !lexicon.isGivenKey(u.key) { break }
+                        // `Miçotakis Ankara'ya`: a place with its case ending follows the name.
+                        if FunctionWords.shipped.hasCaseSuffix(u.text) { break }
                         if isContraction(u) { break }
                         if let r = roleChain(tokens, at: j), j + r < n, tokens[j + r].isCapitalized,
                            tokens[j + r].line == t.line { break }

@@ -19,11 +19,20 @@ public struct FunctionWords: Sendable {
     var reporterCredits: [String]
     var sourceLabels: [String]
     var sectionWords: Set<String>
+    var caseSuffixes: Set<String>
 
     /// The sections `function-words.txt` may have (`DataFileCheck` reports any other).
     static let sectionNames = ["abbreviations", "pronouns", "pronouns-after-verb", "subject-pronouns", "determiners",
                                "definites", "auxiliaries", "clause-breakers", "name-links", "elisions",
-                               "byline-prefixes", "credit-leads", "reporter-credits", "source-labels", "section-words"]
+                               "byline-prefixes", "credit-leads", "reporter-credits", "source-labels", "section-words", "case-suffixes"]
+
+    /// `Ankara'ya`, `Atina’da`: a capitalised word with a case ending after its apostrophe.
+    func hasCaseSuffix(_ word: String) -> Bool {
+        guard let apostrophe = word.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }), apostrophe != word.startIndex,
+              word.first?.isUppercase == true else { return false }
+        let suffix = word[word.index(after: apostrophe)...]
+        return !suffix.isEmpty && suffix.allSatisfy(\.isLowercase) && caseSuffixes.contains(String(suffix))
+    }
 
     public static let shipped = FunctionWords(lines: ResourceFiles.lines(of: "function-words.txt"))
 
@@ -48,5 +57,6 @@ public struct FunctionWords: Sendable {
         reporterCredits = prefixes("reporter-credits")
         sourceLabels = (s["source-labels"] ?? []).sorted { $0.count > $1.count }
         sectionWords = set("section-words")
+        caseSuffixes = set("case-suffixes")
     }
 }
