@@ -54,6 +54,17 @@ final class WorldTextTests: XCTestCase {
         XCTAssertNil(primary(title: "Pope calls for ceasefire", body: "The pope renewed his call for a ceasefire and for prayers."))
     }
 
+    func testASeatOfGovernmentIsItsCity() {
+        let e = primary(title: "Trump hosts Armenia and Azerbaijan leaders",
+                        body: "President Donald Trump hosted the leaders of Armenia and Azerbaijan for a peace summit at the White House on Friday. The summit ended with a signing ceremony.",
+                        published: "2025-08-08")
+        XCTAssertEqual(e?.place, "Washington")
+        let p = primary(title: "Lula recebe Maduro no Palácio do Planalto",
+                        body: "O presidente Lula recebeu Nicolás Maduro para uma reunião no Palácio do Planalto nesta segunda-feira. A reunião durou duas horas.",
+                        published: "2023-05-29")
+        XCTAssertEqual(p?.place, "Brasilia")
+    }
+
     func testMeetingsInVietnameseAndTurkish() {
         let vi = primary(title: "Tổng Bí thư Tô Lâm hội đàm với Tập Cận Bình",
                          body: "Chiều 19/8, tại Bắc Kinh, Tổng Bí thư Tô Lâm hội đàm với Tổng Bí thư Tập Cận Bình.\n\nHai bên đã hội đàm trong bầu không khí hữu nghị.")

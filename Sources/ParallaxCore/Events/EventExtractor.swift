@@ -319,7 +319,12 @@ struct EventExtractor: Sendable {
             while k < min(hi, reach) {
                 work += 1
                 if lexicon.placePrepositions.contains(toks[k].key) {
+                    // "at the White House", "in the Kremlin": a known place after its article.
                     let known = knownPlace(at: k + 1, limit: hi, text: text)
+                    if known == nil, k + 2 < hi, FunctionWords.shipped.definites.contains(toks[k + 1].key),
+                       let (name, e) = knownPlace(at: k + 2, limit: hi, text: text) {
+                        place = (name, TextRange(start: toks[k + 2].start, end: toks[e - 1].end)); break
+                    }
                     // "in the Chinese capital Beijing", "in the Saudi city of Jeddah": past the description.
                     if known == nil, let named = describedPlaceStart(at: k + 1, limit: hi, text: text),
                        let (name, e) = knownPlace(at: named, limit: hi, text: text) ?? unknownPlace(at: named, limit: hi, text: text),
