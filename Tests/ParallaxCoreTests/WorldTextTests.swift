@@ -240,4 +240,14 @@ final class WorldTextTests: XCTestCase {
         XCTAssertTrue(people.contains("Carlos Faría"), "\(people)")
         XCTAssertFalse(people.contains { $0.contains(" y ") }, "\(people)")
     }
+
+    func testTurkishSpeechVerbsFollowTheQuote() {
+        let q = ActorTestSupport.run(["""
+        Erdoğan Atina'da
+
+        Cumhurbaşkanı Erdoğan, "Burada olmaktan çok mutluyum" dedi. Yunanistan Başbakanı Miçotakis ise "Bu tarihi bir gün" diye konuştu.
+        """]).quotes
+        XCTAssertEqual(q.first { $0.text.hasPrefix("Burada") }?.speaker, "Recep Tayyip Erdoğan")
+        XCTAssertEqual(q.first { $0.text.hasPrefix("Bu tarihi") }?.speaker, "Kyriakos Mitsotakis")
+    }
 }
